@@ -1,0 +1,220 @@
+"""The Python API: build or load a knowledge graph, query it, measure it, draw it, save it.
+
+Examples
+--------
+>>> from newskg import KnowledgeGraph
+>>> kg = KnowledgeGraph.build(["tests/data/mini"], model="blank:en")  # doctest: +SKIP
+>>> kg.query("SELECT ?name WHERE { ?x a nkg:Person ; rdfs:label ?name }")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+from rdflib import RDF, Dataset, Graph
+
+from newskg.errors import NewskgError
+from newskg.extract.loading import DEFAULT_MAX_BYTES, bundled_corpus
+from newskg.extract.models import DocumentExtraction, Problem
+from newskg.graph.build import build_dataset, new_dataset, union_graph
+from newskg.graph.canonical import canonicalize
+from newskg.graph.network import Hop, centrality, communities, connection_path, find_entity, to_networkx
+from newskg.ontology import NKG
+from newskg.output.page import PageOptions, render_page, write_page
+from newskg.output.query import QueryResult, resolve_query, run_query
+from newskg.output.serialize import format_for_path, serialize, write_rdf
+
+__all__ = ["KnowledgeGraph", "BuildSummary", "build"]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildSummary:
+    """What a build read and produced."""
+
+    documents: int
+    entities: int
+    relations: int
+    claims: int
+    problems: tuple[Problem, ...] = ()
+    model: str = ""
+    by_type: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.fatal)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.fatal)
+
+
+class KnowledgeGraph:
+    """A knowledge graph: an rdflib ``Dataset`` with one named graph per source document.
+
+    ``dataset`` is the raw rdflib object (the escape hatch); ``graph`` the union of its graphs.
+    """
+
+    def __init__(self, dataset: Dataset, summary: BuildSummary | None = None) -> None:
+        self.dataset = dataset
+        self.summary = summary
+        self._network: nx.MultiDiGraph | None = None
+
+    # -- making one ------------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        paths: Iterable[str | Path] | None = None,
+        *,
+        model: str | None = None,
+        patterns: Sequence[str] = (),
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        workers: int = 1,
+        on_start: Callable[[int], None] | None = None,
+        on_document: Callable[[DocumentExtraction | Problem], None] | None = None,
+    ) -> KnowledgeGraph:
+        """Read documents (the bundled sample corpus when ``paths`` is empty) and build the graph.
+
+        One unreadable document never stops a build: it is reported in ``summary.problems``.
+        """
+        from newskg.extract.pipeline import ExtractSettings, Extractor
+
+        paths = list(paths or []) or [bundled_corpus()]
+        extractor = Extractor(ExtractSettings(model=model, patterns=tuple(patterns), max_bytes=max_bytes, workers=workers))
+        extractions: list[DocumentExtraction] = []
+        problems: list[Problem] = []
+        for item in extractor.extract_paths(paths, on_start=on_start):
+            if isinstance(item, Problem):
+                problems.append(item)
+            else:
+                extractions.append(item)
+                problems.extend(item.problems)
+            if on_document is not None:
+                on_document(item)
+        return cls.from_extractions(extractions, problems=problems, model=extractor.model_name)
+
+    @classmethod
+    def from_extractions(
+        cls, extractions: Sequence[DocumentExtraction], *, problems: Sequence[Problem] = (), model: str = ""
+    ) -> KnowledgeGraph:
+        """Build from extraction records (the graph stage alone)."""
+        index = canonicalize(extractions)
+        dataset = build_dataset(extractions, index)
+        relations = sum(1 for _ in dataset.subjects(RDF.type, NKG.Statement))
+        claims = sum(1 for _ in dataset.subjects(RDF.type, NKG.Claim))
+        summary = BuildSummary(
+            documents=len(extractions),
+            entities=len(index.entities),
+            relations=relations,
+            claims=claims,
+            problems=tuple(problems),
+            model=model,
+            by_type=dict(Counter(e.cls for e in index.entities)),
+        )
+        return cls(dataset, summary)
+
+    @classmethod
+    def load(cls, path: str | Path) -> KnowledgeGraph:
+        """Load a built graph: a build folder (its ``graph.trig``) or an RDF file."""
+        path = Path(path)
+        if path.is_dir():
+            for name in ("graph.trig", "graph.ttl"):
+                if (path / name).is_file():
+                    path = path / name
+                    break
+            else:
+                raise NewskgError("E402", f"no graph.trig or graph.ttl in {path}: run `newskg build --out {path}` first")
+        if not path.is_file():
+            raise NewskgError("E402", f"no graph at {path}: run `newskg build` first or pass --graph")
+        fmt = format_for_path(path)
+        if fmt is None:
+            raise NewskgError("E403", f"cannot tell the RDF format of {path.name}: use .trig, .ttl, .nt, .nq or .jsonld")
+        dataset = new_dataset()
+        try:
+            dataset.parse(path, format=fmt)
+        except Exception as exc:
+            raise NewskgError("E404", f"{path} is not valid {fmt}: {str(exc).splitlines()[0]}") from None
+        return cls(dataset)
+
+    # -- using one -------------------------------------------------------------------------
+
+    @property
+    def graph(self) -> Graph:
+        """Every triple of every named graph, as one rdflib ``Graph``."""
+        return union_graph(self.dataset)
+
+    def query(self, sparql: str, *, engine: str = "rdflib") -> QueryResult:
+        """Run SPARQL (text, ``@file.rq`` or a bundled example's name); newskg's prefixes are predeclared."""
+        return run_query(self.dataset, resolve_query(sparql), engine=engine)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """Actors as nodes, relations as directed edges (cached; do not mutate)."""
+        if self._network is None:
+            self._network = to_networkx(self.dataset)
+        return self._network
+
+    def centrality(self, top: int | None = 10) -> list:
+        return centrality(self.to_networkx(), top=top)
+
+    def communities(self) -> list[list[str]]:
+        return communities(self.to_networkx())
+
+    def path(self, source: str, target: str) -> list[Hop] | None:
+        """How two actors (by any of their names) are connected, hop by hop with evidence."""
+        graph = self.to_networkx()
+        a, b = find_entity(graph, source), find_entity(graph, target)
+        missing = [name for name, node in ((source, a), (target, b)) if node is None]
+        if missing:
+            raise NewskgError("E405", f"no actor called {', '.join(repr(m) for m in missing)}: try `newskg query actors`")
+        return connection_path(graph, a, b)
+
+    def label(self, node: str) -> str:
+        return str(self.to_networkx().nodes[node].get("label", node)) if node in self.to_networkx() else node
+
+    def serialize(self, fmt: str = "turtle") -> str:
+        return serialize(self.dataset, fmt)
+
+    def export(self, path: str | Path, fmt: str | None = None) -> Path:
+        return write_rdf(self.dataset, path, fmt)
+
+    def page(self, options: PageOptions | None = None) -> str:
+        return render_page(self.to_networkx(), options, documents=self._document_count())
+
+    def show(self, options: PageOptions | None = None, height: int = 640):
+        """Render the page inline in Jupyter (an ``<iframe srcdoc>``, so nothing is fetched)."""
+        import html as html_module
+
+        from IPython.display import HTML
+
+        srcdoc = html_module.escape(self.page(options), quote=True)
+        return HTML(f'<iframe srcdoc="{srcdoc}" style="width:100%;height:{height}px;border:0"></iframe>')
+
+    def validate(self):
+        from newskg.output.validate import validate
+
+        return validate(self.dataset)
+
+    def save(self, out: str | Path, *, page: PageOptions | None = None, formats: Sequence[str] = ("turtle", "trig")) -> list[Path]:
+        """Write ``graph.ttl``, ``graph.trig`` (and other formats asked for) and ``graph.html``."""
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        suffix = {"turtle": "ttl", "trig": "trig", "nt": "nt", "jsonld": "jsonld", "nquads": "nq"}
+        written = [self.export(out / f"graph.{suffix.get(fmt, fmt)}", fmt) for fmt in formats]
+        written.append(write_page(self.to_networkx(), out / "graph.html", page, documents=self._document_count()))
+        return written
+
+    def _document_count(self) -> int:
+        return len(set(self.dataset.subjects(RDF.type, NKG.Document)))
+
+
+def build(paths: Iterable[str | Path] | None = None, out: str | Path | None = None, **options) -> KnowledgeGraph:
+    """Build a graph and, when ``out`` is given, write its files there."""
+    page = options.pop("page", None)
+    kg = KnowledgeGraph.build(paths, **options)
+    if out is not None:
+        kg.save(out, page=page)
+    return kg

@@ -1,0 +1,204 @@
+"""Claims: what actors said, in direct quotation or reported speech, with what they are about.
+
+Rules
+-----
+``quote``        “…,” he said. / The spokesperson stated, "…" — the quoted text.
+``reported``     The National Assembly stated that … — the clause the speech verb governs.
+``according-to`` According to X, … — the rest of the sentence.
+``continued``    A paragraph that only continues the previous speaker's quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newskg.extract.relations import verb_keys
+from newskg.extract.resolve import ActorResolver
+from newskg.lexicon import Lexicon
+
+__all__ = ["SpanClaim", "ClaimTracker", "extract_claims", "topics_of"]
+
+_QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]|‘([^’]{8,})’(?!\w)")
+_OPEN_QUOTES = "“\""
+_ACTORS = {"Person", "Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization", "Country"}
+
+
+@dataclass(frozen=True, slots=True)
+class SpanClaim:
+    speaker: Span
+    start_char: int  # in the normalised text
+    end_char: int
+    text: str
+    sentence: Span
+    rule: str
+    quoted: bool
+    negated: bool
+    about: tuple[Span, ...]
+    topics: tuple[str, ...]
+
+
+def topics_of(doc: Doc, start_char: int, end_char: int, limit: int = 8) -> tuple[str, ...]:
+    """Noun phrases of two to four words inside a stretch of text: what it is about.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> topics_of(nlp("no text"), 0, 7)
+    ()
+    """
+    if not doc.has_annotation("DEP"):
+        return ()
+    found: list[str] = []
+    for chunk in doc.noun_chunks:
+        if chunk.start_char < start_char or chunk.end_char > end_char:
+            continue
+        words = [t for t in chunk if t.pos_ not in {"DET", "PRON", "NUM", "PUNCT"} and not t.ent_type_]
+        if not 2 <= len(words) <= 4 or words[-1].pos_ != "NOUN":
+            continue
+        phrase = " ".join(t.lower_ for t in words)
+        if phrase not in found:
+            found.append(phrase)
+        if len(found) >= limit:
+            break
+    return tuple(found)
+
+
+def _negated(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    for token in doc.char_span(start, end, alignment_mode="expand") or []:
+        if token.dep_ == "neg" or token.lower_ in lexicon.negations:
+            return True
+    return False
+
+
+def _about(resolver: ActorResolver, start: int, end: int, speaker: Span) -> tuple[Span, ...]:
+    found: list[Span] = []
+    for span in resolver.spans:
+        if start <= span.start_char and span.end_char <= end and span != speaker and span not in found:
+            if span.label_ in _ACTORS | {"Law", "Programme"}:
+                found.append(span)
+    return tuple(found)
+
+
+def _speaker_of(verb: Token, resolver: ActorResolver) -> Span | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return resolver.resolve(child)
+    # "..., stated the resolution." (inverted)
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr"} and child.i > verb.i:
+            return resolver.resolve(child)
+    if verb.dep_ in {"conj", "advcl"} and verb.head is not verb:
+        return _speaker_of(verb.head, resolver)
+    return None
+
+
+def _make(resolver: ActorResolver, speaker: Span, start: int, end: int, sent: Span, rule: str, quoted: bool, lexicon: Lexicon) -> SpanClaim | None:
+    doc = sent.doc
+    text = " ".join(doc.text[start:end].split()).strip(" ,.;:")
+    if len(text) < 8 or speaker.label_ not in _ACTORS:
+        return None
+    return SpanClaim(
+        speaker=speaker,
+        start_char=start,
+        end_char=end,
+        text=text,
+        sentence=sent,
+        rule=rule,
+        quoted=quoted,
+        negated=_negated(doc, start, end, lexicon),
+        about=_about(resolver, start, end, speaker),
+        topics=topics_of(doc, start, end),
+    )
+
+
+def sentence_claims(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[SpanClaim]:
+    """Claims stated in one sentence."""
+    doc = sent.doc
+    claims: list[SpanClaim] = []
+    quotes = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2)) for m in _QUOTE.finditer(sent.text)]
+    quotes = [(sent.start_char + a, sent.start_char + b) for a, b in quotes]
+    for token in sent:
+        if token.pos_ not in {"VERB", "AUX"} or not any(k in lexicon.speech_verbs for k in verb_keys(token)[:2]):
+            continue
+        if any(a <= token.idx < b for a, b in quotes):
+            continue  # a speech verb inside the quotation is part of what was said
+        speaker = _speaker_of(token, resolver)
+        if speaker is None:
+            continue
+        if quotes:
+            for a, b in quotes:
+                claim = _make(resolver, speaker, a, b, sent, "quote", True, lexicon)
+                if claim is not None:
+                    claims.append(claim)
+            break
+        clause = next((c for c in token.children if c.dep_ in {"ccomp", "parataxis"}), None)
+        if clause is None and token.dep_ in {"parataxis", "ccomp"} and token.head.i < token.i:
+            clause = token.head  # "The calls are founded on misinformation, the statement asserted."
+            words = [t for t in clause.subtree if t.i < token.i and not (t.i >= min(x.i for x in token.subtree))]
+        else:
+            words = list(clause.subtree) if clause is not None else []
+        words = [t for t in words if not (t.dep_ == "mark" and t.head == clause)]
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        claim = _make(resolver, speaker, start, end, sent, "reported", False, lexicon)
+        if claim is not None:
+            claims.append(claim)
+            break
+    if not claims:
+        for token in sent:
+            if token.lower_ == "according" and token.i + 2 < sent.end and token.nbor(1).lower_ == "to":
+                pobj = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
+                speaker = resolver.resolve(pobj) if pobj is not None else None
+                if speaker is None:
+                    continue
+                phrase = list(token.nbor(1).subtree)
+                phrase_end = max(t.i for t in phrase) + 1
+                rest = [t for t in sent if (t.i < token.i or t.i >= phrase_end) and not t.is_punct]
+                if rest:
+                    claim = _make(resolver, speaker, rest[0].idx, rest[-1].idx + len(rest[-1]), sent, "according-to", False, lexicon)
+                    if claim is not None:
+                        claims.append(claim)
+                break
+    return claims
+
+
+class ClaimTracker:
+    """Find claims sentence by sentence, carrying a quotation on across paragraphs."""
+
+    def __init__(self, resolver: ActorResolver, lexicon: Lexicon) -> None:
+        self.resolver = resolver
+        self.lexicon = lexicon
+        self.last_quote: SpanClaim | None = None
+        self.last_index = -10
+        self.index = -1
+
+    def __call__(self, sent: Span) -> list[SpanClaim]:
+        self.index += 1
+        found = sentence_claims(sent, self.resolver, self.lexicon)
+        text = sent.text.strip()
+        if not found and self.last_quote is not None and self.index - self.last_index <= 2 and text[:1] in _OPEN_QUOTES + "‘":
+            lead = len(sent.text) - len(sent.text.lstrip())
+            close = max(text.rfind("”"), text.rfind('"'))
+            start = sent.start_char + lead + 1
+            end = sent.start_char + lead + (close if close > 0 else len(text))
+            claim = _make(self.resolver, self.last_quote.speaker, start, end, sent, "continued", True, self.lexicon)
+            found = [claim] if claim is not None else []
+        quoted = [c for c in found if c.quoted]
+        if quoted:
+            self.last_quote, self.last_index = quoted[-1], self.index
+        return found
+
+
+def extract_claims(doc: Doc, resolver: ActorResolver, lexicon: Lexicon) -> list[SpanClaim]:
+    """All claims of a document (on a fresh resolver, so pronouns see only earlier sentences)."""
+    tracker = ClaimTracker(resolver, lexicon)
+    claims: list[SpanClaim] = []
+    for sent in doc.sents:
+        claims.extend(tracker(sent))
+        resolver.observe_sentence(sent)
+    return claims

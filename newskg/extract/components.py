@@ -1,0 +1,368 @@
+"""newskg's spaCy components, all registered here so importing never creates cycles.
+
+* ``newskg_paragraphs`` — a line break in the cleaned text always starts a sentence, and so does
+  a numbered paragraph ("1.", "B.").
+* ``newskg_entities`` — turns the NER's and the entity ruler's spans into cleaned, typed actor
+  spans in ``doc.spans["newskg_entities"]`` (labels are ontology class names), keeps dates in
+  ``doc.spans["newskg_dates"]``, finds acronym definitions and tags every other occurrence of a
+  name already found in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newskg.lexicon import Lexicon, load_lexicon
+
+__all__ = ["ENTITY_SPANS", "DATE_SPANS", "ACRONYM_SPANS", "CLASSES", "paragraph_sentences", "EntityTyper"]
+
+ENTITY_SPANS = "newskg_entities"
+DATE_SPANS = "newskg_dates"
+ACRONYM_SPANS = "newskg_acronyms"
+
+#: Ontology classes an entity span may carry as its label.
+CLASSES = frozenset(
+    {
+        "Person", "Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization",
+        "IntergovernmentalOrganization", "Place", "Country", "City", "Region", "Law", "Programme", "Event",
+    }
+)
+_ORGLIKE = {"ORG", "NORP", "LAW", "FAC", "PROGRAMME", "SCHEME", "EVENT", "WORK_OF_ART", "PRODUCT"}
+_FALLBACK = {"ORG": "Organization", "LAW": "Law", "PROGRAMME": "Programme", "SCHEME": "Law", "EVENT": "Event", "FAC": "Place"}
+_LEADING_JUNK = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "said", "former", "then", "new", "s", "'s", "’s"}
+_TRAILING_JUNK = {"'s", "’s", "'", "’", "and", "of", "for", "on", "the", "-", "&", "but", "de", "in", "to", "at", "by"}
+_LOWER_HEADS = {"programme", "program", "project", "initiative", "scheme", "agreement", "treaty", "law", "act"}
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]{0,1}[A-Z0-9&.-]{0,10}s?$")
+_DATE_LABELS = {"DATE", "TIME"}
+_NOT_NAME_POS = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART", "DET"}
+
+
+@Language.component("newskg_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break and at numbered paragraphs.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("newskg_paragraphs"); _ = nlp.add_pipe("sentencizer")
+    >>> [s.text for s in nlp("A headline without a stop\\nThe body starts here.").sents]
+    ['A headline without a stop\\n', 'The body starts here.']
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+        elif "\n" in previous.whitespace_:
+            token.is_sent_start = True
+        elif not token.is_space and token.i >= 2 and previous.text == "." and doc[token.i - 2].is_space is False:
+            # "1. Condemns ..." at the start of a line: the number opens the sentence.
+            marker = doc[token.i - 2]
+            if (marker.i == 0 or "\n" in doc[marker.i - 1].text_with_ws) and re.fullmatch(r"\d{1,3}|[A-Z]", marker.text):
+                marker.is_sent_start = True
+                previous.is_sent_start = False
+                token.is_sent_start = False
+    return doc
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’&-]+", text.lower())
+
+
+def _has_phrase(words: Sequence[str], phrase: str) -> bool:
+    joined = f" {' '.join(words)} "
+    return f" {phrase} " in joined
+
+
+class EntityTyper:
+    """Clean, type and complete the entity spans of a document (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, extra_patterns: Sequence[str] = ()) -> None:
+        self.name = name
+        self.lexicon: Lexicon = load_lexicon(tuple(extra_patterns))
+
+    # -- classification --------------------------------------------------------------------
+
+    def classify(self, text: str, label: str) -> str | None:
+        """The ontology class for a name the NER or the ruler labelled ``label``.
+
+        Examples
+        --------
+        >>> import spacy
+        >>> typer = EntityTyper(spacy.blank("en"), "t")
+        >>> typer.classify("Ministry of Justice", "ORG"), typer.classify("Candlelight Party", "ORG")
+        ('GovernmentBody', 'PoliticalParty')
+        >>> typer.classify("Cambodian", "NORP") is None, typer.classify("Thailand", "GPE")
+        (True, 'Country')
+        """
+        lex = self.lexicon
+        if label in CLASSES:
+            return label
+        words = [lex.fold_spelling(w) for w in _words(text)]
+        if label == "PERSON":
+            return "Person"
+        country = lex.country_of(text)
+        if country and text.strip().lower() not in lex.demonyms:
+            return "Country" if label in {"GPE", "ORG", "LOC", "NORP"} else None
+        if label in {"GPE", "LOC"}:
+            if any(w in lex.region_words for w in words):
+                return "Region"
+            for rule in lex.keyword_rules:
+                if rule.cls in {"IntergovernmentalOrganization"} and any(_has_phrase(words, w) for w in rule.words):
+                    return rule.cls
+            return "City" if label == "GPE" else "Place"
+        if label in _ORGLIKE:
+            for rule in lex.keyword_rules:
+                if any(_has_phrase(words, lex.fold_spelling(w)) for w in rule.words):
+                    if rule.cls == "Programme" and label == "SCHEME":
+                        return "Law"
+                    return rule.cls
+            if label == "NORP":
+                return None
+            return _FALLBACK.get(label)
+        return lex.ner_labels.get(label) if label in lex.ner_labels else None
+
+    # -- cleaning ----------------------------------------------------------------------------
+
+    def trim(self, span: Span) -> Span | None:
+        """Trim determiners, possessive endings, brackets and stray words from a span."""
+        doc = span.doc
+        start, end = span.start, span.end
+        for i in range(start, end):
+            if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+                end = i
+                break
+        from_ner = not (span.kb_id_ or span.ent_id_)
+        while start < end and (
+            doc[start].lower_ in _LEADING_JUNK
+            or doc[start].is_punct
+            or doc[start].is_space
+            or (from_ner and end - start > 1 and doc[start].pos_ in _NOT_NAME_POS)
+        ):
+            start += 1
+        while end > start and (doc[end - 1].lower_ in _TRAILING_JUNK or (doc[end - 1].is_punct and doc[end - 1].text not in {")", "."}) or doc[end - 1].is_space):
+            end -= 1
+        if end > start and span.label_ in {"PROGRAMME", "SCHEME", "LAW"} and doc[end - 1].lower_ in _LOWER_HEADS and doc[end - 1].is_lower:
+            end -= 1
+        while end > start and doc[end - 1].lower_ in _TRAILING_JUNK:
+            end -= 1
+        if end <= start:
+            return None
+        return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_ or ("ruler" if span.ent_id_ else "ner"), span_id=span.ent_id_ or span.id_)
+
+    def is_junk(self, span: Span, label: str, lower_words: set[str]) -> bool:
+        """Whether a typed span is not an actor (page words, adjectives, common words)."""
+        lex = self.lexicon
+        text = span.text
+        lowered = text.lower()
+        if len(text) < 2 or not any(ch.isalpha() for ch in text) or len(span) > 14:
+            return True
+        if lowered in lex.not_actors or "/" in text or "@" in text or "\n" in text:
+            return True
+        if lowered in lex.demonyms:
+            return True
+        has_latin = any("a" <= ch.lower() <= "z" for ch in text)
+        if has_latin and not any(ch.isupper() for ch in text):
+            return True
+        if label == "Person" and any(ch.isdigit() for ch in text):
+            return True
+        if len(span) == 1:
+            token = span[0]
+            if not token.is_upper and token.pos_ in {"ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "NUM", "PART", "INTJ"}:
+                return True
+        if span.kb_id_ == "ner" and label not in {"Country", "Person"}:
+            alpha = [t for t in span if t.is_alpha]
+            words = [t.lower_ for t in alpha]
+            if alpha and not any(lex.fold_spelling(w) in lex.name_heads for w in words):
+                used_lower = all(
+                    t.lower_ in lower_words or t.lemma_.lower() in lower_words or t.lower_.rstrip("s") in lower_words
+                    for t in alpha
+                )
+                if used_lower and not any(t.is_upper for t in alpha):
+                    return True
+            # "Government-CSO partnership": a hyphenated modifier, not a name.
+            if any(t.text == "-" and not t.whitespace_ for t in span):
+                after = span.doc[span.end] if span.end < len(span.doc) else None
+                if after is not None and after.is_lower and after.is_alpha:
+                    return True
+        return False
+
+    # -- the component -----------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        lower_words = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
+        lower_words |= {t.lemma_.lower() for t in doc if t.is_alpha and t.is_lower}
+        kept: list[Span] = []
+        dates: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ in _DATE_LABELS:
+                dates.append(ent)
+                continue
+            span = self.trim(ent)
+            if span is None:
+                continue
+            label = self.classify(span.text, ent.label_)
+            if label is None or self.is_junk(span, label, lower_words):
+                continue
+            kept.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=span.id_))
+        kept.extend(p for p in self._role_anchored_people(doc) if not _overlaps(p, kept))
+        kept = [self._retype_from_context(span) for span in kept]
+        acronyms = self._acronyms(doc, kept)
+        kept.extend(a for a in acronyms if not _overlaps(a, kept))
+        kept = self._propagate(doc, kept)
+        doc.spans[ENTITY_SPANS] = sorted(kept, key=lambda s: s.start)
+        doc.spans[DATE_SPANS] = dates
+        doc.spans[ACRONYM_SPANS] = [
+            Span(doc, a.start, a.end, label=a.label_, kb_id=long_form) for a, long_form in self._definitions
+        ]
+        return doc
+
+    def _role_anchored_people(self, doc: Doc) -> list[Span]:
+        """Names the NER missed but a title anchors: "Chak Sopheap, Executive Director of ...",
+        "spokesperson Chin Malin", "Em Sovannara, a political analyst"."""
+        roles = self.lexicon.roles
+        longest = max((len(t.split()) for t in roles), default=1)
+        people: list[Span] = []
+
+        def name_run(start: int, step: int) -> Span | None:
+            i = start
+            tokens = []
+            while (
+                0 <= i < len(doc)
+                and len(tokens) < 4
+                and doc[i].is_title
+                and doc[i].is_alpha
+                and doc[i].pos_ == "PROPN"
+                and doc[i].lower_ not in roles
+            ):
+                tokens.append(i)
+                i += step
+            if len(tokens) < 2:
+                return None
+            lo, hi = min(tokens), max(tokens) + 1
+            if doc[lo].is_sent_start and step < 0 and len(tokens) > 3:
+                return None
+            return Span(doc, lo, hi, label="Person", kb_id="rule")
+
+        for i, token in enumerate(doc):
+            for n in range(longest, 0, -1):
+                if i + n > len(doc):
+                    continue
+                title = " ".join(t.lower_ for t in doc[i : i + n])
+                if title not in roles:
+                    continue
+                # "NAME, [a|the|former ...] TITLE"
+                j = i - 1
+                while j >= 0 and (doc[j].pos_ in {"DET", "ADJ"} or doc[j].lower_ in self.lexicon.former_words) and doc[j].text != ",":
+                    j -= 1
+                if j >= 1 and doc[j].text == ",":
+                    span = name_run(j - 1, -1)
+                    if span is not None:
+                        people.append(span)
+                # "TITLE NAME" ("spokesperson Chin Malin", "journalist Mech Dara")
+                after = i + n
+                if after < len(doc) and doc[after].is_title and not doc[after].is_sent_start:
+                    span = name_run(after, 1)
+                    if span is not None and (span.end >= len(doc) or not doc[span.end].is_title):
+                        people.append(span)
+                break
+        unique: dict[tuple[int, int], Span] = {}
+        for span in people:
+            unique.setdefault((span.start, span.end), span)
+        return [s for s in unique.values() if self.lexicon.country_of(s.text) is None]
+
+    def _retype_from_context(self, span: Span) -> Span:
+        """Refine a generic Organization or City by the words around it (see ``context_words``)."""
+        if span.label_ not in {"Organization", "City", "Place"}:
+            return span
+        doc = span.doc
+        context = self.lexicon.context_words
+        candidates: list[str] = []
+        if span.end < len(doc):
+            candidates += [doc[span.end].lower_, " ".join(t.lower_ for t in doc[span.end : span.end + 2])]
+        if span.start > 0:
+            candidates += [doc[span.start - 1].lower_, " ".join(t.lower_ for t in doc[max(0, span.start - 2) : span.start])]
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in {"including", "like", "as"}:
+            noun = head.head
+            candidates += [noun.lower_, " ".join(t.lower_ for t in noun.lefts if t.dep_ in {"compound", "amod"}) + " " + noun.lower_]
+        for word in candidates:
+            cls = context.get(word.strip())
+            if cls is None:
+                continue
+            if span.label_ == "Organization" and cls != "Region":
+                return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
+            if span.label_ in {"City", "Place"} and cls == "Region":
+                return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
+        return span
+
+    def _acronyms(self, doc: Doc, spans: Iterable[Span]) -> list[Span]:
+        """``Long Form (ACR)``: a span for ACR with the long form's class."""
+        self._definitions: list[tuple[Span, str]] = []
+        found = []
+        for span in spans:
+            i = span.end
+            if i + 2 >= len(doc):
+                continue
+            if doc[i].text != "(" or doc[i + 2].text != ")":
+                continue
+            short = doc[i + 1]
+            if not _ACRONYM.match(short.text) or short.text.lower() == span.text.lower():
+                continue
+            acronym = Span(doc, i + 1, i + 2, label=span.label_, kb_id="acronym")
+            found.append(acronym)
+            self._definitions.append((acronym, span.text))
+        return found
+
+    def _propagate(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Tag every other occurrence of a name already found in this document."""
+        if not spans:
+            return spans
+        by_text: dict[tuple[str, ...], tuple[str, str]] = {}
+        for span in spans:
+            if span.kb_id_ == "ner" and len(span) == 1 and not span[0].is_upper:
+                continue  # single title-case words from the NER alone are too weak to spread
+            by_text.setdefault(tuple(t.text for t in span), (span.label_, span.id_))
+        taken = [False] * len(doc)
+        for span in spans:
+            for i in range(span.start, span.end):
+                taken[i] = True
+        added = []
+        max_len = max(len(k) for k in by_text) if by_text else 0
+        i = 0
+        while i < len(doc):
+            matched = 0
+            if not taken[i]:
+                for n in range(min(max_len, len(doc) - i), 0, -1):
+                    key = tuple(t.text for t in doc[i : i + n])
+                    if key in by_text and not any(taken[i : i + n]):
+                        before = doc[i - 1] if i > 0 else None
+                        after = doc[i + n] if i + n < len(doc) else None
+                        # Only whole names: not part of a longer capitalised run.
+                        if (before is None or not before.is_title or before.is_sent_start) and (after is None or not after.is_title):
+                            label, span_id = by_text[key]
+                            added.append(Span(doc, i, i + n, label=label, kb_id="propagated", span_id=span_id))
+                            matched = n
+                        break
+            i += matched or 1
+        return spans + added
+
+
+def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in spans)
+
+
+@Language.factory(
+    "newskg_entities",
+    default_config={"extra_patterns": []},
+    assigns=["doc.spans"],
+    requires=["doc.ents"],
+)
+def make_entity_typer(nlp: Language, name: str, extra_patterns: list[str]) -> EntityTyper:
+    return EntityTyper(nlp, name, extra_patterns)

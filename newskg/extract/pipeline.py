@@ -1,0 +1,289 @@
+"""The extract stage end to end: files in, ``DocumentExtraction`` records out, one at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newskg.extract.claims import ClaimTracker, SpanClaim
+from newskg.extract.components import DATE_SPANS, ENTITY_SPANS
+from newskg.extract.loading import DEFAULT_MAX_BYTES, RawDocument, discover, document_id, read_document
+from newskg.extract.mentions import acronyms_of, sentence_index
+from newskg.extract.models import (
+    Claim,
+    DocumentExtraction,
+    Mention,
+    Problem,
+    RelationMention,
+    Sentence,
+    SourceDocument,
+)
+from newskg.extract.nlp import load_pipeline
+from newskg.extract.normalize import NormalizedText, normalize
+from newskg.extract.relations import SpanRelation, observe_sentence, sentence_relations
+from newskg.extract.resolve import ActorResolver
+from newskg.lexicon import Lexicon, load_lexicon
+
+__all__ = ["ExtractSettings", "Extractor", "extract_paths", "CHUNK_CHARS"]
+
+#: Long documents are parsed in pieces of about this many characters, split at paragraphs.
+CHUNK_CHARS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractSettings:
+    """How to read and analyse documents."""
+
+    model: str | None = None
+    patterns: tuple[str, ...] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
+    batch_size: int = 16
+    workers: int = 1
+
+
+@dataclass(slots=True)
+class _Pending:
+    raw: RawDocument
+    norm: NormalizedText
+    chunks: list[tuple[int, str]]
+    docs: list[Doc] = field(default_factory=list)
+
+
+def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split text at paragraph breaks into pieces of at most about ``limit`` characters.
+
+    Examples
+    --------
+    >>> split_chunks("aaa\\n\\nbbb\\n\\nccc", limit=5)
+    [(0, 'aaa'), (5, 'bbb'), (10, 'ccc')]
+    """
+    if len(text) <= limit:
+        return [(0, text)]
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n\n", start + 1, end)
+            if cut <= start:
+                cut = text.rfind("\n", start + 1, end)
+            if cut <= start:
+                cut = text.rfind(" ", start + 1, end)
+            end = cut if cut > start else end
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            chunks.append((start + lead, piece.strip()))
+        start = end
+        while start < len(text) and text[start] in "\n ":
+            start += 1
+    return chunks
+
+
+class Extractor:
+    """Runs the extract stage with one loaded pipeline.
+
+    Examples
+    --------
+    >>> ex = Extractor(ExtractSettings(model="blank:en"))
+    >>> result = ex.extract_text("The Ministry of Justice met the Law Society.", name="note.txt")
+    >>> [m.text for m in result.mentions]
+    ['Ministry of Justice', 'Law Society']
+    """
+
+    def __init__(self, settings: ExtractSettings | None = None, nlp: Language | None = None) -> None:
+        self.settings = settings or ExtractSettings()
+        self.lexicon: Lexicon = load_lexicon(tuple(self.settings.patterns))
+        self.nlp = nlp or load_pipeline(self.settings.model, extra_patterns=self.settings.patterns)
+        self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)
+
+    @property
+    def model_name(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+    # -- public API --------------------------------------------------------------------------
+
+    def extract_text(self, text: str, *, name: str = "text.txt", media_type: str = "text/plain") -> DocumentExtraction:
+        """Extract from a string, as if it were a file called ``name``."""
+        import hashlib
+
+        raw = RawDocument(
+            path=name,
+            file_name=name,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            media_type=media_type,
+            text=text,
+        )
+        results = list(self.extract_raw([raw]))
+        result = results[0]
+        if isinstance(result, Problem):
+            raise ValueError(str(result))
+        return result
+
+    def extract_paths(
+        self, paths: Iterable[str | Path], *, on_start: Callable[[int], None] | None = None
+    ) -> Iterator[DocumentExtraction | Problem]:
+        """Extract every document under ``paths``; bad files come out as ``Problem``s."""
+        files, problems = discover(paths)
+        if on_start is not None:
+            on_start(len(files))
+        yield from problems
+        roots = [Path(p) for p in paths]
+
+        def raws() -> Iterator[RawDocument | Problem]:
+            for path in files:
+                root = next((r for r in roots if r.is_dir() and path.is_relative_to(r)), None)
+                yield read_document(path, max_bytes=self.settings.max_bytes, root=root)
+
+        yield from self.extract_raw(raws())
+
+    def extract_raw(self, raws: Iterable[RawDocument | Problem]) -> Iterator[DocumentExtraction | Problem]:
+        """Normalise, parse and analyse documents, streaming them through ``nlp.pipe``."""
+        pending: dict[int, _Pending] = {}
+        order: list[int] = []
+        counter = 0
+
+        def texts() -> Iterator[tuple[str, tuple[int, int]]]:
+            nonlocal counter
+            for raw in raws:
+                if isinstance(raw, Problem):
+                    problems_out.append(raw)
+                    continue
+                try:
+                    norm = normalize(raw.text, lexicon=self.lexicon, media_type=raw.media_type)
+                except Exception as exc:  # one bad document must never stop a build
+                    problems_out.append(Problem(raw.path, "E207", f"could not clean the text: {exc!r}"))
+                    continue
+                if not norm.text.strip():
+                    problems_out.append(Problem(raw.path, "E203", "no text left after removing markup and page furniture"))
+                    continue
+                counter += 1
+                chunks = split_chunks(norm.text)
+                pending[counter] = _Pending(raw, norm, chunks)
+                order.append(counter)
+                for number, (_, chunk) in enumerate(chunks):
+                    yield chunk, (counter, number)
+
+        problems_out: list[Problem] = []
+        stream = self.nlp.pipe(
+            texts(), as_tuples=True, batch_size=self.settings.batch_size, n_process=self.settings.workers
+        )
+        for doc, (doc_number, chunk_number) in stream:
+            while problems_out:
+                yield problems_out.pop(0)
+            item = pending[doc_number]
+            item.docs.append(doc)
+            if len(item.docs) == len(item.chunks):
+                del pending[doc_number]
+                yield self._analyse_safely(item)
+        while problems_out:
+            yield problems_out.pop(0)
+
+    # -- analysis ----------------------------------------------------------------------------
+
+    def _analyse_safely(self, item: _Pending) -> DocumentExtraction | Problem:
+        try:
+            return self._analyse(item)
+        except Exception as exc:  # reported, never silently dropped; the rest of the corpus goes on
+            return Problem(item.raw.path, "E299", f"analysis failed: {exc!r}")
+
+    def _analyse(self, item: _Pending) -> DocumentExtraction:
+        raw, norm = item.raw, item.norm
+        document = SourceDocument(
+            doc_id=document_id(raw.file_name, raw.sha256),
+            path=raw.path,
+            file_name=raw.file_name,
+            sha256=raw.sha256,
+            media_type=raw.media_type,
+            char_count=len(raw.text),
+            title=norm.title,
+            date=norm.date,
+        )
+        sentences: list[Sentence] = []
+        mentions: dict[tuple[int, int], Mention] = {}
+        relations: list[RelationMention] = []
+        claims: list[Claim] = []
+        acronyms = []
+        for (base, _), doc in zip(item.chunks, item.docs):
+            offset = len(sentences)
+            sent_of = {i: offset + n for i, n in sentence_index(doc).items()}
+
+            def to_mention(span: Span) -> Mention:
+                start, end = norm.span_to_original(base + span.start_char, base + span.end_char)
+                key = (start, end)
+                if key not in mentions:
+                    text = " ".join(span.text.split())
+                    if span.kb_id_ == "qualifier":
+                        text = self.lexicon.country_of(text) or text
+                    canonical = span.id_ if span.id_ and not span.id_.startswith("pattern:") else None
+                    mentions[key] = Mention(text, span.label_, start, end, sent_of[span.start], span.kb_id_ or "ner", canonical)
+                return mentions[key]
+
+            for span in doc.spans[ENTITY_SPANS]:
+                to_mention(span)
+            for number, sent in enumerate(doc.sents):
+                text = " ".join(sent.text.split())
+                start, end = norm.span_to_original(base + sent.start_char, base + sent.end_char)
+                sentences.append(Sentence(offset + number, text, start, end))
+            acronyms.extend(acronyms_of(doc, sent_of))
+            resolver = ActorResolver(doc, list(doc.spans[ENTITY_SPANS]), self.lexicon)
+            dates = list(doc.spans[DATE_SPANS])
+            tracker = ClaimTracker(resolver, self.lexicon)
+            for sent in doc.sents:
+                for rel in sentence_relations(sent, resolver, self.lexicon, dates):
+                    relations.append(self._relation(rel, to_mention, sent_of))
+                for claim in tracker(sent):
+                    claims.append(self._claim(claim, to_mention, norm, base, sent_of))
+                observe_sentence(sent, resolver)
+        return DocumentExtraction(
+            document=document,
+            sentences=tuple(sentences),
+            mentions=tuple(sorted(mentions.values(), key=lambda m: (m.start, m.end))),
+            acronyms=tuple(acronyms),
+            relations=tuple(relations),
+            claims=tuple(claims),
+            problems=raw.warnings,
+        )
+
+    @staticmethod
+    def _relation(rel: SpanRelation, to_mention: Callable[[Span], Mention], sent_of: dict[int, int]) -> RelationMention:
+        return RelationMention(
+            subject=to_mention(rel.subject),
+            predicate=rel.predicate,
+            object=to_mention(rel.object),
+            sentence=sent_of[rel.sentence.start],
+            rule=rel.rule,
+            role=rel.role,
+            former=rel.former,
+            content=rel.content,
+            event_date=rel.event_date,
+            about=tuple(to_mention(s) for s in rel.about),
+        )
+
+    @staticmethod
+    def _claim(claim: SpanClaim, to_mention: Callable[[Span], Mention], norm: NormalizedText, base: int, sent_of: dict[int, int]) -> Claim:
+        start, end = norm.span_to_original(base + claim.start_char, base + claim.end_char)
+        return Claim(
+            speaker=to_mention(claim.speaker),
+            text=claim.text,
+            start=start,
+            end=end,
+            sentence=sent_of[claim.sentence.start],
+            rule=claim.rule,
+            quoted=claim.quoted,
+            negated=claim.negated,
+            about=tuple(to_mention(s) for s in claim.about),
+            topics=claim.topics,
+        )
+
+
+def extract_paths(paths: Iterable[str | Path], settings: ExtractSettings | None = None) -> Iterator[DocumentExtraction | Problem]:
+    """Convenience: extract every document under ``paths`` with a freshly loaded pipeline."""
+    yield from Extractor(settings).extract_paths(paths)
+
+

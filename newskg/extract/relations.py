@@ -1,0 +1,465 @@
+"""Typed relations between actors from spaCy's dependency parse.
+
+Each rule returns ``(subject span, predicate, object span, extras)``; the pipeline turns spans into
+``Mention``s. Rule names are kept on every relation as evidence (``nkg:extractedBy``).
+
+Rules
+-----
+``verb``           "X condemns Y", "X calls on Y to ...", passives "Y was arrested by X",
+                   coordination, relative clauses and numbered paragraphs under a preamble subject.
+``nominal``        "X's evaluation of Y", "X published an evaluation of Y".
+``title``          "P, spokesperson of O", "O spokesperson P", "O and its programme manager, P".
+``family``         "his father P".
+``possessive``     "O's Programme", "Programme by O".
+``qualifier``      "Cambodia's National Assembly", "National Assembly of Cambodia".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newskg.extract.normalize import parse_date
+from newskg.extract.resolve import ActorResolver
+from newskg.lexicon import Lexicon
+
+__all__ = ["SpanRelation", "extract_relations", "sentence_relations", "observe_sentence", "verb_keys"]
+
+_ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
+_ACTOR_CLASSES = _ORG_CLASSES | {"Person", "Country"}
+_TITLE_SKIP = {"also", "the", "a", "an", "now", "current", "acting", "its", "their", "his", "her"}
+_CONTENT_LIMIT = 300
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRelation:
+    """A relation between two entity spans, before they become mentions."""
+
+    subject: Span
+    predicate: str
+    object: Span
+    sentence: Span
+    rule: str
+    role: str | None = None
+    former: bool = False
+    content: str | None = None
+    event_date: str | None = None
+    about: tuple[Span, ...] = ()
+
+
+def verb_keys(token: Token) -> list[str]:
+    """Lemma candidates for a verb, also when the tagger called it a noun ("2. Calls on ...").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Calls criticised urges")
+    >>> [verb_keys(t)[:3] for t in doc]
+    [['calls', 'call', 'calls'], ['criticised', 'criticise', 'criticis'], ['urges', 'urge', 'urg']]
+    """
+    low = token.lower_
+    keys = [token.lemma_.lower() or low, low]
+    for suffix, replacement in (("ies", "y"), ("es", "e"), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            keys.append(low[: -len(suffix)] + replacement)
+    seen: list[str] = []
+    for key in keys:
+        if key not in seen:
+            seen.append(key)
+    return seen[1:] if seen[0] == low and len(seen) > 1 and token.lemma_ == "" else seen
+
+
+def _phrase_keys(verb: Token) -> Iterator[tuple[str, Token | None]]:
+    """("call on", prep-token), ("take over from", prep), ("condemn", None) ... longest first."""
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}]
+    for lemma in verb_keys(verb):
+        for prt in particles:
+            for prep in preps:
+                yield f"{lemma} {prt.lower_} {prep.lower_}", prep
+            yield f"{lemma} {prt.lower_}", None
+        for prep in preps:
+            yield f"{lemma} {prep.lower_}", prep
+        yield lemma, None
+
+
+def _is_verbish(token: Token, resolver: ActorResolver) -> bool:
+    if token.pos_ in {"VERB", "AUX"}:
+        return True
+    # "2. Calls on the Cambodian authorities ...": a numbered paragraph opens with its verb.
+    first = [t for t in token.sent if not (t.is_punct or t.is_space or t.like_num or re.fullmatch(r"[A-Z]", t.text))]
+    return bool(first) and first[0] == token and token.is_title
+
+
+def _subjects(verb: Token, resolver: ActorResolver, lexicon: Lexicon, depth: int = 0) -> tuple[list[Span], bool]:
+    """The agents of ``verb`` and whether the clause is passive."""
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    if passive:
+        agents = []
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    agents += resolver.resolve_all(pobj)
+        return agents, True
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "csubj"}:
+            return resolver.resolve_all(child), False
+    # "stated the resolution": a speech verb's subject after it.
+    if depth > 3:
+        return [], False
+    head = verb.head
+    if verb.dep_ in {"conj", "advcl"} and head is not verb:
+        return _subjects(head, resolver, lexicon, depth + 1)[0], False
+    if verb.dep_ == "xcomp" and head is not verb:
+        head_keys = verb_keys(head)
+        if any(lexicon.interactions.get(k) in {"demands", "urges"} for k in head_keys):
+            return [], False  # "calls on X to dismiss ...": the demanded act did not happen
+        if any(c.dep_ in {"dobj"} for c in head.children):
+            return [], False
+        return _subjects(head, resolver, lexicon, depth + 1)[0], False
+    if verb.dep_ in {"acl", "relcl"}:
+        found = resolver.resolve(head)
+        return ([found] if found is not None else []), False
+    if resolver.preamble is not None and verb.dep_ in {"ROOT", "conj"}:
+        return [resolver.preamble], False
+    return [], False
+
+
+def _objects(verb: Token, prep: Token | None, passive: bool, resolver: ActorResolver) -> tuple[list[Span], Token | None]:
+    """The patients of ``verb`` and the token whose subtree says what was asked."""
+    if prep is not None and prep.dep_ != "agent":
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                return resolver.resolve_all(pobj), pobj
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return resolver.resolve_all(child), child
+        return [], None
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"}:
+            found = resolver.resolve_all(child)
+            if found:
+                return found, child
+            # "withdrew part of Cambodia's access": look one "of" deeper.
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in {"of", "against", "on"}:
+                    for pobj in grand.children:
+                        deeper = resolver.resolve_all(pobj)
+                        if deeper:
+                            return deeper, child
+            return [], child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"for", "on", "upon", "against", "to"}:
+            for pobj in child.children:
+                found = resolver.resolve_all(pobj)
+                if found:
+                    return found, pobj
+    return [], None
+
+
+def _content(verb: Token, anchor: Token | None) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"}:
+            return child
+    for child in anchor.children if anchor is not None else []:
+        if child.dep_ in {"acl", "relcl", "infmod"}:
+            return child
+    return None
+
+
+def _subtree_text(token: Token) -> str:
+    words = list(token.subtree)
+    text = token.doc[words[0].i : words[-1].i + 1].text
+    text = " ".join(text.split())
+    return text[:_CONTENT_LIMIT]
+
+
+def _event_date(doc: Doc, verb: Token, dates: list[Span]) -> str | None:
+    sent = verb.sent
+    inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
+    if not inside:
+        return None
+    subtree = {t.i for t in verb.subtree}
+    chosen = next((d for d in inside if d.root.i in subtree), inside[0])
+    return parse_date(chosen.text) or chosen.text
+
+
+def _spans_in(token: Token | None, resolver: ActorResolver, exclude: list[Span]) -> tuple[Span, ...]:
+    if token is None:
+        return ()
+    found: list[Span] = []
+    for t in token.subtree:
+        span = resolver.entity(t)
+        if span is not None and span not in found and span not in exclude:
+            found.append(span)
+    return tuple(found)
+
+
+def verb_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates: list[Span]) -> list[SpanRelation]:
+    """Rule ``verb``: interaction and structural verbs with their agents and patients."""
+    found: list[SpanRelation] = []
+    for token in sent:
+        if not _is_verbish(token, resolver):
+            continue
+        predicate = None
+        prep = None
+        rule = "verb"
+        for key, key_prep in _phrase_keys(token):
+            predicate = lexicon.interactions.get(key) or lexicon.structural.get(key)
+            if predicate:
+                prep = key_prep
+                break
+        if predicate is None:
+            continue
+        subjects, passive = _subjects(token, resolver, lexicon)
+        for subject in subjects:
+            resolver.observe_subject(subject)
+        objects, anchor = _objects(token, prep, passive, resolver)
+        if passive:
+            rule = "verb-passive"
+        content_token = _content(token, anchor) if predicate in {"demands", "urges"} else None
+        content = _subtree_text(content_token) if content_token is not None else None
+        if content is None and predicate in {"demands", "urges"} and anchor is not None and not objects:
+            content = _subtree_text(anchor)
+        event_date = _event_date(sent.doc, token, dates)
+        for subject in subjects:
+            for obj in objects:
+                if subject == obj or subject.label_ in {"Law", "Programme"}:
+                    continue
+                about = _spans_in(content_token, resolver, [subject, obj])
+                found.append(
+                    SpanRelation(subject, predicate, obj, sent, rule, content=content, event_date=event_date, about=about)
+                )
+    return found
+
+
+def nominal_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates: list[Span]) -> list[SpanRelation]:
+    """Rule ``nominal``: "CENTRAL's evaluation of the ILO programme", "an audit of the NGO"."""
+    found: list[SpanRelation] = []
+    for token in sent:
+        if token.pos_ != "NOUN":
+            continue
+        predicate = lexicon.nominal.get(token.lemma_.lower())
+        if predicate is None:
+            continue
+        subject = None
+        objects: list[Span] = []
+        for child in token.children:
+            if child.dep_ == "poss":
+                subject = resolver.resolve(child)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    subject = resolver.resolve(pobj) or subject
+            elif child.dep_ == "prep" and child.lower_ in {"of", "on", "against", "into"}:
+                for pobj in child.children:
+                    objects += resolver.resolve_all(pobj)
+        if subject is None and token.dep_ in {"dobj", "attr"}:
+            subjects, _ = _subjects(token.head, resolver, lexicon)
+            subject = subjects[0] if subjects else None
+        if subject is None:
+            continue
+        event_date = _event_date(sent.doc, token, dates)
+        for obj in objects:
+            if obj != subject and subject.label_ not in {"Law", "Programme"}:
+                found.append(SpanRelation(subject, predicate, obj, sent, "nominal", event_date=event_date))
+    return found
+
+
+def _title_at(doc: Doc, i: int, roles: dict[str, str]) -> tuple[str, int] | None:
+    """The longest role title starting at token ``i``: (title, end index)."""
+    for n in (3, 2, 1):
+        if i + n <= len(doc):
+            title = " ".join(t.lower_ for t in doc[i : i + n])
+            if title in roles:
+                return title, i + n
+    return None
+
+
+def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[SpanRelation]:
+    """Rules ``title`` and ``family``: roles of people in organisations, and family ties."""
+    doc = sent.doc
+    roles = lexicon.roles
+    found: list[SpanRelation] = []
+    people = [s for s in resolver.spans if s.label_ == "Person" and sent.start <= s.start and s.end <= sent.end]
+    for person in people:
+        # After the name: "P, [also|former|then] TITLE of|at|for ORG" or "P, ORG's TITLE"
+        i = person.end
+        if i < sent.end and doc[i].text == ",":
+            j = i + 1
+            former = False
+            while j < sent.end and (doc[j].lower_ in _TITLE_SKIP or doc[j].lower_ in lexicon.former_words):
+                former = former or doc[j].lower_ in lexicon.former_words
+                j += 1
+            org = resolver.entity(doc[j]) if j < sent.end else None
+            if org is not None and org.label_ in _ORG_CLASSES | {"Country"}:
+                k = org.end
+                if k < sent.end and doc[k].lower_ in {"'s", "’s"}:
+                    k += 1
+                hit = _title_at(doc, k, roles) if k < sent.end else None
+                if hit is not None:
+                    found.append(_role(person, org, hit[0], roles, sent, former))
+                    continue
+            while j < sent.end and doc[j].pos_ == "ADJ" and _title_at(doc, j, roles) is None:
+                j += 1
+            hit = _title_at(doc, j, roles) if j < sent.end else None
+            if hit is not None:
+                title, k = hit
+                if k < sent.end and doc[k].lower_ in {"of", "at", "for", "in", "with"}:
+                    k += 1
+                    while k < sent.end and doc[k].lower_ in {"the", "opposition", "ruling"}:
+                        k += 1
+                    org = resolver.entity(doc[k]) if k < sent.end else None
+                    if org is not None and org.label_ in _ORG_CLASSES | {"Country"}:
+                        found.append(_role(person, org, title, roles, sent, former))
+                        continue
+        # Before the name: "ORG['s] TITLE P", "his|her FAMILY P", "ORG and its TITLE, P"
+        j = person.start - 1
+        if j >= sent.start and doc[j].text == ",":
+            j -= 1
+        end_title = j + 1
+        title = None
+        for n in (3, 2, 1):
+            start = end_title - n
+            if start >= sent.start:
+                candidate = " ".join(t.lower_ for t in doc[start:end_title])
+                if candidate in roles:
+                    title, j = candidate, start - 1
+                    break
+        if title is None:
+            continue
+        former = False
+        while j >= sent.start and doc[j].lower_ in lexicon.former_words | {"award", "-", "winning"}:
+            former = former or doc[j].lower_ in lexicon.former_words
+            j -= 1
+        if roles[title] == "relativeOf":
+            if j >= sent.start and doc[j].lower_ in {"his", "her", "their"}:
+                relative = resolver.antecedent(doc[j])
+                others = [p for p in people if p.end <= doc[j].i and p != person]
+                relative = others[-1] if others else relative
+                if relative is not None and relative != person:
+                    found.append(SpanRelation(person, "relativeOf", relative, sent, "family", role=title))
+            continue
+        if j >= sent.start and doc[j].lower_ in {"its", "their"}:
+            owner = resolver.antecedent(doc[j])
+            before = [s for s in resolver.spans if s.end <= j and s.start >= sent.start and s.label_ in _ORG_CLASSES]
+            owner = before[-1] if before else owner
+            if owner is not None and owner.label_ in _ORG_CLASSES:
+                found.append(_role(person, owner, title, roles, sent, former))
+            continue
+        if j >= sent.start and doc[j].lower_ in {"'s", "’s"}:
+            j -= 1
+        org = resolver.entity(doc[j]) if j >= sent.start else None
+        if org is not None and org.label_ in _ORG_CLASSES | {"Country"}:
+            found.append(_role(person, org, title, roles, sent, former))
+    return found
+
+
+def _role(person: Span, org: Span, title: str, roles: dict[str, str], sent: Span, former: bool) -> SpanRelation:
+    return SpanRelation(person, roles[title], org, sent, "title", role=title, former=former)
+
+
+def possessive_relations(sent: Span, resolver: ActorResolver) -> list[SpanRelation]:
+    """Rule ``possessive``: "the ILO's Better Factories Cambodia programme", "a programme by the ILO"."""
+    doc = sent.doc
+    found: list[SpanRelation] = []
+    for span in [s for s in resolver.spans if sent.start <= s.start and s.end <= sent.end]:
+        if span.label_ not in {"Programme", "Law"}:
+            continue
+        owners: list[Span] = []
+        i = span.start - 1
+        if i - 1 >= sent.start and doc[i].lower_ in {"'s", "’s"}:
+            owner = resolver.entity(doc[i - 1])
+            if owner is not None:
+                owners.append(owner)
+        head = doc[span.end] if span.end < sent.end and doc[span.end].lower_ in {"programme", "program", "scheme", "project", "initiative"} else span.root
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"by", "of"}:
+                for pobj in child.children:
+                    owners += resolver.resolve_all(pobj)
+        for owner in owners:
+            if owner != span and owner.label_ in _ORG_CLASSES:
+                found.append(SpanRelation(span, "programmeOf", owner, sent, "possessive"))
+    return found
+
+
+def qualifier_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[SpanRelation]:
+    """Rule ``qualifier``: an institution and the country its name or a possessive places it in."""
+    doc = sent.doc
+    found: list[SpanRelation] = []
+    for span in [s for s in resolver.spans if sent.start <= s.start and s.end <= sent.end]:
+        if span.label_ not in _ORG_CLASSES - {"IntergovernmentalOrganization"}:
+            continue
+        country: Span | None = None
+        i = span.start - 1
+        if i - 1 >= sent.start and doc[i].lower_ in {"'s", "’s"}:
+            owner = resolver.entity(doc[i - 1])
+            if owner is not None and owner.label_ == "Country":
+                country = owner
+        if country is None:
+            words = [t.lower_ for t in span]
+            inner = None
+            if lexicon.country_of(span[0].text) and span[0].is_title and len(span) > 1:
+                inner = Span(doc, span.start, span.start + 1, label="Country", kb_id="qualifier")
+            elif "of" in words:
+                k = len(words) - 1 - words[::-1].index("of")
+                tail = span[k + 1 :]
+                if len(tail) and lexicon.country_of(tail.text) and tail.text.lower() not in lexicon.demonyms:
+                    inner = Span(doc, tail.start, tail.end, label="Country", kb_id="qualifier")
+            if inner is not None:
+                country = inner
+        if country is not None and country != span:
+            found.append(SpanRelation(span, "locatedIn", country, sent, "qualifier"))
+    return found
+
+
+def sentence_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates: list[Span]) -> list[SpanRelation]:
+    """All relations one sentence states, without duplicates."""
+    seen: set[tuple[int, int, str, int, int]] = set()
+    result: list[SpanRelation] = []
+    candidates = (
+        verb_relations(sent, resolver, lexicon, dates)
+        + nominal_relations(sent, resolver, lexicon, dates)
+        + title_relations(sent, resolver, lexicon)
+        + possessive_relations(sent, resolver)
+        + qualifier_relations(sent, resolver, lexicon)
+    )
+    for relation in candidates:
+        key = (relation.subject.start, relation.subject.end, relation.predicate, relation.object.start, relation.object.end)
+        if key not in seen:
+            seen.add(key)
+            result.append(relation)
+    return result
+
+
+def observe_sentence(sent: Span, resolver: ActorResolver) -> None:
+    """Remember the sentence's subjects, authors and preamble for the sentences after it."""
+    for token in sent:
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            span = resolver.entity(token) or resolver.resolve(token)
+            if span is not None and span.label_ not in {"Law", "Programme"}:
+                resolver.observe_subject(span)
+    resolver.observe_sentence(sent)
+
+
+def extract_relations(doc: Doc, resolver: ActorResolver, lexicon: Lexicon, dates: list[Span]) -> list[SpanRelation]:
+    """All relations of a document, sentence by sentence.
+
+    Examples
+    --------
+    >>> from newskg.extract.nlp import load_pipeline
+    >>> from newskg.lexicon import load_lexicon
+    >>> nlp = load_pipeline("blank:en")
+    >>> doc = nlp("The Ministry of Justice praised the National Election Committee.")
+    >>> resolver = ActorResolver(doc, list(doc.spans["newskg_entities"]), load_lexicon())
+    >>> extract_relations(doc, resolver, load_lexicon(), [])  # a blank pipeline has no parse
+    []
+    """
+    result: list[SpanRelation] = []
+    for sent in doc.sents:
+        result.extend(sentence_relations(sent, resolver, lexicon, dates))
+        observe_sentence(sent, resolver)
+    return result

@@ -1,0 +1,1 @@
+"""newskg graph stage."""

@@ -1,0 +1,201 @@
+"""Turn extraction records and canonical entities into an rdflib ``Dataset``.
+
+Layout: the ontology in ``nkr:graph/ontology``, entities in ``nkr:graph/entities``, and one named
+graph per source document holding its metadata, mentions, relations with their evidence, roles and
+claims. The union of all graphs is the whole knowledge graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from newskg.extract.models import DocumentExtraction, Mention
+from newskg.graph.canonical import EntityIndex
+from newskg.graph.iris import (
+    ENTITIES_GRAPH,
+    ONTOLOGY_GRAPH,
+    claim_iri,
+    document_graph_iri,
+    document_iri,
+    entity_iri,
+    mention_iri,
+    role_iri,
+    statement_iri,
+)
+from newskg.ontology import NKG, bind_prefixes, ontology_graph
+
+__all__ = ["build_dataset", "union_graph", "new_dataset"]
+
+_STRUCTURAL_ROLES = {"leads", "memberOf", "spokespersonOf"}
+
+
+def new_dataset() -> Dataset:
+    """An empty ``Dataset`` whose default graph is the union of its named graphs."""
+    dataset = Dataset(default_union=True)
+    bind_prefixes(dataset)
+    return dataset
+
+
+def _date(value: str | None) -> Literal | None:
+    if not value:
+        return None
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return Literal(value, datatype=XSD.date)
+    return None
+
+
+def build_dataset(
+    extractions: Sequence[DocumentExtraction], index: EntityIndex, *, include_ontology: bool = True
+) -> Dataset:
+    """Write every fact with its evidence into a new ``Dataset``.
+
+    Examples
+    --------
+    >>> from newskg.extract.models import SourceDocument, Mention, RelationMention, Sentence
+    >>> from newskg.graph.canonical import canonicalize
+    >>> doc = SourceDocument("d1", "d1.txt", "d1.txt", "0" * 64, "text/plain", 40)
+    >>> a, b = Mention("Amnesty International", "NGO", 0, 21, 0), Mention("Thai police", "GovernmentBody", 31, 42, 0)
+    >>> ex = DocumentExtraction(doc, (Sentence(0, "Amnesty International condemns Thai police.", 0, 43),), (a, b),
+    ...     relations=(RelationMention(a, "condemns", b, 0, "verb"),))
+    >>> ds = build_dataset([ex], canonicalize([ex]), include_ontology=False)
+    >>> len(list(ds.query("SELECT ?s WHERE { ?s nkg:condemns ?o }")))
+    1
+    """
+    dataset = new_dataset()
+    if include_ontology:
+        ontology = dataset.graph(ONTOLOGY_GRAPH)
+        for triple in ontology_graph():
+            ontology.add(triple)
+    entities = dataset.graph(ENTITIES_GRAPH)
+    for entity in index.entities:
+        node = entity_iri(entity.id)
+        entities.add((node, RDF.type, NKG[entity.cls]))
+        entities.add((node, RDFS.label, Literal(entity.label)))
+        entities.add((node, SKOS.prefLabel, Literal(entity.label)))
+        entities.add((node, NKG.entityType, Literal(entity.cls)))
+        entities.add((node, NKG.mentionCount, Literal(entity.mention_count)))
+        for alt in entity.alt_labels:
+            entities.add((node, SKOS.altLabel, Literal(alt)))
+    for extraction in extractions:
+        _add_document(dataset, extraction, index)
+    return dataset
+
+
+def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: EntityIndex) -> None:
+    document = extraction.document
+    doc_id = document.doc_id
+    graph = dataset.graph(document_graph_iri(doc_id))
+    doc_node = document_iri(doc_id)
+    doc_date = _date(document.date)
+    graph.add((doc_node, RDF.type, NKG.Document))
+    graph.add((doc_node, NKG.fileName, Literal(document.file_name)))
+    graph.add((doc_node, DCTERMS.identifier, Literal(doc_id)))
+    graph.add((doc_node, NKG.sha256, Literal(document.sha256)))
+    graph.add((doc_node, DCTERMS["format"], Literal(document.media_type)))
+    graph.add((doc_node, NKG.characterCount, Literal(document.char_count)))
+    graph.add((doc_node, RDFS.label, Literal(document.title or document.file_name)))
+    if document.title:
+        graph.add((doc_node, DCTERMS.title, Literal(document.title)))
+    if doc_date is not None:
+        graph.add((doc_node, DCTERMS.date, doc_date))
+    sentences = {s.index: s for s in extraction.sentences}
+
+    def node_of(mention: Mention) -> URIRef | None:
+        entity = index.entity_of(doc_id, mention)
+        return entity_iri(entity.id) if entity is not None else None
+
+    for mention in extraction.mentions:
+        entity = node_of(mention)
+        if entity is None:
+            continue
+        node = mention_iri(doc_id, mention.start, mention.end)
+        graph.add((node, RDF.type, NKG.Mention))
+        graph.add((node, NKG.mentionOf, entity))
+        graph.add((node, NKG.surfaceForm, Literal(mention.text)))
+        graph.add((node, PROV.wasDerivedFrom, doc_node))
+        graph.add((node, NKG.startOffset, Literal(mention.start)))
+        graph.add((node, NKG.endOffset, Literal(mention.end)))
+        if mention.sentence in sentences:
+            graph.add((node, NKG.sentence, Literal(sentences[mention.sentence].text)))
+
+    for relation in extraction.relations:
+        subject, obj = node_of(relation.subject), node_of(relation.object)
+        if subject is None or obj is None or subject == obj:
+            continue
+        predicate = NKG[relation.predicate]
+        sentence = sentences.get(relation.sentence)
+        if sentence is None:
+            continue
+        graph.add((subject, predicate, obj))
+        statement = statement_iri(doc_id, subject, relation.predicate, obj, relation.sentence)
+        graph.add((statement, RDF.type, NKG.Statement))
+        graph.add((statement, RDF.subject, subject))
+        graph.add((statement, RDF.predicate, predicate))
+        graph.add((statement, RDF.object, obj))
+        graph.add((statement, PROV.wasDerivedFrom, doc_node))
+        graph.add((statement, NKG.sentence, Literal(sentence.text)))
+        graph.add((statement, NKG.startOffset, Literal(sentence.start)))
+        graph.add((statement, NKG.endOffset, Literal(sentence.end)))
+        graph.add((statement, NKG.extractedBy, Literal(relation.rule)))
+        if doc_date is not None:
+            graph.add((statement, NKG.documentDate, doc_date))
+        if relation.event_date:
+            graph.add((statement, NKG.eventDate, Literal(relation.event_date)))
+        if relation.content:
+            graph.add((statement, NKG.content, Literal(relation.content)))
+        for topic in relation.topics:
+            graph.add((statement, NKG.topic, Literal(topic)))
+        for other in relation.about:
+            about = node_of(other)
+            if about is not None:
+                graph.add((statement, NKG.about, about))
+        if relation.role:
+            graph.add((statement, NKG.roleName, Literal(relation.role)))
+        if relation.former:
+            graph.add((statement, NKG.former, Literal(True)))
+        if relation.role and relation.predicate in _STRUCTURAL_ROLES:
+            role = role_iri(subject, obj, relation.role)
+            graph.add((subject, NKG.holdsRole, role))
+            graph.add((role, RDF.type, NKG.Role))
+            graph.add((role, NKG.roleName, Literal(relation.role)))
+            graph.add((role, NKG.roleIn, obj))
+            graph.add((role, NKG.former, Literal(relation.former)))
+            graph.add((role, PROV.wasDerivedFrom, statement))
+
+    for claim in extraction.claims:
+        speaker = node_of(claim.speaker)
+        if speaker is None:
+            continue
+        node = claim_iri(doc_id, claim.start, claim.end, speaker)
+        graph.add((node, RDF.type, NKG.Claim))
+        graph.add((node, NKG.speaker, speaker))
+        graph.add((node, NKG.claimText, Literal(claim.text)))
+        graph.add((node, NKG.quoted, Literal(claim.quoted)))
+        graph.add((node, NKG.negated, Literal(claim.negated)))
+        graph.add((node, NKG.extractedBy, Literal(claim.rule)))
+        graph.add((node, PROV.wasDerivedFrom, doc_node))
+        graph.add((node, NKG.startOffset, Literal(claim.start)))
+        graph.add((node, NKG.endOffset, Literal(claim.end)))
+        if claim.sentence in sentences:
+            graph.add((node, NKG.sentence, Literal(sentences[claim.sentence].text)))
+        if doc_date is not None:
+            graph.add((node, DCTERMS.date, doc_date))
+        for topic in claim.topics:
+            graph.add((node, NKG.topic, Literal(topic)))
+        for other in claim.about:
+            about = node_of(other)
+            if about is not None and about != speaker:
+                graph.add((node, NKG.about, about))
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of every named graph as one ``Graph`` (what ``graph.ttl`` holds)."""
+    graph = bind_prefixes(Graph())
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+

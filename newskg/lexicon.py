@@ -1,0 +1,236 @@
+"""Domain knowledge read from editable data files: types, countries, relations, roles, furniture."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newskg.errors import NewskgError
+
+__all__ = ["Lexicon", "KeywordRule", "load_lexicon", "lexicon_dir"]
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordRule:
+    """Assign ``cls`` to a name that contains one of ``words`` (lower-cased, whole words)."""
+
+    cls: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything newskg knows about the domain, loaded from data files.
+
+    Attributes hold plain Python values so every stage can use them; nothing here depends on
+    spaCy or rdflib.
+    """
+
+    ner_labels: dict[str, str | None]
+    keyword_rules: tuple[KeywordRule, ...]
+    region_words: frozenset[str]
+    not_actors: frozenset[str]
+    name_heads: frozenset[str]
+    context_words: dict[str, str]  # descriptor word or phrase -> class
+    countries: dict[str, str]  # any lower-cased name, alias or demonym -> canonical country name
+    demonyms: dict[str, str]  # lower-cased demonym -> country
+    spelling: dict[str, str]
+    furniture_patterns: tuple[str, ...]
+    min_repeated_line_length: int
+    interactions: dict[str, str]  # "lemma" or "lemma prep" -> property name
+    speech_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    negations: frozenset[str]
+    structural: dict[str, str]  # "lemma" or "lemma prep" -> structural property name
+    nominal: dict[str, str]  # noun lemma -> interaction property name
+    generic_nouns: dict[str, str]  # common noun -> class of the actor it stands for
+    roles: dict[str, str]  # title -> property name (leads, spokespersonOf, memberOf, relativeOf)
+    former_words: frozenset[str]
+    entity_patterns: tuple[dict[str, Any], ...] = field(default=())
+
+    def country_of(self, name: str) -> str | None:
+        """The country a name, alias or demonym refers to, or ``None``.
+
+        Examples
+        --------
+        >>> lex = load_lexicon()
+        >>> lex.country_of("Cambodian"), lex.country_of("the US"), lex.country_of("Phnom Penh")
+        ('Cambodia', 'United States', None)
+        """
+        key = name.strip().lower()
+        if key.startswith("the "):
+            key = key[4:]
+        return self.countries.get(key)
+
+    def fold_spelling(self, word: str) -> str:
+        """Fold a lower-cased word to one spelling (``labour`` -> ``labor``).
+
+        Examples
+        --------
+        >>> load_lexicon().fold_spelling("organisation")
+        'organization'
+        """
+        return self.spelling.get(word, word)
+
+
+def lexicon_dir() -> Path:
+    """The folder of bundled lexicon files."""
+    return Path(str(resources.files("newskg").joinpath("data", "lexicon")))
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise NewskgError("E101", f"cannot read lexicon file {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise NewskgError("E101", f"lexicon file {path} must hold a mapping at the top level")
+    return data
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            if row and not row[0].startswith("#"):
+                rows.append([cell.strip() for cell in row])
+    return rows
+
+
+def read_patterns(path: Path) -> list[dict[str, Any]]:
+    """Read spaCy ``EntityRuler`` patterns from a JSONL or YAML file.
+
+    A YAML file holds a list of ``{label, pattern}`` mappings, or a mapping whose ``patterns`` key
+    holds that list.
+    """
+    if path.suffix.lower() in {".yml", ".yaml"}:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if isinstance(data, dict):
+            data = data.get("patterns", [])
+        if not isinstance(data, list):
+            raise NewskgError("E102", f"patterns file {path} must hold a list of patterns")
+        patterns = data
+    else:
+        patterns = []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = line.strip()
+            if not line or line.startswith("#") or line.startswith("//"):
+                continue
+            try:
+                patterns.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise NewskgError("E102", f"{path}:{number}: not a JSON pattern: {exc.msg}") from exc
+    for pattern in patterns:
+        if not isinstance(pattern, dict) or "label" not in pattern or "pattern" not in pattern:
+            raise NewskgError("E102", f"{path}: every pattern needs 'label' and 'pattern': {pattern!r}")
+    return patterns
+
+
+def _expand_lemmas(mapping: dict[str, list[str]]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for prop, lemmas in mapping.items():
+        for lemma in lemmas or []:
+            result.setdefault(str(lemma).lower(), prop)
+    return result
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
+    """Load the bundled lexicon, plus any user pattern files (JSONL or YAML).
+
+    Parameters
+    ----------
+    extra_patterns
+        Paths of extra EntityRuler pattern files; their entries come before the bundled ones.
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> lex.interactions["call on"], lex.roles["spokesperson"]
+    ('demands', 'spokespersonOf')
+    """
+    folder = lexicon_dir()
+    types = _read_yaml(folder / "types.yml")
+    relations = _read_yaml(folder / "relations.yml")
+    roles_data = _read_yaml(folder / "roles.yml")
+    furniture = _read_yaml(folder / "furniture.yml")
+
+    countries: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for row in _read_tsv(folder / "countries.tsv"):
+        name = row[0]
+        countries[name.lower()] = name
+        for demonym in filter(None, (row[1].split(",") if len(row) > 1 else [])):
+            demonyms[demonym.strip().lower()] = name
+            countries[demonym.strip().lower()] = name
+        for alias in filter(None, (row[2].split(",") if len(row) > 2 else [])):
+            countries[alias.strip().lower()] = name
+    spelling = {row[0].lower(): row[1].lower() for row in _read_tsv(folder / "spelling.tsv") if len(row) > 1}
+
+    roles: dict[str, str] = {}
+    for prop in ("leads", "spokespersonOf", "memberOf"):
+        for title in roles_data.get(prop, []) or []:
+            roles.setdefault(str(title).lower(), prop)
+    for title in roles_data.get("family", []) or []:
+        roles.setdefault(str(title).lower(), "relativeOf")
+
+    patterns: list[dict[str, Any]] = []
+    for extra in extra_patterns:
+        path = Path(extra)
+        if not path.is_file():
+            raise NewskgError("E103", f"patterns file not found: {path}")
+        patterns.extend(read_patterns(path))
+    for name in ("known_actors.jsonl", "entity_patterns.jsonl"):
+        patterns.extend(read_patterns(folder / name))
+    institutions = [str(w).lower() for w in relations.get("state_institutions", [])]
+    if demonyms and institutions:
+        # "the Cambodian authorities", "Thai police": a country's state institutions are actors.
+        patterns.append(
+            {
+                "label": "GovernmentBody",
+                "id": "pattern:state-institution",
+                "pattern": [
+                    {"LOWER": {"IN": sorted(demonyms)}, "IS_TITLE": True},
+                    {"LOWER": {"IN": sorted({w.split()[0] for w in institutions})}},
+                    {"LOWER": {"IN": sorted({w.split()[1] for w in institutions if " " in w})}, "OP": "?"},
+                ],
+            }
+        )
+
+    return Lexicon(
+        ner_labels={str(k): v for k, v in (types.get("ner_labels") or {}).items()},
+        keyword_rules=tuple(
+            KeywordRule(str(rule["class"]), tuple(str(w).lower() for w in rule["words"]))
+            for rule in types.get("keywords", [])
+        ),
+        region_words=frozenset(str(w).lower() for w in types.get("region_words", [])),
+        not_actors=frozenset(str(w).lower() for w in types.get("not_actors", [])),
+        name_heads=frozenset(str(w).lower() for w in types.get("name_heads", [])),
+        context_words={
+            str(word).lower(): str(cls)
+            for cls, words in (types.get("context_words") or {}).items()
+            for word in words
+        },
+        countries=countries,
+        demonyms=demonyms,
+        spelling=spelling,
+        furniture_patterns=tuple(str(p) for p in furniture.get("lines", [])),
+        min_repeated_line_length=int(furniture.get("min_repeated_line_length", 40)),
+        interactions=_expand_lemmas(relations.get("interactions", {})),
+        structural=_expand_lemmas(relations.get("structural", {})),
+        nominal=_expand_lemmas(relations.get("nominal", {})),
+        generic_nouns={str(k).lower(): str(v) for k, v in (relations.get("generic_nouns") or {}).items()},
+        speech_verbs=frozenset(str(w).lower() for w in relations.get("speech", [])),
+        speech_nouns=frozenset(str(w).lower() for w in relations.get("speech_nouns", [])),
+        negations=frozenset(str(w).lower() for w in relations.get("negations", [])),
+        roles=roles,
+        former_words=frozenset(str(w).lower() for w in roles_data.get("former", [])),
+        entity_patterns=tuple(patterns),
+    )

@@ -1,0 +1,125 @@
+"""The ``nkg:`` namespace as an rdflib ``DefinedNamespace`` and the shared prefix map."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+__all__ = ["NKG", "SCHEMA", "RESOURCE", "PREFIXES", "bind_prefixes"]
+
+
+class NKG(DefinedNamespace):
+    """Terms of the newskg ontology; a mistyped term raises ``AttributeError``.
+
+    Examples
+    --------
+    >>> str(NKG.demands)
+    'https://w3id.org/newskg/ontology#demands'
+    >>> NKG.demandz
+    Traceback (most recent call last):
+    ...
+    AttributeError: term 'demandz' not in namespace 'https://w3id.org/newskg/ontology#'
+    """
+
+    _NS = Namespace("https://w3id.org/newskg/ontology#")
+    _fail = True
+
+    Entity: URIRef
+    Person: URIRef
+    Organization: URIRef
+    GovernmentBody: URIRef
+    Court: URIRef
+    PoliticalParty: URIRef
+    NGO: URIRef
+    MediaOrganization: URIRef
+    IntergovernmentalOrganization: URIRef
+    Place: URIRef
+    Country: URIRef
+    City: URIRef
+    Region: URIRef
+    Law: URIRef
+    Programme: URIRef
+    Event: URIRef
+    Document: URIRef
+    Statement: URIRef
+    Mention: URIRef
+    Claim: URIRef
+    Role: URIRef
+    interactsWith: URIRef
+    structurallyRelatedTo: URIRef
+    demands: URIRef
+    urges: URIRef
+    condemns: URIRef
+    rejects: URIRef
+    supports: URIRef
+    accuses: URIRef
+    arrests: URIRef
+    sentences: URIRef
+    sanctions: URIRef
+    invites: URIRef
+    reportsOn: URIRef
+    memberOf: URIRef
+    leads: URIRef
+    spokespersonOf: URIRef
+    partOf: URIRef
+    programmeOf: URIRef
+    locatedIn: URIRef
+    succeeded: URIRef
+    relativeOf: URIRef
+    holdsRole: URIRef
+    roleIn: URIRef
+    roleName: URIRef
+    former: URIRef
+    sentence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    extractedBy: URIRef
+    documentDate: URIRef
+    eventDate: URIRef
+    content: URIRef
+    mentionOf: URIRef
+    surfaceForm: URIRef
+    speaker: URIRef
+    claimText: URIRef
+    about: URIRef
+    topic: URIRef
+    negated: URIRef
+    quoted: URIRef
+    fileName: URIRef
+    sha256: URIRef
+    characterCount: URIRef
+    entityType: URIRef
+    mentionCount: URIRef
+
+
+SCHEMA = Namespace("https://schema.org/")
+#: Where newskg mints the IRIs of entities, documents, statements, claims and graphs.
+RESOURCE = Namespace("https://w3id.org/newskg/id/")
+
+PREFIXES: dict[str, Namespace | str] = {
+    "nkg": str(NKG._NS),
+    "nkr": RESOURCE,
+    "schema": SCHEMA,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "skos": SKOS,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "foaf": FOAF,
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind newskg's one prefix map on ``graph`` and return it.
+
+    Examples
+    --------
+    >>> g = bind_prefixes(Graph())
+    >>> dict(g.namespaces())["nkg"]
+    rdflib.term.URIRef('https://w3id.org/newskg/ontology#')
+    """
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph

@@ -1,0 +1,225 @@
+"""Run SPARQL over a knowledge graph and format the results for people and programs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Literal, URIRef
+
+from newskg.errors import NewskgError
+from newskg.ontology.namespace import PREFIXES
+
+__all__ = ["QueryResult", "ExampleQuery", "run_query", "example_queries", "resolve_query", "format_result", "compact"]
+
+_PREFIX_BLOCK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """Rows of a SELECT (or the boolean of an ASK, or triples of a CONSTRUCT as s/p/o rows)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+    boolean: bool | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleQuery:
+    name: str
+    description: str
+    text: str
+
+
+def example_queries() -> dict[str, ExampleQuery]:
+    """The example queries bundled with newskg, by name.
+
+    Examples
+    --------
+    >>> "demands-by-actor" in example_queries()
+    True
+    """
+    folder = resources.files("newskg").joinpath("data/queries")
+    found = {}
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not item.name.endswith(".rq"):
+            continue
+        text = item.read_text(encoding="utf-8")
+        first = text.splitlines()[0] if text else ""
+        description = first.lstrip("# ").strip() if first.startswith("#") else ""
+        name = item.name[:-3]
+        found[name] = ExampleQuery(name, description, text)
+    return found
+
+
+def resolve_query(query: str) -> str:
+    """A query string, ``@file.rq``, or the name of a bundled example, as SPARQL text."""
+    if query.startswith("@"):
+        path = Path(query[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise NewskgError("E502", f"cannot read query file {path}: {exc.strerror or exc}") from exc
+    examples = example_queries()
+    if query in examples:
+        return examples[query].text
+    return query
+
+
+def _with_prefixes(text: str) -> str:
+    declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", text)}
+    missing = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p.lower() not in declared)
+    return missing + text
+
+
+def run_query(dataset: Dataset, text: str, *, engine: str = "rdflib") -> QueryResult:
+    """Run a SPARQL query; newskg's prefixes are declared for you.
+
+    ``engine="oxigraph"`` copies the graph into an in-memory Oxigraph store first: much faster on
+    large graphs.
+
+    Examples
+    --------
+    >>> from newskg.graph.build import new_dataset
+    >>> run_query(new_dataset(), "ASK { ?s ?p ?o }").boolean
+    False
+    >>> run_query(new_dataset(), "SELEC ?x")
+    Traceback (most recent call last):
+    ...
+    newskg.errors.NewskgError: E501: malformed SPARQL at line 1, column 1: ...
+    """
+    prepared = _with_prefixes(text)
+    offset = prepared.count("\n") - text.count("\n")
+    if engine == "oxigraph":
+        return _run_oxigraph(dataset, prepared, offset)
+    try:
+        result = dataset.query(prepared)
+    except Exception as exc:  # rdflib raises pyparsing's ParseException for syntax errors
+        raise _syntax_error(exc, offset) from None
+    if result.type == "ASK":
+        return QueryResult((), (), bool(result.askAnswer))
+    if result.type in {"CONSTRUCT", "DESCRIBE"}:
+        return QueryResult(("subject", "predicate", "object"), tuple(tuple(t) for t in result.graph))
+    columns = tuple(str(v) for v in result.vars)
+    return QueryResult(columns, tuple(tuple(row) for row in result))
+
+
+def _syntax_error(exc: Exception, offset: int) -> NewskgError:
+    line = getattr(exc, "lineno", None)
+    col = getattr(exc, "col", None)
+    message = str(getattr(exc, "msg", "") or exc).split("\n")[0]
+    if line is not None:
+        return NewskgError("E501", f"malformed SPARQL at line {max(1, line - offset)}, column {col}: {message}")
+    return NewskgError("E501", f"query failed: {message}")
+
+
+def _run_oxigraph(dataset: Dataset, text: str, offset: int) -> QueryResult:
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(dataset.serialize(format="nquads"), format=pyoxigraph.RdfFormat.N_QUADS)
+    try:
+        result = store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise NewskgError("E501", f"malformed SPARQL: {str(exc).splitlines()[0]}") from None
+    if isinstance(result, bool):
+        return QueryResult((), (), result)
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        columns = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(_from_oxigraph(solution[c]) for c in columns) for solution in result)
+        return QueryResult(columns, rows)
+    return QueryResult(
+        ("subject", "predicate", "object"),
+        tuple((_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object)) for t in result),
+    )
+
+
+def _from_oxigraph(term: object) -> object:
+    import pyoxigraph
+
+    if term is None:
+        return None
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return term
+
+
+def compact(term: object) -> str:
+    """A term as a person reads it: prefixed names for IRIs, plain text for literals.
+
+    Examples
+    --------
+    >>> compact(URIRef("https://w3id.org/newskg/ontology#demands")), compact(Literal(3)), compact(None)
+    ('nkg:demands', '3', '')
+    """
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        value = str(term)
+        for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
+            if value.startswith(str(namespace)):
+                return f"{prefix}:{value[len(str(namespace)):]}"
+        return f"<{value}>"
+    return str(term)
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """Render a result as ``table`` (plain text), ``csv``, ``tsv`` or ``json`` (SPARQL JSON-like).
+
+    Examples
+    --------
+    >>> r = QueryResult(("name",), ((Literal("Khun Tharo"),),))
+    >>> print(format_result(r, "csv").strip())
+    name
+    Khun Tharo
+    """
+    if result.boolean is not None:
+        return json.dumps({"boolean": result.boolean}) if fmt == "json" else ("yes" if result.boolean else "no")
+    if fmt in {"csv", "tsv"}:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(result.columns)
+        for row in result.rows:
+            writer.writerow(["" if v is None else str(v) for v in row])
+        return buffer.getvalue()
+    if fmt == "json":
+        bindings = []
+        for row in result.rows:
+            binding = {}
+            for column, value in zip(result.columns, row):
+                if value is None:
+                    continue
+                kind = "uri" if isinstance(value, URIRef) else "bnode" if isinstance(value, BNode) else "literal"
+                entry: dict[str, str] = {"type": kind, "value": str(value)}
+                if isinstance(value, Literal) and value.datatype:
+                    entry["datatype"] = str(value.datatype)
+                binding[column] = entry
+            bindings.append(binding)
+        return json.dumps({"head": {"vars": list(result.columns)}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=2)
+    if fmt != "table":
+        raise NewskgError("E503", f"unknown output format '{fmt}': use table, csv, tsv or json")
+    cells = [[compact(v) for v in row] for row in result.rows]
+    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(result.columns)]
+
+    def clip(text: str, width: int) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    lines = [" | ".join(c.ljust(w) for c, w in zip(result.columns, widths)), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(clip(c, w).ljust(w) for c, w in zip(row, widths)) for row in cells]
+    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(lines)
