@@ -51,6 +51,9 @@ class Lexicon:
     structural: dict[str, str]  # "lemma" or "lemma prep" -> structural property name
     nominal: dict[str, str]  # noun lemma -> interaction property name
     generic_nouns: dict[str, str]  # common noun -> class of the actor it stands for
+    light_verbs: frozenset[str]
+    proxy_nouns: frozenset[str]
+    state_institutions: frozenset[str]
     roles: dict[str, str]  # title -> property name (leads, spokespersonOf, memberOf, relativeOf)
     former_words: frozenset[str]
     entity_patterns: tuple[dict[str, Any], ...] = field(default=())
@@ -227,6 +230,9 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         structural=_expand_lemmas(relations.get("structural", {})),
         nominal=_expand_lemmas(relations.get("nominal", {})),
         generic_nouns={str(k).lower(): str(v) for k, v in (relations.get("generic_nouns") or {}).items()},
+        light_verbs=frozenset(str(w).lower() for w in relations.get("light_verbs", [])),
+        proxy_nouns=frozenset(str(w).lower() for w in relations.get("proxy_nouns", [])),
+        state_institutions=frozenset(institutions),
         speech_verbs=frozenset(str(w).lower() for w in relations.get("speech", [])),
         speech_nouns=frozenset(str(w).lower() for w in relations.get("speech_nouns", [])),
         negations=frozenset(str(w).lower() for w in relations.get("negations", [])),

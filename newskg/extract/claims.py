@@ -99,8 +99,8 @@ def _speaker_of(verb: Token, resolver: ActorResolver) -> Span | None:
 def _make(resolver: ActorResolver, speaker: Span, start: int, end: int, sent: Span, rule: str, quoted: bool, lexicon: Lexicon) -> SpanClaim | None:
     doc = sent.doc
     text = " ".join(doc.text[start:end].split()).strip(" ,.;:")
-    if len(text) < 8 or speaker.label_ not in _ACTORS:
-        return None
+    if len(text.split()) < 5 or speaker.label_ not in _ACTORS:
+        return None  # scare quotes ("national security audit") are not claims
     return SpanClaim(
         speaker=speaker,
         start_char=start,
@@ -180,6 +180,8 @@ class ClaimTracker:
     def __call__(self, sent: Span) -> list[SpanClaim]:
         self.index += 1
         found = sentence_claims(sent, self.resolver, self.lexicon)
+        if found:
+            self.resolver.last_speaker = (sent.start, found[-1].speaker)
         text = sent.text.strip()
         if not found and self.last_quote is not None and self.index - self.last_index <= 2 and text[:1] in _OPEN_QUOTES + "‘":
             lead = len(sent.text) - len(sent.text.lstrip())

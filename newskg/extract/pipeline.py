@@ -235,10 +235,11 @@ class Extractor:
             dates = list(doc.spans[DATE_SPANS])
             tracker = ClaimTracker(resolver, self.lexicon)
             for sent in doc.sents:
-                for rel in sentence_relations(sent, resolver, self.lexicon, dates):
-                    relations.append(self._relation(rel, to_mention, sent_of))
+                # Claims first: a quotation's speaker is who "we" and "it" refer to inside it.
                 for claim in tracker(sent):
                     claims.append(self._claim(claim, to_mention, norm, base, sent_of))
+                for rel in sentence_relations(sent, resolver, self.lexicon, dates):
+                    relations.append(self._relation(rel, to_mention, sent_of))
                 observe_sentence(sent, resolver)
         return DocumentExtraction(
             document=document,

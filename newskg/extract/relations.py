@@ -32,6 +32,10 @@ _ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NG
 _ACTOR_CLASSES = _ORG_CLASSES | {"Person", "Country"}
 _TITLE_SKIP = {"also", "the", "a", "an", "now", "current", "acting", "its", "their", "his", "her"}
 _CONTENT_LIMIT = 300
+# Relations whose object is an actor, never a law or programme ("sanctions Cambodia", not its EBA access).
+_TARGETS_ACTORS = {"sanctions", "arrests", "sentences", "accuses", "invites", "demands", "urges"}
+# ... and whose actor may sit deeper in the phrase.
+_DEEP_TARGETS = {"sanctions", "arrests", "sentences", "accuses"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,11 @@ def _phrase_keys(verb: Token) -> Iterator[tuple[str, Token | None]]:
     """("call on", prep-token), ("take over from", prep), ("condemn", None) ... longest first."""
     particles = [c for c in verb.children if c.dep_ == "prt"]
     preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}]
+    if verb.i + 1 < len(verb.doc):
+        nxt = verb.doc[verb.i + 1]
+        # "Calls for the Member States to ...": the parser may hang "for" on the later verb.
+        if nxt.pos_ in {"ADP", "SCONJ"} and nxt not in preps and nxt.lower_ in {"for", "on", "upon"}:
+            preps.append(nxt)
     for lemma in verb_keys(verb):
         for prt in particles:
             for prep in preps:
@@ -112,10 +121,15 @@ def _subjects(verb: Token, resolver: ActorResolver, lexicon: Lexicon, depth: int
         return [], False
     head = verb.head
     if verb.dep_ in {"conj", "advcl"} and head is not verb:
-        return _subjects(head, resolver, lexicon, depth + 1)[0], False
+        if verb.dep_ == "advcl" and any(lexicon.interactions.get(k) in {"demands", "urges"} for k, _ in _phrase_keys(head)):
+            return [], False
+        inherited = _subjects(head, resolver, lexicon, depth + 1)[0]
+        if inherited:
+            return inherited, False
+    if _opens_paragraph(verb) and resolver.preamble is not None:
+        return [resolver.preamble], False
     if verb.dep_ == "xcomp" and head is not verb:
-        head_keys = verb_keys(head)
-        if any(lexicon.interactions.get(k) in {"demands", "urges"} for k in head_keys):
+        if any(lexicon.interactions.get(k) in {"demands", "urges"} for k, _ in _phrase_keys(head)):
             return [], False  # "calls on X to dismiss ...": the demanded act did not happen
         if any(c.dep_ in {"dobj"} for c in head.children):
             return [], False
@@ -123,17 +137,35 @@ def _subjects(verb: Token, resolver: ActorResolver, lexicon: Lexicon, depth: int
     if verb.dep_ in {"acl", "relcl"}:
         found = resolver.resolve(head)
         return ([found] if found is not None else []), False
-    if resolver.preamble is not None and verb.dep_ in {"ROOT", "conj"}:
+    if resolver.preamble is not None and (verb.dep_ in {"ROOT", "conj"} or _opens_paragraph(verb)):
         return [resolver.preamble], False
+    # A parse that lost the subject of a coordinated verb: the nearest ancestor's subject.
+    if verb.dep_ in {"conj", "pcomp", "advcl"}:
+        for ancestor in verb.ancestors:
+            if any(lexicon.interactions.get(k) in {"demands", "urges"} for k, _ in _phrase_keys(ancestor)):
+                break
+            subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
+            if subjects:
+                return resolver.resolve_all(subjects[0]), False
     return [], False
 
 
-def _objects(verb: Token, prep: Token | None, passive: bool, resolver: ActorResolver) -> tuple[list[Span], Token | None]:
+def _opens_paragraph(token: Token) -> bool:
+    """Whether ``token`` is the first word of a numbered paragraph ("2. Calls on ...")."""
+    first = [t for t in token.sent if not (t.is_punct or t.is_space or t.like_num or re.fullmatch(r"[A-Z]", t.text))]
+    return bool(first) and first[0] == token and token.sent[0].like_num
+
+
+def _objects(verb: Token, prep: Token | None, passive: bool, resolver: ActorResolver, predicate: str = "") -> tuple[list[Span], Token | None]:
     """The patients of ``verb`` and the token whose subtree says what was asked."""
     if prep is not None and prep.dep_ != "agent":
         for pobj in prep.children:
             if pobj.dep_ == "pobj":
-                return resolver.resolve_all(pobj), pobj
+                found = resolver.resolve_all(pobj)
+                if not found and predicate in _DEEP_TARGETS:
+                    actor = resolver.resolve_actor(pobj)
+                    found = [actor] if actor is not None else []
+                return found, pobj
     if passive:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -142,16 +174,13 @@ def _objects(verb: Token, prep: Token | None, passive: bool, resolver: ActorReso
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"}:
             found = resolver.resolve_all(child)
-            if found:
-                return found, child
-            # "withdrew part of Cambodia's access": look one "of" deeper.
-            for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ in {"of", "against", "on"}:
-                    for pobj in grand.children:
-                        deeper = resolver.resolve_all(pobj)
-                        if deeper:
-                            return deeper, child
-            return [], child
+            if predicate in _TARGETS_ACTORS:
+                found = [f for f in found if f.label_ not in {"Law", "Programme"}]
+            if predicate in _DEEP_TARGETS and not found:
+                # "withdrew part of Cambodia's EBA access": the target is the actor inside.
+                actor = resolver.resolve_actor(child)
+                found = [actor] if actor is not None else []
+            return found, child
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in {"for", "on", "upon", "against", "to"}:
             for pobj in child.children:
@@ -183,8 +212,13 @@ def _event_date(doc: Doc, verb: Token, dates: list[Span]) -> str | None:
     inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
     if not inside:
         return None
-    subtree = {t.i for t in verb.subtree}
-    chosen = next((d for d in inside if d.root.i in subtree), inside[0])
+    def attached(span: Span) -> bool:
+        head = span.root.head
+        return head == verb or (head.dep_ == "prep" and head.head == verb)
+
+    chosen = next((d for d in inside if attached(d)), None)
+    if chosen is None:
+        return None
     return parse_date(chosen.text) or chosen.text
 
 
@@ -218,7 +252,7 @@ def verb_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates:
         subjects, passive = _subjects(token, resolver, lexicon)
         for subject in subjects:
             resolver.observe_subject(subject)
-        objects, anchor = _objects(token, prep, passive, resolver)
+        objects, anchor = _objects(token, prep, passive, resolver, predicate)
         if passive:
             rule = "verb-passive"
         content_token = _content(token, anchor) if predicate in {"demands", "urges"} else None
@@ -257,7 +291,7 @@ def nominal_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dat
             elif child.dep_ == "prep" and child.lower_ in {"of", "on", "against", "into"}:
                 for pobj in child.children:
                     objects += resolver.resolve_all(pobj)
-        if subject is None and token.dep_ in {"dobj", "attr"}:
+        if subject is None and token.dep_ in {"dobj", "attr"} and any(k in lexicon.light_verbs for k in verb_keys(token.head)[:2]):
             subjects, _ = _subjects(token.head, resolver, lexicon)
             subject = subjects[0] if subjects else None
         if subject is None:
@@ -269,11 +303,16 @@ def nominal_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dat
     return found
 
 
+def _title_text(tokens: Span) -> str:
+    """ "Vice - President" -> "vice-president"."""
+    return re.sub(r"\s*-\s*", "-", " ".join(t.lower_ for t in tokens))
+
+
 def _title_at(doc: Doc, i: int, roles: dict[str, str]) -> tuple[str, int] | None:
     """The longest role title starting at token ``i``: (title, end index)."""
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         if i + n <= len(doc):
-            title = " ".join(t.lower_ for t in doc[i : i + n])
+            title = _title_text(doc[i : i + n])
             if title in roles:
                 return title, i + n
     return None
@@ -302,7 +341,6 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 hit = _title_at(doc, k, roles) if k < sent.end else None
                 if hit is not None:
                     found.append(_role(person, org, hit[0], roles, sent, former))
-                    continue
             while j < sent.end and doc[j].pos_ == "ADJ" and _title_at(doc, j, roles) is None:
                 j += 1
             hit = _title_at(doc, j, roles) if j < sent.end else None
@@ -315,17 +353,16 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                     org = resolver.entity(doc[k]) if k < sent.end else None
                     if org is not None and org.label_ in _ORG_CLASSES | {"Country"}:
                         found.append(_role(person, org, title, roles, sent, former))
-                        continue
         # Before the name: "ORG['s] TITLE P", "his|her FAMILY P", "ORG and its TITLE, P"
         j = person.start - 1
         if j >= sent.start and doc[j].text == ",":
             j -= 1
         end_title = j + 1
         title = None
-        for n in (3, 2, 1):
+        for n in (4, 3, 2, 1):
             start = end_title - n
             if start >= sent.start:
-                candidate = " ".join(t.lower_ for t in doc[start:end_title])
+                candidate = _title_text(doc[start:end_title])
                 if candidate in roles:
                     title, j = candidate, start - 1
                     break
@@ -391,7 +428,7 @@ def qualifier_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -
     doc = sent.doc
     found: list[SpanRelation] = []
     for span in [s for s in resolver.spans if sent.start <= s.start and s.end <= sent.end]:
-        if span.label_ not in _ORG_CLASSES - {"IntergovernmentalOrganization"}:
+        if span.label_ not in _ORG_CLASSES - {"IntergovernmentalOrganization", "Organization"}:
             continue
         country: Span | None = None
         i = span.start - 1

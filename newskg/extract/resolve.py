@@ -14,6 +14,8 @@ __all__ = ["ActorResolver"]
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
+_GENERIC_HEADS = {"programme", "program", "scheme", "project", "initiative", "law", "act", "agreement", "treaty", "plan"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _PLACES = {"Country", "City", "Region", "Place"}
 _NON_ACTORS = {"Law", "Programme", "Event"}
@@ -37,6 +39,8 @@ class ActorResolver:
         self.subjects: list[Span] = []  # actors in subject position, in order
         self.authors: dict[str, Span] = {}  # "resolution" -> who issued it
         self.preamble: Span | None = None
+        self.last_author: Span | None = None
+        self.last_speaker: tuple[int, Span] | None = None  # (sentence start token, speaker)
 
     # -- lookup ------------------------------------------------------------------------------
 
@@ -59,8 +63,21 @@ class ActorResolver:
             return None
         sentence_start = token.sent.start
         # Subjects earlier in this sentence, then earlier subjects, then any earlier mention.
+        if self.last_speaker is not None and token.dep_ in {"nsubj", "nsubjpass"}:
+            started, speaker = self.last_speaker
+            if sentence_start - started < 80 and fits(speaker) and any(
+                k in self.lexicon.speech_verbs for k in (token.head.lemma_.lower(),)
+            ):
+                return speaker  # "“…,” it said." after a statement by the same speaker
+        earlier_subjects = [
+            t for t in token.sent if t.i < token.i and t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ not in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS
+        ]
+        for subject_token in reversed(earlier_subjects):
+            span = self.resolve(subject_token)
+            if span is not None and fits(span):
+                return span
         for span in reversed([s for s in self.subjects if s.end <= token.i]):
-            if fits(span) and (span.start >= sentence_start or True):
+            if fits(span):
                 return span
         for span in reversed(self.mentioned_before(token.i)):
             if fits(span):
@@ -70,10 +87,15 @@ class ActorResolver:
     def by_head_word(self, word: str, before: int) -> Span | None:
         """The last actor whose name ends in ``word``: "the parliament" -> "European Parliament"."""
         word = self.lexicon.fold_spelling(word.lower())
-        for span in reversed(self.mentioned_before(before)):
-            last = self.lexicon.fold_spelling(span[-1].lower_)
-            if last == word or (word in {"authorities", "government"} and last in {"authorities", "government"}):
+        earlier = list(reversed(self.mentioned_before(before)))
+        for span in earlier:
+            if self.lexicon.fold_spelling(span[-1].lower_) == word:
                 return span
+        if word in self.lexicon.state_institutions:
+            # "the authorities" may be a government named as such, and the other way round.
+            for span in earlier:
+                if span.label_ == "GovernmentBody" and span[-1].lower_ in self.lexicon.state_institutions:
+                    return span
         return None
 
     def by_class(self, cls: str, before: int) -> Span | None:
@@ -92,35 +114,94 @@ class ActorResolver:
         low = token.lower_
         if low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self.antecedent(token)
+        if low in _FIRST_PERSON:
+            # "we" inside a quotation is its speaker
+            return self.last_speaker[1] if self.last_speaker is not None else None
+        # "the Better Factories Cambodia programme": the name stops before its lower-case head.
+        if low in _GENERIC_HEADS and token.i > 0 and self.entity(token.doc[token.i - 1]) is not None:
+            named = self.entity(token.doc[token.i - 1])
+            if named.end == token.i:
+                return named
         if low in _RELATIVE and token.head.dep_ in {"relcl", "acl"}:
             return self.resolve(token.head.head, depth=depth + 1)
         if token.pos_ not in {"NOUN", "PROPN"} or depth > 2:
             return None
-        # "the National Assembly spokesperson", "the European Parliament's resolution"
-        for child in token.children:
-            if child.dep_ in {"poss", "compound", "nmod"}:
-                found = self.entity(child) or (self.antecedent(child) if child.lower_ in _THING_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS else None)
-                if found is not None and found.label_ not in _NON_ACTORS:
-                    if found.label_ in _PLACES and token.lemma_.lower() not in self.lexicon.speech_nouns:
-                        continue
-                    return found
         lemma = token.lemma_.lower()
-        if lemma in self.lexicon.speech_nouns or lemma in {"spokesperson", "spokesman", "spokeswoman"}:
+        # "his father Hun Sen": an apposition names the actor.
+        for child in token.children:
+            if child.dep_ == "appos" and self.entity(child) is not None:
+                return self.entity(child)
+        # "the National Assembly spokesperson", "the EU body", "the European Parliament's resolution"
+        proxy = lemma in self.lexicon.proxy_nouns or token.lower_ in self.lexicon.proxy_nouns or lemma in self.lexicon.speech_nouns
+        for dep in ("compound", "nmod", "poss"):
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in {"by", "of", "from"}:
+                if child.dep_ != dep:
+                    continue
+                found = self.entity(child)
+                if found is None and dep == "poss" and child.lower_ in _THING_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS:
+                    found = self.antecedent(child)
+                if found is None:
+                    continue
+                if proxy and found.label_ not in _NON_ACTORS | _PLACES - {"Country"}:
+                    return found
+        if proxy:
+            # "the Members of the European Parliament", "a resolution by the European Parliament"
+            for child in token.children:
+                if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "of", "from"}:
                     for pobj in child.children:
                         found = self.entity(pobj)
-                        if found is not None:
+                        if found is not None and found.label_ not in _NON_ACTORS:
                             return found
+        if lemma in self.lexicon.speech_nouns or lemma in {"spokesperson", "spokesman", "spokeswoman"}:
+            if token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}:
+                # "CENTRAL published a report which ...": the report's author is the publisher.
+                for child in token.head.children:
+                    if child.dep_ == "nsubj" and self.entity(child) is not None:
+                        return self.entity(child)
             if lemma in self.authors:
                 return self.authors[lemma]
+            if lemma in self.lexicon.speech_nouns and self.last_author is not None:
+                return self.last_author
+            if lemma in self.lexicon.speech_nouns and any(c.lower_ in {"the", "this"} for c in token.children):
+                # "The resolution urged ...": the main actor of the document so far.
+                counts: dict[Span, int] = {}
+                for span in self.subjects:
+                    if span.label_ not in _PLACES | _NON_ACTORS | {"Person"} and span.end <= token.i:
+                        counts[span] = counts.get(span, 0) + 1
+                if counts:
+                    return max(counts, key=lambda s: (counts[s], s.start))
         if token.pos_ == "NOUN" and token.is_lower:
             found = self.by_head_word(token.text, token.i)
             if found is not None and found.label_ not in _NON_ACTORS | _PLACES:
                 return found
+            determined = any(c.lower_ in {"the", "this", "that"} for c in token.children)
             cls = self.lexicon.generic_nouns.get(lemma)
-            if cls is not None and any(c.lower_ in {"the", "this"} for c in token.children):
+            if cls is not None and determined:
                 return self.by_class(cls, token.i)
+            if determined and (lemma in self.lexicon.state_institutions or token.lower_ in self.lexicon.state_institutions):
+                # "the government" with no government named yet: a placeholder the graph stage
+                # resolves to the one country's government of the corpus, or drops.
+                span = Span(self.doc, token.i, token.i + 1, label="GovernmentBody", kb_id="coref")
+                self.at[token.i] = span
+                return span
+        return None
+
+    def resolve_actor(self, token: Token, *, depth: int = 0) -> Span | None:
+        """Like :meth:`resolve`, but look through laws, programmes and places inside the phrase to
+        the actor it concerns: "part of Cambodia's EBA access" -> Cambodia."""
+        found = self.resolve(token)
+        if found is not None and found.label_ not in _NON_ACTORS:
+            return found
+        if depth > 3:
+            return None
+        for child in token.children:
+            if child.dep_ in {"poss", "pobj"} or (child.dep_ == "prep" and child.lower_ in {"of", "against", "on", "to"}):
+                deeper = self.entity(child) if child.dep_ == "poss" else None
+                if deeper is not None and deeper.label_ not in _NON_ACTORS:
+                    return deeper
+                deeper = self.resolve_actor(child, depth=depth + 1)
+                if deeper is not None:
+                    return deeper
         return None
 
     def resolve_all(self, token: Token | None) -> list[Span]:
@@ -164,3 +245,4 @@ class ActorResolver:
                             author = self.resolve(child)
             if author is not None and author.label_ not in _NON_ACTORS | _PLACES:
                 self.authors[lemma] = author
+                self.last_author = author
