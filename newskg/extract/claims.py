@@ -99,7 +99,7 @@ def _speaker_of(verb: Token, resolver: ActorResolver) -> Span | None:
 def _make(resolver: ActorResolver, speaker: Span, start: int, end: int, sent: Span, rule: str, quoted: bool, lexicon: Lexicon) -> SpanClaim | None:
     doc = sent.doc
     text = " ".join(doc.text[start:end].split()).strip(" ,.;:")
-    if len(text.split()) < 5 or speaker.label_ not in _ACTORS:
+    if len(text.split()) < (4 if quoted else 2) or speaker.label_ not in _ACTORS:
         return None  # scare quotes ("national security audit") are not claims
     return SpanClaim(
         speaker=speaker,
@@ -136,12 +136,19 @@ def sentence_claims(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                     claims.append(claim)
             break
         clause = next((c for c in token.children if c.dep_ in {"ccomp", "parataxis"}), None)
+        if clause is None:
+            # "stated in a letter that the demands are misplaced": the parser may hang the
+            # that-clause lower down; the clause its "that" opens is still what was said.
+            mark = next((t for t in token.subtree if t.dep_ == "mark" and t.lower_ == "that" and t.i > token.i), None)
+            if mark is not None and mark.head.pos_ in {"VERB", "AUX"}:
+                clause = mark.head
         if clause is None and token.dep_ in {"parataxis", "ccomp"} and token.head.i < token.i:
             clause = token.head  # "The calls are founded on misinformation, the statement asserted."
             words = [t for t in clause.subtree if t.i < token.i and not (t.i >= min(x.i for x in token.subtree))]
         else:
             words = list(clause.subtree) if clause is not None else []
         words = [t for t in words if not (t.dep_ == "mark" and t.head == clause)]
+        words = [t for t in words if t.i > token.i] if clause is not None and clause.i > token.i else words
         if not words:
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1])

@@ -39,6 +39,14 @@ def resolve_model_name(name: str | None = None) -> str:
     )
 
 
+def _split_slashed_names(nlp: Language) -> None:
+    """Split "CamboJA/Pring Samrang" (photo credits, "Reuters/AP") into separate tokens."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Za-z])/(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def load_pipeline(name: str | None = None, *, extra_patterns: Sequence[str] = ()) -> Language:
     """Load a spaCy pipeline and add newskg's components to it.
 
@@ -67,6 +75,7 @@ def load_pipeline(name: str | None = None, *, extra_patterns: Sequence[str] = ()
     except OSError as exc:
         raise NewskgError("E302", f"cannot load spaCy pipeline '{resolved}': install it or choose another with --model") from exc
     lexicon = load_lexicon(tuple(str(p) for p in extra_patterns))
+    _split_slashed_names(nlp)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newskg_paragraphs", before="parser")

@@ -61,7 +61,7 @@ class TrackedText:
             if len(replacement) == end - start:
                 offsets.extend(self.offsets[start:end])
             else:
-                offsets.extend([self.offsets[start]] * len(replacement))
+                offsets.extend(self.offsets[start + i] for i in _align(match.group(0), replacement))
             last = end
         if not changed:
             return self
@@ -74,6 +74,21 @@ class TrackedText:
         if end <= start:
             return self.offsets[start], self.offsets[start]
         return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _align(source: str, replacement: str) -> list[int]:
+    """For each character of ``replacement``, the index in ``source`` it came from: characters kept
+    from the match keep their own offset; inserted ones take the offset of the next kept one."""
+    positions: list[int] = []
+    j = 0
+    for ch in replacement:
+        k = source.find(ch, j)
+        if k < 0:
+            positions.append(min(j, len(source) - 1) if source else 0)
+        else:
+            positions.append(k)
+            j = k + 1
+    return positions
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,7 +399,7 @@ def normalize(
     # De-hyphenate words split at a line end ("inter-\nnational"), keeping real compounds.
     tracked = tracked.sub(
         r"([A-Za-z]+)-[ ]*\n[ ]*([a-z]+)",
-        lambda m: m.group(0) if f"{m[1]}-{m[2]}".lower() in hyphenated else m[1] + m[2],
+        lambda m: f"{m[1]}-{m[2]}" if f"{m[1]}-{m[2]}".lower() in hyphenated else m[1] + m[2],
     )
     # A word split by stray blank lines ("public o\n\nrder"), or a sentence broken by them.
     tracked = tracked.sub(

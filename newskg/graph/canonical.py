@@ -125,7 +125,7 @@ def name_key(text: str, lexicon: Lexicon | None = None) -> str:
     True
     """
     lexicon = lexicon or load_lexicon()
-    words = re.findall(r"[^\W_]+", _clean_surface(text).lower())
+    words = re.findall(r"[^\W_]+", re.sub(r"'s\b", "", _clean_surface(text).lower()))
     words = [lexicon.fold_spelling(w) for w in words]
     if len(words) > 1 and words[-1] in _TRAILING_GENERIC:
         words = words[:-1]
@@ -194,12 +194,12 @@ def _acronym_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower().rstrip("s") if text.endswith("s") and text[:-1].isupper() else text.lower())
 
 
-def _choose_label(forms: Counter[str], cls: str) -> str:
+def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon) -> str:
     def score(form: str) -> tuple[int, int, int, int]:
         words = form.split()
         proper = not form.isupper() or len(words) == 1
         acronym = _is_acronym(form)
-        qualified = " of " in f" {form.lower()} "
+        qualified = _strip_country(name_key(form, lexicon), lexicon)[1] is not None
         if cls == "Person":
             return (proper, len(words), forms[form], -len(form))
         return (proper and not acronym, forms[form], -qualified, len(form))
@@ -302,7 +302,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             other = " ".join(words[2:] + ["law"])
             if other in variant_of:
                 uf.union(k, variant_of[other])
-        for size in range(2, 6):
+        for size in range(2, min(6, len(words))):
             for i in range(0, len(words) - size + 1):
                 phrase = words[i : i + size]
                 short = "".join(w[0] for w in phrase if w not in _STOP_INITIALS)
@@ -381,7 +381,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             docs |= key_docs[member]
         cls = _vote(votes)
         named = [preferred[m] for m in members if m in preferred]
-        label = named[0] if named else _choose_label(+forms or forms, cls)
+        label = named[0] if named else _choose_label(+forms or forms, cls, lexicon)
         if cls == "Country":
             label = lexicon.country_of(label) or label
             forms[label] += 0

@@ -1,0 +1,82 @@
+"""newskg's spaCy components on spacy.blank("en"): patterns, typing, acronyms, propagation."""
+
+from __future__ import annotations
+
+import spacy
+
+from newskg.extract.components import ENTITY_SPANS, EntityTyper
+
+
+def ents(nlp, text):
+    doc = nlp(text)
+    return [(s.text, s.label_) for s in doc.spans[ENTITY_SPANS]]
+
+
+def test_government_bodies_courts_and_parties_by_pattern(blank_nlp):
+    found = ents(blank_nlp, "Officials of the Ministry of Foreign Affairs met the Supreme Court and the Candlelight Party.")
+    assert ("Ministry of Foreign Affairs", "GovernmentBody") in found
+    assert ("Supreme Court", "Court") in found
+    assert ("Candlelight Party", "PoliticalParty") in found
+
+
+def test_laws_with_of_complements_and_acronyms(blank_nlp):
+    doc = blank_nlp("They must amend the Law on Associations and Non-Governmental Organisations (LANGO) soon.")
+    found = [(s.text, s.label_, s.kb_id_) for s in doc.spans[ENTITY_SPANS]]
+    assert ("Law on Associations and Non-Governmental Organisations", "Law", "ruler") in found
+    assert ("LANGO", "Law", "acronym") in found
+
+
+def test_trade_schemes_and_programmes_drop_the_lower_case_head(blank_nlp):
+    found = ents(blank_nlp, "Changes under the Everything but Arms scheme and the Better Factories Cambodia programme.")
+    assert ("Everything but Arms", "Law") in found
+    assert ("Better Factories Cambodia", "Programme") in found
+
+
+def test_a_countrys_institutions_are_actors_but_nationalities_are_not(blank_nlp):
+    found = ents(blank_nlp, "The Thai police and the Cambodian authorities met Cambodian workers.")
+    assert ("Thai police", "GovernmentBody") in found
+    assert ("Cambodian authorities", "GovernmentBody") in found
+    assert all(text != "Cambodian" for text, _ in found)
+
+
+def test_names_found_once_are_tagged_everywhere_in_the_document(blank_nlp):
+    doc = blank_nlp("The Alliance of Garment Workers (AGW) protested. Later AGW went to court.")
+    acronyms = [s for s in doc.spans[ENTITY_SPANS] if s.text == "AGW"]
+    assert len(acronyms) == 2
+    assert {s.kb_id_ for s in acronyms} == {"acronym", "propagated"}
+    assert {s.label_ for s in acronyms} == {"NGO"}
+
+
+def test_known_actors_come_from_the_editable_gazetteer(blank_nlp):
+    doc = blank_nlp("The UN and Amnesty International reported it.")
+    found = {(s.text, s.label_, s.id_) for s in doc.spans[ENTITY_SPANS]}
+    assert ("UN", "IntergovernmentalOrganization", "United Nations") in found
+    assert ("Amnesty International", "NGO", "Amnesty International") in found
+
+
+def test_user_pattern_files_extend_the_ruler(tmp_path):
+    from newskg.extract.nlp import load_pipeline
+
+    patterns = tmp_path / "mine.jsonl"
+    patterns.write_text('{"label": "NGO", "pattern": "Licadho", "id": "LICADHO"}\n')
+    nlp = load_pipeline("blank:en", extra_patterns=[str(patterns)])
+    doc = nlp("Licadho documented the case.")
+    assert [(s.text, s.label_, s.id_) for s in doc.spans[ENTITY_SPANS]] == [("Licadho", "NGO", "LICADHO")]
+
+
+def test_line_breaks_and_numbered_paragraphs_start_sentences(blank_nlp):
+    doc = blank_nlp("The European Parliament,\n\n1. Condemns the arrests; calls for their release;\n\n2. Calls on the Commission to act;")
+    starts = [s.text.strip() for s in doc.sents]
+    assert any(s.startswith("1. Condemns") for s in starts)
+    assert any(s.startswith("2. Calls on") for s in starts)
+
+
+def test_classify_maps_ner_labels_with_keyword_rules():
+    typer = EntityTyper(spacy.blank("en"), "typer")
+    assert typer.classify("Voice of Democracy", "ORG") == "MediaOrganization"
+    assert typer.classify("Cambodia Human Rights Committee", "ORG") == "GovernmentBody"
+    assert typer.classify("Center for Alliance of Labour and Human Rights", "ORG") == "NGO"
+    assert typer.classify("Tuol Kork district", "GPE") == "Region"
+    assert typer.classify("Phnom Penh", "GPE") == "City"
+    assert typer.classify("the US", "GPE") == "Country"
+    assert typer.classify("Khmer Rouge", "NORP") is None
