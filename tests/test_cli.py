@@ -1,0 +1,91 @@
+"""The command line, called in-process."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newskg.cli import app
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_every_command_is_documented_with_an_example():
+    commands = app.registered_commands
+    assert {c.callback.__name__ for c in commands} >= {"build", "query", "export", "serve", "validate", "stats", "path", "draw"}
+    for command in commands:
+        doc = command.callback.__doc__ or ""
+        assert doc.strip() and "Example:" in doc, command.callback.__name__
+        result = run(command.callback.__name__, "--help")
+        assert result.exit_code == 0 and "Example:" in result.output
+
+
+@pytest.fixture(scope="module")
+def cli_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("cli") / "kg"
+    result = run("build", "--out", out, "--quiet")
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def test_build_writes_the_three_files_and_a_summary(cli_build):
+    out, output = cli_build
+    assert {p.name for p in out.iterdir()} >= {"graph.ttl", "graph.trig", "graph.html"}
+    assert "Read 5 documents" in output and "entities" in output and "relations" in output
+
+
+def test_query_list_and_formats(cli_build):
+    out, _ = cli_build
+    listing = run("query", "--list")
+    assert listing.exit_code == 0 and "demands-by-actor" in listing.output
+    result = run("query", "--graph", out, "--format", "json", "SELECT ?n WHERE { ?p a nkg:Person ; rdfs:label ?n }")
+    names = {b["n"]["value"] for b in json.loads(result.output)["results"]["bindings"]}
+    assert {"Khun Tharo", "Chak Sopheap"} <= names
+
+
+def test_query_from_a_file(cli_build, tmp_path):
+    out, _ = cli_build
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?d a nkg:Document }")
+    result = run("query", "--graph", out, "--format", "csv", f"@{query}")
+    assert result.output.splitlines() == ["n", "5"]
+
+
+def test_malformed_query_is_one_line_and_exit_2(cli_build):
+    out, _ = cli_build
+    result = run("query", "--graph", out, "SELECT ?x WHERE { ?x a }")
+    assert result.exit_code == 2
+    assert "E501: malformed SPARQL at line 1" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_graph_is_a_clear_error(tmp_path):
+    result = run("stats", "--graph", tmp_path / "nothing")
+    assert result.exit_code == 2 and "newskg build" in result.output
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("turtle", "@prefix nkg:"), ("trig", "/id/graph/document/"), ("nt", "<https://w3id.org/newskg/"), ("jsonld", '"@id"')])
+def test_export_formats(cli_build, tmp_path, fmt, marker):
+    out, _ = cli_build
+    target = tmp_path / f"export.{fmt}"
+    result = run("export", "--graph", out, "--format", fmt, "--out", target)
+    assert result.exit_code == 0
+    assert marker in target.read_text(encoding="utf-8")
+
+
+def test_validate_stats_path_and_draw(cli_build):
+    out, _ = cli_build
+    assert run("validate", "--graph", out).exit_code == 0
+    stats = run("stats", "--graph", out, "--top", "3")
+    assert "most central actors" in stats.output and "community 1:" in stats.output
+    path = run("path", "--graph", out, "Khun Tharo", "ILO")
+    assert path.exit_code == 0 and "--memberOf-->" in path.output
+    drawn = run("draw", "--graph", out, "--max-nodes", "5", "--out", out / "small.html")
+    assert drawn.exit_code == 0 and (out / "small.html").is_file()
+    assert '"drawnNodes": 5' in (out / "small.html").read_text(encoding="utf-8")

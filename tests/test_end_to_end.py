@@ -1,0 +1,53 @@
+"""Whole builds: the sample corpus, stability across runs, and hostile input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib.compare import isomorphic
+
+from newskg.api import KnowledgeGraph
+from newskg.graph.build import union_graph
+
+
+def test_sample_build_counts(sample_kg):
+    summary = sample_kg.summary
+    assert summary.documents == 5 and summary.failed == ()
+    assert 40 <= summary.entities <= 60
+    assert summary.relations >= 35 and summary.claims >= 20
+
+
+def test_two_builds_give_identical_graphs(sample_kg):
+    again = KnowledgeGraph.build()
+    assert isomorphic(union_graph(again.dataset), union_graph(sample_kg.dataset))
+    assert set(again.dataset.subjects()) == set(sample_kg.dataset.subjects())
+
+
+def test_bad_documents_are_reported_and_good_ones_kept(tmp_path: Path):
+    good = tmp_path / "good.txt"
+    good.write_text("Amnesty International condemned the arrest of Sam Rainsy by the Thai police.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "latin1.txt").write_bytes("Reporters Without Borders criticised the Ministry of Information.".encode("cp1252") + b"\xe9")
+    (tmp_path / "<img src=x onerror=alert(1)>.html").write_text(
+        "<html><body><p>The <b>Cambodian National Rescue Party</b> was dissolved.</p><script>evil()</script></body></html>"
+    )
+    kg = KnowledgeGraph.build([tmp_path])
+    codes = sorted(p.code for p in kg.summary.problems)
+    assert codes == ["E202", "E203", "W201"]
+    assert kg.summary.documents == 3
+    names = {str(r[0]) for r in kg.query("SELECT ?n WHERE { ?e nkg:entityType ?t ; rdfs:label ?n }").rows}
+    assert {"Amnesty International", "Thai police", "Reporters Without Borders", "Cambodia National Rescue Party"} <= names or \
+        {"Amnesty International", "Thai police", "Reporters Without Borders", "Cambodian National Rescue Party"} <= names
+    page = kg.page()
+    assert "<img src=x" not in page and "evil()" not in page
+
+
+def test_html_and_markdown_documents(tmp_path: Path):
+    (tmp_path / "a.md").write_text("# Ministry condemned\n\nThe **Ministry of Interior** condemned Human Rights Watch.\n")
+    (tmp_path / "b.html").write_text("<title>Report</title><p>Human Rights Watch criticised the Ministry of Interior.</p>")
+    kg = KnowledgeGraph.build([tmp_path])
+    rows = {(str(r[0]), str(r[1])) for r in kg.query(
+        "SELECT ?s ?o WHERE { ?a nkg:condemns ?b . ?a rdfs:label ?s . ?b rdfs:label ?o }").rows}
+    assert ("Ministry of Interior", "Human Rights Watch") in rows
+    assert ("Human Rights Watch", "Ministry of Interior") in rows
