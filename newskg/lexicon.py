@@ -47,6 +47,7 @@ class Lexicon:
     interactions: dict[str, str]  # "lemma" or "lemma prep" -> property name
     speech_verbs: frozenset[str]
     speech_nouns: frozenset[str]
+    adopted_texts: frozenset[str]
     negations: frozenset[str]
     structural: dict[str, str]  # "lemma" or "lemma prep" -> structural property name
     nominal: dict[str, str]  # noun lemma -> interaction property name
@@ -235,6 +236,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         state_institutions=frozenset(institutions),
         speech_verbs=frozenset(str(w).lower() for w in relations.get("speech", [])),
         speech_nouns=frozenset(str(w).lower() for w in relations.get("speech_nouns", [])),
+        adopted_texts=frozenset(str(w).lower() for w in relations.get("adopted_texts", [])),
         negations=frozenset(str(w).lower() for w in relations.get("negations", [])),
         roles=roles,
         former_words=frozenset(str(w).lower() for w in roles_data.get("former", [])),

@@ -93,6 +93,21 @@ def _speaker_of(verb: Token, resolver: ActorResolver) -> Span | None:
             return resolver.resolve(child)
     if verb.dep_ in {"conj", "advcl"} and verb.head is not verb:
         return _speaker_of(verb.head, resolver)
+    # The parser lost the subject ("According to AKP, the Spokesperson of X remarked that ..."):
+    # the nearest actor phrase before the verb, outside an "according to" phrase.
+    sent = verb.sent
+    skip: set[int] = set()
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
+            skip |= {token.i, token.i + 1}
+            for pobj in token.nbor(1).children:
+                skip |= {t.i for t in pobj.subtree if not any(a.dep_ == "appos" for a in [t, *t.ancestors] if a.i > pobj.i - 1 and a in pobj.subtree)}
+    for token in reversed(sent[: verb.i - sent.start]):
+        if token.i in skip or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        found = resolver.resolve(token)
+        if found is not None:
+            return found
     return None
 
 

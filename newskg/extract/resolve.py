@@ -160,16 +160,18 @@ class ActorResolver:
                         return self.entity(child)
             if lemma in self.authors:
                 return self.authors[lemma]
-            if lemma in self.lexicon.speech_nouns and self.last_author is not None:
-                return self.last_author
-            if lemma in self.lexicon.speech_nouns and any(c.lower_ in {"the", "this"} for c in token.children):
-                # "The resolution urged ...": the main actor of the document so far.
-                counts: dict[Span, int] = {}
-                for span in self.subjects:
+            if lemma in self.lexicon.adopted_texts and self.last_author is not None:
+                return self.last_author  # "The text, adopted on 28 November, calls on ..."
+            if lemma in self.lexicon.speech_nouns and self.last_speaker is not None and token.sent.start - self.last_speaker[0] < 120:
+                return self.last_speaker[1]  # "..., the statement asserted": the one who has been speaking
+            if lemma in self.lexicon.speech_nouns:
+                # "The resolution urged ...", "according to a statement": the last organisation
+                # that was the subject of a sentence, else the last author seen.
+                for span in reversed(self.subjects):
                     if span.label_ not in _PLACES | _NON_ACTORS | {"Person"} and span.end <= token.i:
-                        counts[span] = counts.get(span, 0) + 1
-                if counts:
-                    return max(counts, key=lambda s: (counts[s], s.start))
+                        return span
+                if self.last_author is not None:
+                    return self.last_author
         if token.pos_ == "NOUN" and token.is_lower:
             found = self.by_head_word(token.text, token.i)
             if found is not None and found.label_ not in _NON_ACTORS | _PLACES:

@@ -140,7 +140,7 @@ def initials(key: str, *, skip_stop_words: bool) -> str:
     >>> initials("everything but arms", skip_stop_words=True)
     'eba'
     >>> initials("law on associations and non governmental organizations", skip_stop_words=True)
-    'langoo'
+    'lango'
     """
     words = key.split()
     if skip_stop_words:

@@ -116,7 +116,7 @@ def centrality(graph: nx.MultiDiGraph, *, top: int | None = 10) -> list[Centrali
 
     Examples
     --------
-    >>> g = nx.MultiDiGraph(); g.add_edge("a", "b", key="demands"); g.add_edge("c", "b", key="urges")
+    >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b", key="demands"); _ = g.add_edge("c", "b", key="urges")
     >>> [c.node for c in centrality(g, top=1)]
     ['b']
     """

@@ -97,7 +97,7 @@ def page_data(graph: nx.MultiDiGraph, options: PageOptions | None = None, *, doc
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("a", label="A", type="NGO", names=[], mentions=[])
     >>> g.add_node("b", label="B", type="Person", names=[], mentions=[])
-    >>> g.add_edge("a", "b", key="supports", predicate="supports", label="supports", kind="interaction", evidence=[])
+    >>> _ = g.add_edge("a", "b", key="supports", predicate="supports", label="supports", kind="interaction", evidence=[])
     >>> d = page_data(g)
     >>> len(d["nodes"]), d["edges"][0]["from"], d["edges"][0]["arrows"]
     (2, 'a', 'to')

@@ -28,7 +28,7 @@ def validate(data: Dataset | Graph) -> ValidationReport:
     --------
     >>> from rdflib import Graph, Literal, RDF, URIRef
     >>> from newskg.ontology import NKG
-    >>> g = Graph(); g.add((URIRef("urn:x"), RDF.type, NKG.Person))  # no rdfs:label
+    >>> g = Graph(); _ = g.add((URIRef("urn:x"), RDF.type, NKG.Person))  # no rdfs:label
     >>> report = validate(g)
     >>> report.conforms, report.violations > 0
     (False, True)

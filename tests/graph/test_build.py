@@ -6,6 +6,10 @@ import re
 
 from rdflib import URIRef
 
+from newskg.extract.loading import bundled_corpus
+
+from newskg.extract.loading import bundled_corpus
+
 
 def ask(kg, query):
     return kg.query(query)
@@ -31,7 +35,7 @@ def test_relations_are_direct_triples_with_reified_evidence(sample_kg):
             ?s rdfs:label 'Khun Tharo' . ?doc nkg:fileName ?file }""")
     sentence, start, end, rule, file, role = evidence.rows[0]
     assert "Khun Tharo" in str(sentence) and str(rule) == "title" and str(role) == "programme manager"
-    original = open(f"newskg/data/corpus/{file}", encoding="utf-8").read()[int(start):int(end)]
+    original = (bundled_corpus() / str(file)).read_text(encoding="utf-8")[int(start):int(end)]
     assert "Khun Tharo" in original
 
 
