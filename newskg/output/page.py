@@ -113,7 +113,10 @@ def page_data(graph: nx.MultiDiGraph, options: PageOptions | None = None, *, doc
         data = graph.nodes[node]
         kind = str(data.get("type", "Organization"))
         size = 10 + 35 * (scores.get(node, 0) / top) ** 0.5
-        net.add_node(node, label=str(data.get("label", node)), color=TYPE_COLORS.get(kind, "#999999"), size=round(size, 1), shape="dot")
+        net.add_node(
+            node, label=str(data.get("label", node)), color=TYPE_COLORS.get(kind, "#999999"),
+            size=round(size, 1), value=round(scores.get(node, 0) / top, 4), shape="dot",
+        )
         info[node] = {
             "type": kind,
             "names": list(data.get("names", [])),
@@ -165,7 +168,12 @@ def _vis_options(n_nodes: int, n_edges: int) -> dict[str, object]:
     iterations = 300 if n_nodes <= 300 else 150 if n_nodes <= 1000 else 80
     return {
         "autoResize": True,
-        "nodes": {"font": {"size": 14, "face": "system-ui, 'Noto Sans', 'Noto Sans Khmer', sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1},
+        "nodes": {
+            "font": {"size": 16, "face": "system-ui, 'Noto Sans', 'Noto Sans Khmer', sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+            # Sized by centrality; labels stay readable when zoomed out on small graphs.
+            "scaling": {"min": 10, "max": 45, "label": {"enabled": True, "min": 14, "max": 30, "drawThreshold": 4 if n_nodes <= 300 else 9, "maxVisible": 30}},
+        },
         "edges": {
             "font": {"size": 10, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "color": {"color": "#9aa5b1", "highlight": "#333333", "inherit": False},
@@ -175,7 +183,7 @@ def _vis_options(n_nodes: int, n_edges: int) -> dict[str, object]:
         "physics": {
             "enabled": True,
             "solver": "barnesHut" if n_nodes <= 1000 else "forceAtlas2Based",
-            "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "springConstant": 0.03, "avoidOverlap": 0.2},
+            "barnesHut": {"gravitationalConstant": -2500, "centralGravity": 0.9, "springLength": 110, "springConstant": 0.04, "avoidOverlap": 0.3},
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 100},
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": True},
         },
