@@ -195,15 +195,31 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         patterns.extend(read_patterns(folder / name))
     institutions = [str(w).lower() for w in relations.get("state_institutions", [])]
     if demonyms and institutions:
-        # "the Cambodian authorities", "Thai police": a country's state institutions are actors.
+        # "the Cambodian authorities", "Thai police", "Myanmar's military government": a country's
+        # state institutions are actors.
+        first = sorted({w.split()[0] for w in institutions})
+        second = sorted({w.split()[1] for w in institutions if " " in w})
+        single_countries = sorted(name for name in countries if " " not in name)
         patterns.append(
             {
                 "label": "GovernmentBody",
                 "id": "pattern:state-institution",
                 "pattern": [
                     {"LOWER": {"IN": sorted(demonyms)}, "IS_TITLE": True},
-                    {"LOWER": {"IN": sorted({w.split()[0] for w in institutions})}},
-                    {"LOWER": {"IN": sorted({w.split()[1] for w in institutions if " " in w})}, "OP": "?"},
+                    {"LOWER": {"IN": first}, "IS_LOWER": True},
+                    {"LOWER": {"IN": second}, "IS_LOWER": True, "OP": "?"},
+                ],
+            }
+        )
+        patterns.append(
+            {
+                "label": "GovernmentBody",
+                "id": "pattern:state-institution-possessive",
+                "pattern": [
+                    {"LOWER": {"IN": single_countries}, "IS_TITLE": True},
+                    {"LOWER": {"IN": ["'s", "’s"]}},
+                    {"LOWER": {"IN": first}, "IS_LOWER": True},
+                    {"LOWER": {"IN": second}, "IS_LOWER": True, "OP": "?"},
                 ],
             }
         )

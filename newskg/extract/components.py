@@ -115,11 +115,17 @@ class EntityTyper:
                     return rule.cls
             return "City" if label == "GPE" else "Place"
         if label in _ORGLIKE:
-            for rule in lex.keyword_rules:
-                if any(_has_phrase(words, lex.fold_spelling(w)) for w in rule.words):
-                    if rule.cls == "Programme" and label == "SCHEME":
-                        return "Law"
-                    return rule.cls
+            head = words
+            for i, word in enumerate(words):
+                if i and word in {"of", "for", "on", "against"}:
+                    head = words[:i]
+                    break
+            for part in (head, words):
+                for rule in lex.keyword_rules:
+                    if any(_has_phrase(part, lex.fold_spelling(w)) for w in rule.words):
+                        if rule.cls == "Programme" and label == "SCHEME":
+                            return "Law"
+                        return rule.cls
             if label == "NORP":
                 return None
             return _FALLBACK.get(label)

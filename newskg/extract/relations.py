@@ -330,6 +330,19 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 former = former or doc[j].lower_ in lexicon.former_words
                 j += 1
             org = resolver.entity(doc[j]) if j < sent.end else None
+            if org is not None and org.label_ in {"Region", "Place", "City"} and _title_at(doc, org.end, roles) is not None:
+                j, org = org.end, None  # "Elaine Pearson, Asia director at Human Rights Watch"
+            if j < sent.end and doc[j].lower_ == "of" and org is None:
+                k = j + 1
+                while k < sent.end and doc[k].lower_ in {"the", "opposition", "ruling"}:
+                    k += 1
+                member_of = resolver.entity(doc[k]) if k < sent.end else None
+                if member_of is not None and member_of.label_ in _ORG_CLASSES:
+                    # "Opposition leader Pita Limjaroenrat, of the Move Forward Party, ..."
+                    before = _title_before(doc, person.start, sent, roles)
+                    title = before or "member"
+                    found.append(_role(person, member_of, title, roles, sent, False))
+                    continue
             if org is not None and org.label_ in _ORG_CLASSES | {"Country"}:
                 k = org.end
                 if k < sent.end and doc[k].lower_ in {"'s", "’s"}:
@@ -389,6 +402,16 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
         if org is not None and org.label_ in _ORG_CLASSES | {"Country"}:
             found.append(_role(person, org, title, roles, sent, former))
     return found
+
+
+def _title_before(doc: Doc, start: int, sent: Span, roles: dict[str, str]) -> str | None:
+    """A title written just before a name ("Opposition leader Pita Limjaroenrat")."""
+    for n in (4, 3, 2, 1):
+        if start - n >= sent.start:
+            candidate = _title_text(doc[start - n : start])
+            if candidate in roles:
+                return candidate
+    return None
 
 
 def _role(person: Span, org: Span, title: str, roles: dict[str, str], sent: Span, former: bool) -> SpanRelation:

@@ -68,7 +68,14 @@ def test_reads_a_dateline_under_the_headline():
     norm = normalize("Suspect Is Extradited to Thailand\n- January 11, 2025 , 3:15 PM\nPHNOM PENH – Cambodia said.")
     assert norm.date == "2025-01-11"
     assert norm.title == "Suspect Is Extradited to Thailand"
-    assert "Phnom Penh –" in norm.text
+    assert "Phnom Penh\n" in norm.text  # the capitalised dateline is title-cased and ends its own line
+    assert norm.text.rstrip().endswith("Cambodia said.")
+
+
+def test_datelines_do_not_run_into_the_first_sentence():
+    text = normalize("BANGKOK (Reuters) - A Thai court on Tuesday jailed an activist.").text
+    assert text.split("\n")[0] == "Bangkok (Reuters)"
+    assert normalize("Hun Sen - the prime minister - said no.").text == "Hun Sen - the prime minister - said no."
 
 
 def test_title_cases_all_caps_headlines_but_keeps_acronyms():
