@@ -13,7 +13,7 @@ from rdflib import Dataset, URIRef
 
 from newskg.api import KnowledgeGraph
 from newskg.graph.build import new_dataset
-from newskg.output.query import example_queries, run_query
+from newskg.output.query import _with_prefixes, example_queries, load_store, run_query
 
 QUERY = "interactions"
 
@@ -54,12 +54,11 @@ def main() -> None:
 
     start = time.perf_counter()
     store = pyoxigraph.Store()
-    store.load(big.serialize(format="nquads"), format=pyoxigraph.RdfFormat.N_QUADS)
+    load_store(store, big)
     load_time = time.perf_counter() - start
-    from newskg.output.query import _with_prefixes
 
     start = time.perf_counter()
-    rows_oxigraph = len(list(store.query(_with_prefixes(text), use_default_graph_as_union=True)))
+    rows_oxigraph = len(list(store.query(_with_prefixes(text))))
     oxigraph_time = time.perf_counter() - start
     print(f"query '{QUERY}': rdflib {rdflib_time:.2f} s ({rows_rdflib} rows); "
           f"oxigraph {oxigraph_time:.3f} s ({rows_oxigraph} rows) after a {load_time:.2f} s load")

@@ -40,7 +40,7 @@ class SpanClaim:
     topics: tuple[str, ...]
 
 
-def topics_of(doc: Doc, start_char: int, end_char: int, limit: int = 8) -> tuple[str, ...]:
+def topics_of(doc: Doc | Span, start_char: int, end_char: int, limit: int = 8) -> tuple[str, ...]:
     """Noun phrases of two to four words inside a stretch of text: what it is about.
 
     Examples
@@ -50,7 +50,7 @@ def topics_of(doc: Doc, start_char: int, end_char: int, limit: int = 8) -> tuple
     >>> topics_of(nlp("no text"), 0, 7)
     ()
     """
-    if not doc.has_annotation("DEP"):
+    if not (doc.doc if isinstance(doc, Span) else doc).has_annotation("DEP"):
         return ()
     found: list[str] = []
     for chunk in doc.noun_chunks:
@@ -76,8 +76,8 @@ def _negated(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
 
 def _about(resolver: ActorResolver, start: int, end: int, speaker: Span) -> tuple[Span, ...]:
     found: list[Span] = []
-    for span in resolver.spans:
-        if start <= span.start_char and span.end_char <= end and span != speaker and span not in found:
+    for span in resolver.spans_between(start, end):
+        if span != speaker and span not in found:
             if span.label_ in _ACTORS | {"Law", "Programme"}:
                 found.append(span)
     return tuple(found)
@@ -126,7 +126,7 @@ def _make(resolver: ActorResolver, speaker: Span, start: int, end: int, sent: Sp
         quoted=quoted,
         negated=_negated(doc, start, end, lexicon),
         about=_about(resolver, start, end, speaker),
-        topics=topics_of(doc, start, end),
+        topics=topics_of(sent, start, end),
     )
 
 

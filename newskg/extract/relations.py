@@ -95,8 +95,15 @@ def _is_verbish(token: Token, resolver: ActorResolver) -> bool:
     if token.pos_ in {"VERB", "AUX"}:
         return True
     # "2. Calls on the Cambodian authorities ...": a numbered paragraph opens with its verb.
-    first = [t for t in token.sent if not (t.is_punct or t.is_space or t.like_num or re.fullmatch(r"[A-Z]", t.text))]
-    return bool(first) and first[0] == token and token.is_title
+    return token.is_title and _first_word(token.sent) == token
+
+
+def _first_word(sent: Span) -> Token | None:
+    """The first word of a sentence after any paragraph number or letter."""
+    for t in sent:
+        if not (t.is_punct or t.is_space or t.like_num or re.fullmatch(r"[A-Z]", t.text)):
+            return t
+    return None
 
 
 def _subjects(verb: Token, resolver: ActorResolver, lexicon: Lexicon, depth: int = 0) -> tuple[list[Span], bool]:
@@ -148,8 +155,8 @@ def _subjects(verb: Token, resolver: ActorResolver, lexicon: Lexicon, depth: int
 
 def _opens_paragraph(token: Token) -> bool:
     """Whether ``token`` is the first word of a numbered paragraph ("2. Calls on ...")."""
-    first = [t for t in token.sent if not (t.is_punct or t.is_space or t.like_num or re.fullmatch(r"[A-Z]", t.text))]
-    return bool(first) and first[0] == token and token.sent[0].like_num
+    sent = token.sent
+    return sent[0].like_num and _first_word(sent) == token
 
 
 def _objects(verb: Token, prep: Token | None, passive: bool, resolver: ActorResolver, predicate: str = "") -> tuple[list[Span], Token | None]:
@@ -319,7 +326,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
     doc = sent.doc
     roles = lexicon.roles
     found: list[SpanRelation] = []
-    people = [s for s in resolver.spans if s.label_ == "Person" and sent.start <= s.start and s.end <= sent.end]
+    people = [s for s in resolver.spans_in(sent.start, sent.end) if s.label_ == "Person"]
     for person in people:
         # After the name: "P, [also|former|then] TITLE of|at|for ORG" or "P, ORG's TITLE"
         i = person.end
@@ -391,7 +398,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
             continue
         if j >= sent.start and doc[j].lower_ in {"its", "their"}:
             owner = resolver.antecedent(doc[j])
-            before = [s for s in resolver.spans if s.end <= j and s.start >= sent.start and s.label_ in _ORG_CLASSES]
+            before = [s for s in resolver.spans_in(sent.start, j) if s.label_ in _ORG_CLASSES]
             owner = before[-1] if before else owner
             if owner is not None and owner.label_ in _ORG_CLASSES:
                 found.append(_role(person, owner, title, roles, sent, former))
@@ -422,7 +429,7 @@ def possessive_relations(sent: Span, resolver: ActorResolver) -> list[SpanRelati
     """Rule ``possessive``: "the ILO's Better Factories Cambodia programme", "a programme by the ILO"."""
     doc = sent.doc
     found: list[SpanRelation] = []
-    for span in [s for s in resolver.spans if sent.start <= s.start and s.end <= sent.end]:
+    for span in resolver.spans_in(sent.start, sent.end):
         if span.label_ not in {"Programme", "Law"}:
             continue
         owners: list[Span] = []
@@ -446,7 +453,7 @@ def qualifier_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -
     """Rule ``qualifier``: an institution and the country its name or a possessive places it in."""
     doc = sent.doc
     found: list[SpanRelation] = []
-    for span in [s for s in resolver.spans if sent.start <= s.start and s.end <= sent.end]:
+    for span in resolver.spans_in(sent.start, sent.end):
         if span.label_ not in _ORG_CLASSES - {"IntergovernmentalOrganization", "Organization"}:
             continue
         country: Span | None = None

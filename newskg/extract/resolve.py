@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,7 +32,8 @@ class ActorResolver:
     def __init__(self, doc: Doc, spans: list[Span], lexicon: Lexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.spans = spans
+        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self._starts = [s.start for s in self.spans]
         self.at: dict[int, Span] = {}
         for span in spans:
             for i in range(span.start, span.end):
@@ -48,7 +50,21 @@ class ActorResolver:
         return self.at.get(token.i)
 
     def mentioned_before(self, i: int) -> list[Span]:
-        return [s for s in self.spans if s.end <= i]
+        """Spans that end before token ``i``, in document order."""
+        cut = bisect_left(self._starts, i)
+        return [s for s in self.spans[:cut] if s.end <= i]
+
+    def spans_in(self, start: int, end: int) -> list[Span]:
+        """Spans wholly inside tokens ``[start, end)``."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [s for s in self.spans[lo:hi] if s.end <= end]
+
+    def spans_between(self, start_char: int, end_char: int) -> list[Span]:
+        """Spans wholly inside the characters ``[start_char, end_char)``."""
+        span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is None:
+            return []
+        return [s for s in self.spans_in(span.start, span.end) if start_char <= s.start_char and s.end_char <= end_char]
 
     def antecedent(self, token: Token) -> Span | None:
         """A pronoun's antecedent: the last fitting actor in subject position, else mentioned."""
@@ -225,7 +241,7 @@ class ActorResolver:
     def observe_sentence(self, sent: Span) -> None:
         """Learn authors ("the European Parliament passed a resolution") and preambles."""
         text = sent.text.strip()
-        spans = [s for s in self.spans if sent.start <= s.start and s.end <= sent.end]
+        spans = self.spans_in(sent.start, sent.end)
         if len(spans) == 1 and re.fullmatch(r"(?:The |the )?" + re.escape(spans[0].text) + r"\s*,", text):
             self.preamble = spans[0]
         for token in sent:

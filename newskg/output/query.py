@@ -15,7 +15,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from newskg.errors import NewskgError
 from newskg.ontology.namespace import PREFIXES
 
-__all__ = ["QueryResult", "ExampleQuery", "run_query", "example_queries", "resolve_query", "format_result", "compact"]
+__all__ = ["QueryResult", "ExampleQuery", "run_query", "example_queries", "resolve_query", "format_result", "compact", "load_store"]
 
 _PREFIX_BLOCK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
@@ -125,9 +125,9 @@ def _run_oxigraph(dataset: Dataset, text: str, offset: int) -> QueryResult:
     import pyoxigraph
 
     store = pyoxigraph.Store()
-    store.load(dataset.serialize(format="nquads"), format=pyoxigraph.RdfFormat.N_QUADS)
+    load_store(store, dataset)
     try:
-        result = store.query(text, use_default_graph_as_union=True)
+        result = store.query(text)
     except SyntaxError as exc:
         raise NewskgError("E501", f"malformed SPARQL: {str(exc).splitlines()[0]}") from None
     if isinstance(result, bool):
@@ -140,6 +140,18 @@ def _run_oxigraph(dataset: Dataset, text: str, offset: int) -> QueryResult:
         ("subject", "predicate", "object"),
         tuple((_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object)) for t in result),
     )
+
+
+def load_store(store, dataset: Dataset) -> None:
+    """Fill an Oxigraph store: the named graphs as they are, and their union (a set, as in rdflib's
+    default graph) as the default graph. Oxigraph's own union mode would repeat a fact once for
+    every document that states it."""
+    import pyoxigraph
+
+    from newskg.graph.build import union_graph
+
+    store.bulk_load(dataset.serialize(format="nquads").encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+    store.bulk_load(union_graph(dataset).serialize(format="nt").encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
 
 
 def _from_oxigraph(term: object) -> object:

@@ -39,8 +39,10 @@ def prepare_store(dataset: Dataset, location: str | Path) -> Path:
     if location.exists():
         shutil.rmtree(location)
     location.mkdir(parents=True)
+    from newskg.output.query import load_store
+
     store = pyoxigraph.Store(str(location))
-    store.bulk_load(dataset.serialize(format="nquads").encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+    load_store(store, dataset)
     store.flush()
     del store
     return location
@@ -52,9 +54,12 @@ def server_command(location: str | Path, host: str = "localhost", port: int = 78
     Examples
     --------
     >>> server_command("store", port=9000)[1:]
-    ['serve-read-only', '--location', 'store', '--bind', 'localhost:9000', '--union-default-graph']
+    ['serve-read-only', '--location', 'store', '--bind', 'localhost:9000']
+
+    The default graph of the store holds the union of all graphs (see ``load_store``), so plain
+    queries see everything and ``GRAPH`` queries see one document at a time.
     """
-    return [oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"{host}:{port}", "--union-default-graph"]
+    return [oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"{host}:{port}"]
 
 
 def serve(location: str | Path, host: str = "localhost", port: int = 7878) -> subprocess.Popen[bytes]:

@@ -27,11 +27,16 @@ def test_roles_in_organisations(sample_kg):
     assert ("Chak Sopheap", "executive director", "Cambodian Center for Human Rights") in rows
 
 
-def test_oxigraph_engine_gives_the_same_answers(sample_kg):
-    query = "SELECT ?n WHERE { ?p a nkg:Person ; rdfs:label ?n } ORDER BY ?n"
-    fast = sample_kg.query(query, engine="oxigraph")
-    slow = sample_kg.query(query)
-    assert [str(r[0]) for r in fast.rows] == [str(r[0]) for r in slow.rows]
+@pytest.mark.parametrize("name", ["interactions", "demands-by-actor", "roles"])
+def test_oxigraph_engine_gives_the_same_answers(sample_kg, name):
+    # "interactions" repeats facts stated in several documents: a union that is not a set would
+    # return them more than once.
+    fast = sample_kg.query(name, engine="oxigraph")
+    slow = sample_kg.query(name)
+    def rows(result):  # engines differ only on an empty GROUP_CONCAT: "" or unbound
+        return sorted(tuple("" if v is None else str(v) for v in r) for r in result.rows)
+
+    assert rows(fast) == rows(slow)
 
 
 def test_malformed_queries_give_a_one_line_error_with_the_position(sample_kg):
