@@ -51,3 +51,8 @@ def test_html_and_markdown_documents(tmp_path: Path):
         "SELECT ?s ?o WHERE { ?a nkg:condemns ?b . ?a rdfs:label ?s . ?b rdfs:label ?o }").rows}
     assert ("Ministry of Interior", "Human Rights Watch") in rows
     assert ("Human Rights Watch", "Ministry of Interior") in rows
+
+
+def test_worker_processes_give_the_same_graph(sample_kg):
+    parallel = KnowledgeGraph.build(workers=2)
+    assert isomorphic(union_graph(parallel.dataset), union_graph(sample_kg.dataset))

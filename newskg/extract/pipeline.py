@@ -128,19 +128,43 @@ class Extractor:
     def extract_paths(
         self, paths: Iterable[str | Path], *, on_start: Callable[[int], None] | None = None
     ) -> Iterator[DocumentExtraction | Problem]:
-        """Extract every document under ``paths``; bad files come out as ``Problem``s."""
+        """Extract every document under ``paths``; bad files come out as ``Problem``s.
+
+        With ``settings.workers > 1`` whole documents are shared out to worker processes, each with
+        its own pipeline, so the rule-based analysis runs in parallel too; results come back in
+        file order.
+        """
+        paths = list(paths)
         files, problems = discover(paths)
         if on_start is not None:
             on_start(len(files))
         yield from problems
         roots = [Path(p) for p in paths]
+        located = [(path, next((r for r in roots if r.is_dir() and path.is_relative_to(r)), None)) for path in files]
+        if self.settings.workers > 1 and len(files) > 1:
+            yield from self._extract_in_processes(located)
+            return
 
         def raws() -> Iterator[RawDocument | Problem]:
-            for path in files:
-                root = next((r for r in roots if r.is_dir() and path.is_relative_to(r)), None)
+            for path, root in located:
                 yield read_document(path, max_bytes=self.settings.max_bytes, root=root)
 
         yield from self.extract_raw(raws())
+
+    def _extract_in_processes(self, located: list[tuple[Path, Path | None]]) -> Iterator[DocumentExtraction | Problem]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        batch = max(1, min(16, len(located) // (self.settings.workers * 4) or 1))
+        batches = [located[i : i + batch] for i in range(0, len(located), batch)]
+        single = ExtractSettings(
+            model=self.settings.model, patterns=self.settings.patterns, max_bytes=self.settings.max_bytes,
+            batch_size=self.settings.batch_size, workers=1,
+        )
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(self.settings.workers, mp_context=context, initializer=_init_worker, initargs=(single,)) as pool:
+            for results in pool.map(_extract_batch, batches):
+                yield from results
 
     def extract_raw(self, raws: Iterable[RawDocument | Problem]) -> Iterator[DocumentExtraction | Problem]:
         """Normalise, parse and analyse documents, streaming them through ``nlp.pipe``."""
@@ -281,6 +305,20 @@ class Extractor:
             about=tuple(to_mention(s) for s in claim.about),
             topics=claim.topics,
         )
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(settings: ExtractSettings) -> None:
+    global _WORKER
+    _WORKER = Extractor(settings)
+
+
+def _extract_batch(batch: list[tuple[Path, Path | None]]) -> list[DocumentExtraction | Problem]:
+    assert _WORKER is not None
+    raws = (read_document(path, max_bytes=_WORKER.settings.max_bytes, root=root) for path, root in batch)
+    return list(_WORKER.extract_raw(raws))
 
 
 def extract_paths(paths: Iterable[str | Path], settings: ExtractSettings | None = None) -> Iterator[DocumentExtraction | Problem]:

@@ -22,7 +22,6 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
-from newskg.graph.network import centrality
 
 __all__ = ["PageOptions", "TYPE_COLORS", "page_data", "render_page", "write_page", "script_json"]
 
@@ -81,10 +80,18 @@ def _vis_assets() -> tuple[str, str]:
     return script, style
 
 
-def _select_nodes(graph: nx.MultiDiGraph, options: PageOptions) -> list[str]:
-    ranked = [c.node for c in centrality(graph, top=None)]
-    ranked += sorted(n for n in graph.nodes if n not in set(ranked))
+def _pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
+    simple = nx.DiGraph()
+    simple.add_nodes_from(graph.nodes)
+    simple.add_edges_from((s, o) for s, o in graph.edges() if s != o)
+    if simple.number_of_edges() == 0:
+        return {n: 1.0 for n in simple}
+    return nx.pagerank(simple)
+
+
+def _select_nodes(graph: nx.MultiDiGraph, options: PageOptions, scores: dict[str, float]) -> list[str]:
     degree = dict(graph.degree())
+    ranked = sorted(graph.nodes, key=lambda n: (-scores.get(n, 0.0), -degree.get(n, 0), str(graph.nodes[n].get("label", n))))
     eligible = [n for n in ranked if degree.get(n, 0) >= options.min_degree]
     return eligible[: max(0, options.max_nodes)]
 
@@ -103,9 +110,9 @@ def page_data(graph: nx.MultiDiGraph, options: PageOptions | None = None, *, doc
     (2, 'a', 'to')
     """
     options = options or PageOptions()
-    chosen = _select_nodes(graph, options)
+    scores = _pagerank(graph)
+    chosen = _select_nodes(graph, options, scores)
     chosen_set = set(chosen)
-    scores = {c.node: c.pagerank for c in centrality(graph, top=None)}
     top = max(scores.values(), default=0) or 1.0
     net = Network(directed=True)
     info: dict[str, dict[str, object]] = {}
