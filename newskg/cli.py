@@ -279,5 +279,36 @@ def draw(
     console.print(f"Wrote {target}", markup=False)
 
 
+@app.command()
+@reports_errors
+def evaluate(
+    gold_entities: Annotated[Path, typer.Option("--gold-entities", help="YAML list of {name, type, forms}.")],
+    gold_relations: Annotated[Optional[Path], typer.Option("--gold-relations", help="YAML list of [subject, property, object].")] = None,
+    graph: GraphOption = DEFAULT_OUT,
+    details: Annotated[bool, typer.Option("--details", help="List what was missed, spurious, duplicated or mistyped.")] = False,
+) -> None:
+    """Score a built graph against your own gold annotation (format: tests/data/gold/).
+
+    Example: newskg evaluate --gold-entities gold/entities.yml --gold-relations gold/relations.yml
+    """
+    from newskg.evaluation import load_gold_entities, load_gold_relations, score_entities, score_relations
+
+    kg = _load(graph)
+    entities = load_gold_entities(gold_entities)
+    scores = score_entities(kg.dataset, entities)
+    console.print(scores.summary(), markup=False)
+    if details:
+        for title, items in (("missed", scores.missed), ("spurious", scores.spurious), ("duplicated", scores.duplicated), ("mistyped", scores.mistyped)):
+            if items:
+                console.print(f"  {title}: " + "; ".join(items), markup=False)
+    if gold_relations is not None:
+        relation_scores = score_relations(kg.dataset, entities, load_gold_relations(gold_relations))
+        console.print(relation_scores.summary(), markup=False)
+        if details:
+            for title, items in (("missed", relation_scores.missed), ("not in gold", relation_scores.false_positives)):
+                if items:
+                    console.print(f"  {title}: " + "; ".join(items), markup=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -18,7 +19,7 @@ def run(*args):
 
 def test_every_command_is_documented_with_an_example():
     commands = app.registered_commands
-    assert {c.callback.__name__ for c in commands} >= {"build", "query", "export", "serve", "validate", "stats", "path", "draw"}
+    assert {c.callback.__name__ for c in commands} >= {"build", "query", "export", "serve", "validate", "stats", "path", "draw", "evaluate"}
     for command in commands:
         doc = command.callback.__doc__ or ""
         assert doc.strip() and "Example:" in doc, command.callback.__name__
@@ -89,3 +90,13 @@ def test_validate_stats_path_and_draw(cli_build):
     drawn = run("draw", "--graph", out, "--max-nodes", "5", "--out", out / "small.html")
     assert drawn.exit_code == 0 and (out / "small.html").is_file()
     assert '"drawnNodes": 5' in (out / "small.html").read_text(encoding="utf-8")
+
+
+def test_evaluate_against_the_gold_set(cli_build):
+    data = Path(__file__).parent / "data"
+    out, _ = cli_build
+    result = run("evaluate", "--graph", out, "--gold-entities", data / "gold" / "entities.yml",
+                 "--gold-relations", data / "gold" / "relations.yml", "--details")
+    assert result.exit_code == 0
+    assert "entities: P=1.000" in result.output and "relations: P=" in result.output
+    assert "missed:" in result.output

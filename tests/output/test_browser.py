@@ -122,3 +122,20 @@ def test_names_from_documents_run_nothing(browser, tmp_path):
     names = browser.execute_script("return document.querySelector('#panel').textContent")
     assert "ហ៊ុន សែន" in names
     assert json.loads(browser.execute_script("return JSON.stringify(window.newskg.data.nodes.map(n => n.label))")).count(evil) == 1
+
+
+def test_two_thousand_actors_settle_and_stop(browser, tmp_path):
+    import networkx as nx
+
+    from newskg.output.page import write_page
+
+    graph = nx.MultiDiGraph()
+    for i in range(2000):
+        graph.add_node(str(i), label=f"Actor {i}", type=["Person", "NGO", "GovernmentBody"][i % 3], names=[], mentions=[])
+        if i:
+            graph.add_edge(str(i), str(i // 4), key="supports", predicate="supports", label="supports", kind="interaction", evidence=[])
+    page = write_page(graph, tmp_path / "big.html")
+    open_page(browser, page)  # waits until stabilisation is done and physics is switched off
+    assert browser.execute_script("return window.newskg.drawnNodeCount()") == 2000
+    assert browser.execute_script("return window.newskg.network.physics.options.enabled") is False
+    assert severe_logs(browser) == []
