@@ -30,10 +30,13 @@ def test_actors_and_types(unseen_kg):
         ("Human Rights Watch", "NGO"), ("Move Forward Party", "PoliticalParty"), ("Reuters", "MediaOrganization"),
         ("Council of the European Union", "GovernmentBody"), ("National Unity Government", "GovernmentBody"),
         ("Thailand", "Country"), ("Elaine Pearson", "Person"), ("Zaw Min Tun", "Person"), ("Thai court", "GovernmentBody"),
+        ("West Kowloon Magistrates' Courts", "Court"), ("Cambodian Human Rights and Development Association", "NGO"),
+        ("Cambodian League for the Promotion and Defense of Human Rights", "NGO"), ("Ministry of Interior", "GovernmentBody"),
     ]:
         assert expected in found
     names = {n for n, _ in found}
-    assert "NUG" not in names and "OHCHR" not in names  # merged with their long forms
+    assert not {"NUG", "OHCHR", "LICADHO", "ADHOC"} & names  # merged with their long forms
+    assert "Press Release" not in names
 
 
 def test_relations(unseen_kg):
@@ -46,6 +49,8 @@ def test_relations(unseen_kg):
         ("National Unity Government", "demands", "Association of Southeast Asian Nations"),
         ("Council of the European Union", "sanctions", "Myanmar's military government"),
         ("Josep Borrell", "leads", "European Union"),
+        ("China's foreign ministry", "accuses", "Washington"),
+        ("Antony Blinken", "member of", "United States"),
     ]:
         assert expected in found, expected
 
@@ -56,3 +61,10 @@ def test_claims_have_the_right_speakers(unseen_kg):
     assert ("Elaine Pearson", "The authorities should drop these charges immediately") in claims
     assert ("Ministry of Justice", "the courts acted independently") in claims
     assert any(s == "Josep Borrell" and "junta must end the violence" in t for s, t in claims)
+    assert ("Amnesty International", "the most ruthless illustration yet") in claims
+    assert ("Antony Blinken", "the convictions were politically motivated") in claims
+
+
+def test_a_press_release_gets_its_date_from_the_dateline(unseen_kg):
+    rows = unseen_kg.query("SELECT ?f ?d WHERE { ?doc nkg:fileName ?f ; dcterms:date ?d }").rows
+    assert ("ngo-press-release.txt", "2025-03-03") in {(str(f), str(d)) for f, d in rows}

@@ -214,6 +214,7 @@ class EntityTyper:
             if label is None or self.is_junk(span, label, lower_words):
                 continue
             kept.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=span.id_))
+        kept = [self._extend_person(span) for span in kept]
         kept.extend(p for p in self._role_anchored_people(doc) if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
         acronyms = self._acronyms(doc, kept)
@@ -280,15 +281,30 @@ class EntityTyper:
             unique.setdefault((span.start, span.end), span)
         return [s for s in unique.values() if self.lexicon.country_of(s.text) is None]
 
+    def _extend_person(self, span: Span) -> Span:
+        """ "said Am Sam Ath": take in a capitalised name token the NER left just before a person."""
+        if span.label_ != "Person" or span.start == 0:
+            return span
+        before = span.doc[span.start - 1]
+        if (
+            before.is_title and before.is_alpha and before.pos_ == "PROPN" and not before.is_sent_start
+            and before.lower_ not in self.lexicon.roles and before.lower_ not in self.lexicon.countries
+            and before.ent_type_ in {"", "PERSON"} and len(span) <= 3
+        ):
+            return Span(span.doc, span.start - 1, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+        return span
+
     def _retype_from_context(self, span: Span) -> Span:
         """Refine a generic Organization or City by the words around it (see ``context_words``)."""
-        if span.label_ not in {"Organization", "City", "Place"}:
+        if span.label_ not in {"Organization", "City", "Place", "Person"}:
             return span
         doc = span.doc
         context = self.lexicon.context_words
         candidates: list[str] = []
         if span.end < len(doc):
             candidates += [doc[span.end].lower_, " ".join(t.lower_ for t in doc[span.end : span.end + 2])]
+            if doc[span.end].lower_ in {"provincial", "district", "municipal"}:
+                candidates.append({"provincial": "province"}.get(doc[span.end].lower_, doc[span.end].lower_))
         if span.start > 0:
             candidates += [doc[span.start - 1].lower_, " ".join(t.lower_ for t in doc[max(0, span.start - 2) : span.start])]
         root = span.root
@@ -305,6 +321,9 @@ class EntityTyper:
             if span.label_ == "Organization" and cls != "Region":
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
             if span.label_ in {"City", "Place"} and cls == "Region":
+                return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
+            if span.label_ == "Person" and cls == "Region" and span.end < len(doc) and doc[span.end].lower_ in {word.strip(), "provincial", "municipal"}:
+                # "Kampong Speu province": the NER took a place for a person
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
         return span
 

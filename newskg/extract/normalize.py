@@ -355,14 +355,14 @@ def normalize(
     tracked = tracked.sub(r"(?m)^[ ]+|[ ]+$", lambda m: "")
     # A dateline in capitals ("PHNOM PENH –", "WASHINGTON —") reads as a name once title-cased.
     tracked = tracked.sub(
-        r"(?m)^([A-Z][A-Z'.]{2,}(?: [A-Z][A-Z'.]+){0,3})(?=\s*(?:[–—-]|\(\w+\)\s*[–—-]))",
+        r"(?m)^([A-Z][A-Z'.]{2,}(?: [A-Z][A-Z'.]+){0,3})(?=(?:,\s*[A-Za-z0-9 .]{3,25}?)?\s*(?:\([^()\n]{1,30}\)\s*)?[–—-])",
         lambda m: _title_case_line(m.group(1), set()),
     )
 
     # A dateline ("BANGKOK (Reuters) - A court ...", "Brussels, 20 February 2024 — The Council ...")
     # is not part of the first sentence: end it with a line break.
     tracked = tracked.sub(
-        r"(?m)^((?:[A-Z][A-Za-z'.]+)(?: [A-Z][A-Za-z'.]+){0,3}(?:\s*\([^()\n]{1,30}\))?(?:,\s*[A-Za-z0-9 ,.]{3,30}?)?)(\s+[—–-]{1,2}\s+)(?=[A-Z“\"])",
+        r"(?m)^((?:[A-Z][A-Za-z'.]+)(?: [A-Z][A-Za-z'.]+){0,3}(?:\s*\([^()\n]{1,30}\))?(?:,\s*[A-Za-z0-9 ,.]{3,30}?)?(?:\s*\([^()\n]{1,30}\))?)(\s+[—–-]{1,2}\s+)(?=[A-Z“\"])",
         lambda m: m.group(1) + "\n" + " " * (len(m.group(2)) - 1),
     )
     # Line-level clean-up: furniture, repeated captions, date header, all-caps headlines.

@@ -81,7 +81,10 @@ def _phrase_keys(verb: Token) -> Iterator[tuple[str, Token | None]]:
         # "Calls for the Member States to ...": the parser may hang "for" on the later verb.
         if nxt.pos_ in {"ADP", "SCONJ"} and nxt not in preps and nxt.lower_ in {"for", "on", "upon"}:
             preps.append(nxt)
+    complements = [c for c in verb.children if c.dep_ in {"acomp", "oprd"} and c.pos_ == "ADJ"]
     for lemma in verb_keys(verb):
+        for adjective in complements:
+            yield f"{lemma} {adjective.lower_}", None  # "found X guilty"
         for prt in particles:
             for prep in preps:
                 yield f"{lemma} {prt.lower_} {prep.lower_}", prep
@@ -357,11 +360,14 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 hit = _title_at(doc, k, roles) if k < sent.end else None
                 if hit is not None:
                     found.append(_role(person, org, hit[0], roles, sent, former))
-            while j < sent.end and doc[j].pos_ == "ADJ" and _title_at(doc, j, roles) is None:
-                j += 1
+            start_title = j
+            while j < sent.end and j - start_title < 3 and _title_at(doc, j, roles) is None and (doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].is_lower):
+                j += 1  # "operations director", "deputy director", "long-time adviser"
             hit = _title_at(doc, j, roles) if j < sent.end else None
             if hit is not None:
                 title, k = hit
+                if j > start_title:
+                    title = _title_text(doc[start_title:k])  # keep the whole title as written
                 if k < sent.end and doc[k].lower_ in {"of", "at", "for", "in", "with"}:
                     k += 1
                     while k < sent.end and doc[k].lower_ in {"the", "opposition", "ruling"}:
@@ -422,7 +428,14 @@ def _title_before(doc: Doc, start: int, sent: Span, roles: dict[str, str]) -> st
 
 
 def _role(person: Span, org: Span, title: str, roles: dict[str, str], sent: Span, former: bool) -> SpanRelation:
-    return SpanRelation(person, roles[title], org, sent, "title", role=title, former=former)
+    predicate = roles.get(title) or next((roles[w] for w in reversed(title.split()) if w in roles), "memberOf")
+    if title not in roles:
+        for n in range(len(title.split()) - 1, 0, -1):
+            tail = " ".join(title.split()[-n:])
+            if tail in roles:
+                predicate = roles[tail]
+                break
+    return SpanRelation(person, predicate, org, sent, "title", role=title, former=former)
 
 
 def possessive_relations(sent: Span, resolver: ActorResolver) -> list[SpanRelation]:

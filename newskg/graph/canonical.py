@@ -379,6 +379,8 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             forms.update(key_forms[member])
             votes.update(key_votes[member])
             docs |= key_docs[member]
+        if not any(_is_name(form) for form in forms):
+            continue  # only placeholders such as "the government": no actor to name
         cls = _vote(votes)
         named = [preferred[m] for m in members if m in preferred]
         label = named[0] if named else _choose_label(+forms or forms, cls, lexicon)
@@ -397,8 +399,14 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         group_entity[root] = entity_id
         entities.append(Entity(entity_id, label, cls, tuple(alt), sum(forms.values()), tuple(sorted(docs))))
     for mention_id, key in mention_key.items():
-        by_mention[mention_id] = group_entity[uf.find(key)]
+        if uf.find(key) in group_entity:
+            by_mention[mention_id] = group_entity[uf.find(key)]
     return EntityIndex(tuple(sorted(entities, key=lambda e: e.id)), by_mention)
+
+
+def _is_name(form: str) -> bool:
+    """A proper name has a capital letter, or is written in a script without case."""
+    return any(ch.isupper() for ch in form) or not any(ch.isascii() and ch.isalpha() for ch in form)
 
 
 def _singular(key: str) -> str:
