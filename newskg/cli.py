@@ -94,6 +94,10 @@ def build(
             on_start=on_start, on_document=on_document,
         )
     summary = kg.summary
+    for problem in summary.problems:
+        err.print(f"{'skipped' if problem.fatal else 'warning'}: {problem}", markup=False)
+    if summary.documents == 0:
+        raise NewskgError("E208", "no document could be read: nothing was built (see the messages above)")
     formats = ["turtle", "trig"] + (["jsonld"] if jsonld else [])
     written = kg.save(out, page=PageOptions(max_nodes=max_nodes, min_degree=min_degree), formats=formats)
     elapsed = time.perf_counter() - started
@@ -103,14 +107,9 @@ def build(
     )
     if summary.by_type:
         console.print("Entities by type: " + ", ".join(f"{t} {n}" for t, n in sorted(summary.by_type.items(), key=lambda x: -x[1])))
-    for problem in summary.problems:
-        kind = "skipped" if problem.fatal else "warning"
-        err.print(f"{kind}: {problem}", markup=False)
     if summary.problems:
         console.print(f"{len(summary.failed)} document(s) skipped, {len(summary.warnings)} warning(s).")
     console.print("Wrote " + ", ".join(str(p) for p in written))
-    if summary.documents == 0:
-        raise NewskgError("E208", "no document could be read: nothing was built")
 
 
 @app.command()

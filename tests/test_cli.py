@@ -100,3 +100,12 @@ def test_evaluate_against_the_gold_set(cli_build):
     assert result.exit_code == 0
     assert "entities: P=1.000" in result.output and "relations: P=" in result.output
     assert "missed:" in result.output
+
+
+def test_a_folder_with_nothing_readable_fails_clearly_and_writes_nothing(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "empty.txt").write_text("")
+    result = run("build", tmp_path / "docs", "--out", tmp_path / "out", "--quiet")
+    assert result.exit_code == 2
+    assert "E203" in result.output and "E208" in result.output
+    assert not (tmp_path / "out").exists()

@@ -187,7 +187,7 @@ class Extractor:
                     problems_out.append(Problem(raw.path, "E203", "no text left after removing markup and page furniture"))
                     continue
                 counter += 1
-                chunks = split_chunks(norm.text)
+                chunks = split_chunks(norm.text, CHUNK_CHARS)
                 pending[counter] = _Pending(raw, norm, chunks)
                 order.append(counter)
                 for number, (_, chunk) in enumerate(chunks):

@@ -60,3 +60,21 @@ def test_document_ids_are_stable_and_readable():
     assert document_id("EU resolution.txt", "abcdef0123") == "eu-resolution-abcdef01"
     assert document_id("EU resolution.txt", "abcdef0123") == document_id("EU resolution.txt", "abcdef0123")
     assert document_id("<script>.txt", "00ff00ff") == "script-00ff00ff"
+
+
+def test_long_documents_are_parsed_in_chunks_with_offsets_into_the_file(tmp_path, monkeypatch, extractor):
+    import newskg.extract.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 400)
+    paragraph = "Amnesty International condemned the Thai police for the arrest of Sam Rainsy in Bangkok."
+    text = "\n\n".join(f"{paragraph} Paragraph {i}." for i in range(30))
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    assert len(pipeline.split_chunks(text, pipeline.CHUNK_CHARS)) > 5
+    result = next(r for r in extractor.extract_paths([path]) if hasattr(r, "document"))
+    amnesty = [m for m in result.mentions if m.text == "Amnesty International"]
+    assert len(amnesty) == 30
+    assert all(text[m.start : m.end] == m.text for m in result.mentions if m.source != "qualifier")
+    assert len({m.sentence for m in amnesty}) == 30
+    assert sum(1 for r in result.relations if r.predicate == "condemns") == 30
+    assert all(text[s.start : s.end].startswith(s.text[:20]) for s in result.sentences)
