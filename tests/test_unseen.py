@@ -51,6 +51,8 @@ def test_relations(unseen_kg):
         ("Josep Borrell", "leads", "European Union"),
         ("China's foreign ministry", "accuses", "Washington"),
         ("Antony Blinken", "member of", "United States"),
+        ("Cambodian League for the Promotion and Defense of Human Rights", "demands", "Ministry of Interior"),
+        ("Cambodian Human Rights and Development Association", "demands", "Ministry of Interior"),
     ]:
         assert expected in found, expected
 

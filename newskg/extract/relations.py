@@ -518,6 +518,9 @@ def observe_sentence(sent: Span, resolver: ActorResolver) -> None:
             span = resolver.entity(token) or resolver.resolve(token)
             if span is not None and span.label_ not in {"Law", "Programme"}:
                 resolver.observe_subject(span)
+            if token.conjuncts:
+                group = [s for s in (resolver.entity(t) for t in [token, *token.conjuncts]) if s is not None]
+                resolver.observe_group(list(dict.fromkeys(group)))
     resolver.observe_sentence(sent)
 
 

@@ -42,6 +42,7 @@ class ActorResolver:
         self.authors: dict[str, Span] = {}  # "resolution" -> who issued it
         self.preamble: Span | None = None
         self.last_author: Span | None = None
+        self.last_group: list[Span] = []  # actors last named together as a subject ("LICADHO and ADHOC")
         self.last_speaker: tuple[int, Span] | None = None  # (sentence start token, speaker)
 
     # -- lookup ------------------------------------------------------------------------------
@@ -226,6 +227,8 @@ class ActorResolver:
         """``token`` and its conjuncts, resolved ("CENTRAL and its members" gives CENTRAL)."""
         if token is None:
             return []
+        if self.last_group and not token.conjuncts and self._refers_to_group(token):
+            return list(self.last_group)
         found: list[Span] = []
         for item in [token, *token.conjuncts]:
             span = self.resolve(item)
@@ -233,10 +236,23 @@ class ActorResolver:
                 found.append(span)
         return found
 
+    def _refers_to_group(self, token: Token) -> bool:
+        """ "they", or "the groups" / "both organisations": actors named together before."""
+        if self.entity(token) is not None:
+            return False
+        if token.lower_ in {"they", "them"}:
+            return True
+        plural = token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in {"group", "organisation", "organization", "ngo", "party", "union", "body", "country"}
+        return plural and any(c.lower_ in {"the", "both", "these", "those", "two", "three"} for c in token.children)
+
     # -- memory ------------------------------------------------------------------------------
 
     def observe_subject(self, span: Span) -> None:
         self.subjects.append(span)
+
+    def observe_group(self, spans: list[Span]) -> None:
+        if len(spans) >= 2:
+            self.last_group = spans
 
     def observe_sentence(self, sent: Span) -> None:
         """Learn authors ("the European Parliament passed a resolution") and preambles."""

@@ -116,6 +116,16 @@ def test_pronouns_and_the_resolution_resolve_to_the_actor(extractor):
     assert ("European Parliament", "demands", "EU Council") in found
 
 
+def test_they_and_the_groups_refer_to_actors_named_together(extractor):
+    found, _ = relations(
+        extractor,
+        "Human Rights Watch and Amnesty International condemned the ruling. They urged the Thai government to free him. "
+        "Licadho and the Cambodian Center for Human Rights protested. The groups called on the Thai police to stop.",
+    )
+    assert {("Human Rights Watch", "urges", "Thai government"), ("Amnesty International", "urges", "Thai government")} <= found
+    assert ("Cambodian Center for Human Rights", "demands", "Thai police") in found
+
+
 def test_succession_and_family(extractor):
     found, _ = relations(extractor, "Hun Manet, who took over as prime minister from his father Hun Sen in August 2023, spoke.")
     assert ("Hun Manet", "succeeded", "Hun Sen") in found
