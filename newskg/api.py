@@ -87,10 +87,15 @@ class KnowledgeGraph:
         extractor = Extractor(ExtractSettings(model=model, patterns=tuple(patterns), max_bytes=max_bytes, workers=workers))
         extractions: list[DocumentExtraction] = []
         problems: list[Problem] = []
+        seen: dict[str, str] = {}
         for item in extractor.extract_paths(paths, on_start=on_start):
             if isinstance(item, Problem):
                 problems.append(item)
+            elif item.document.sha256 in seen:
+                # The same bytes under another name (a re-posted article): its facts would only repeat.
+                problems.append(Problem(item.document.path, "W202", f"same content as {seen[item.document.sha256]}: skipped", fatal=False))
             else:
+                seen[item.document.sha256] = item.document.path
                 extractions.append(item)
                 problems.extend(item.problems)
             if on_document is not None:

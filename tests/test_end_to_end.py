@@ -56,3 +56,12 @@ def test_html_and_markdown_documents(tmp_path: Path):
 def test_worker_processes_give_the_same_graph(sample_kg):
     parallel = KnowledgeGraph.build(workers=2)
     assert isomorphic(union_graph(parallel.dataset), union_graph(sample_kg.dataset))
+
+
+def test_identical_documents_are_read_once(tmp_path: Path):
+    text = "Amnesty International condemned the Thai police."
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "copy of a.txt").write_text(text)
+    kg = KnowledgeGraph.build([tmp_path])
+    assert kg.summary.documents == 1
+    assert [(p.code, p.fatal) for p in kg.summary.problems] == [("W202", False)]
