@@ -39,6 +39,7 @@ class BuildSummary:
     entities: int
     relations: int
     claims: int
+    statements: int = 0
     problems: tuple[Problem, ...] = ()
     model: str = ""
     by_type: dict[str, int] = field(default_factory=dict)
@@ -109,13 +110,15 @@ class KnowledgeGraph:
         """Build from extraction records (the graph stage alone)."""
         index = canonicalize(extractions)
         dataset = build_dataset(extractions, index)
-        relations = sum(1 for _ in dataset.subjects(RDF.type, NKG.Statement))
+        statements = set(dataset.subjects(RDF.type, NKG.Statement))
+        relations = len({(dataset.value(st, RDF.subject), dataset.value(st, RDF.predicate), dataset.value(st, RDF.object)) for st in statements})
         claims = sum(1 for _ in dataset.subjects(RDF.type, NKG.Claim))
         summary = BuildSummary(
             documents=len(extractions),
             entities=len(index.entities),
             relations=relations,
             claims=claims,
+            statements=len(statements),
             problems=tuple(problems),
             model=model,
             by_type=dict(Counter(e.cls for e in index.entities)),

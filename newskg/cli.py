@@ -103,7 +103,7 @@ def build(
     elapsed = time.perf_counter() - started
     console.print(
         f"Read {summary.documents} document{'s' if summary.documents != 1 else ''} in {elapsed:.1f}s with {summary.model}: "
-        f"{summary.entities} entities, {summary.relations} relations, {summary.claims} claims."
+        f"{summary.entities} entities, {summary.relations} relations ({summary.statements} supporting sentences), {summary.claims} claims."
     )
     if summary.by_type:
         console.print("Entities by type: " + ", ".join(f"{t} {n}" for t, n in sorted(summary.by_type.items(), key=lambda x: -x[1])))

@@ -15,6 +15,8 @@ def test_sample_build_counts(sample_kg):
     assert summary.documents == 5 and summary.failed == ()
     assert 40 <= summary.entities <= 60
     assert summary.relations >= 35 and summary.claims >= 20
+    assert summary.statements > summary.relations  # some facts are stated in several sentences
+    assert summary.relations == sample_kg.to_networkx().number_of_edges()
 
 
 def test_two_builds_give_identical_graphs(sample_kg):
