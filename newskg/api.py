@@ -195,11 +195,15 @@ class KnowledgeGraph:
     def show(self, options: PageOptions | None = None, height: int = 640):
         """Render the page inline in Jupyter (an ``<iframe srcdoc>``, so nothing is fetched)."""
         import html as html_module
+        import warnings
 
         from IPython.display import HTML
 
         srcdoc = html_module.escape(self.page(options), quote=True)
-        return HTML(f'<iframe srcdoc="{srcdoc}" style="width:100%;height:{height}px;border:0"></iframe>')
+        with warnings.catch_warnings():
+            # IPython suggests IFrame, which needs a URL; srcdoc keeps the page inline and offline.
+            warnings.simplefilter("ignore", UserWarning)
+            return HTML(f'<iframe srcdoc="{srcdoc}" style="width:100%;height:{height}px;border:0"></iframe>')
 
     def validate(self):
         from newskg.output.validate import validate

@@ -67,3 +67,9 @@ def test_identical_documents_are_read_once(tmp_path: Path):
     kg = KnowledgeGraph.build([tmp_path])
     assert kg.summary.documents == 1
     assert [(p.code, p.fatal) for p in kg.summary.problems] == [("W202", False)]
+
+
+def test_show_renders_the_page_inline_for_notebooks(sample_kg):
+    shown = sample_kg.show()
+    assert shown.data.startswith("<iframe srcdoc=")
+    assert "&lt;script" in shown.data and "<script" not in shown.data  # the whole page is an attribute value
