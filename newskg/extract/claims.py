@@ -19,7 +19,7 @@ from newskg.extract.relations import verb_keys
 from newskg.extract.resolve import ActorResolver
 from newskg.lexicon import Lexicon
 
-__all__ = ["SpanClaim", "ClaimTracker", "extract_claims", "topics_of"]
+__all__ = ["SpanClaim", "ClaimTracker", "sentence_claims", "topics_of"]
 
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]|‘([^’]{8,})’(?!\w)")
 _OPEN_QUOTES = "“\""
@@ -132,7 +132,6 @@ def _make(resolver: ActorResolver, speaker: Span, start: int, end: int, sent: Sp
 
 def sentence_claims(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[SpanClaim]:
     """Claims stated in one sentence."""
-    doc = sent.doc
     claims: list[SpanClaim] = []
     quotes = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2)) for m in _QUOTE.finditer(sent.text)]
     quotes = [(sent.start_char + a, sent.start_char + b) for a, b in quotes]
@@ -216,13 +215,3 @@ class ClaimTracker:
         if quoted:
             self.last_quote, self.last_index = quoted[-1], self.index
         return found
-
-
-def extract_claims(doc: Doc, resolver: ActorResolver, lexicon: Lexicon) -> list[SpanClaim]:
-    """All claims of a document (on a fresh resolver, so pronouns see only earlier sentences)."""
-    tracker = ClaimTracker(resolver, lexicon)
-    claims: list[SpanClaim] = []
-    for sent in doc.sents:
-        claims.extend(tracker(sent))
-        resolver.observe_sentence(sent)
-    return claims

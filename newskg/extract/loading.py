@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -192,11 +192,3 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, root: Path 
         text=text,
         warnings=warnings,
     )
-
-
-def iter_documents(
-    files: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
-) -> Iterator[RawDocument | Problem]:
-    """Read each file in turn, yielding a document or the problem that stopped it."""
-    for path in files:
-        yield read_document(path, max_bytes=max_bytes, root=root)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import re
 from array import array
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -368,7 +367,6 @@ def normalize(
     # Line-level clean-up: furniture, repeated captions, date header, all-caps headlines.
     furniture = [re.compile(p, re.I) for p in lexicon.furniture_patterns]
     lines = tracked.text.split("\n")
-    counts = Counter(lines)
     upper_words = set(re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", "\n".join(l for l in lines if not _is_all_caps_line(l))))
     seen: set[str] = set()
     decisions: list[str | None] = []  # None: drop the line; otherwise its (same-length) text
@@ -396,7 +394,6 @@ def normalize(
             decisions.append(_title_case_line(line, upper_words))
         else:
             decisions.append(line)
-    del counts
     index = iter(decisions)
     tracked = tracked.sub(r"(?m)^.*$\n?", lambda m: _rewrite_line(m.group(0), next(index)))
 

@@ -8,8 +8,6 @@ from rdflib import URIRef
 
 from newskg.extract.loading import bundled_corpus
 
-from newskg.extract.loading import bundled_corpus
-
 
 def ask(kg, query):
     return kg.query(query)
