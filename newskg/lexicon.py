@@ -41,6 +41,7 @@ class Lexicon:
     context_words: dict[str, str]  # descriptor word or phrase -> class
     countries: dict[str, str]  # any lower-cased name, alias or demonym -> canonical country name
     demonyms: dict[str, str]  # lower-cased demonym -> country
+    demonym_of: dict[str, str]  # country -> its first demonym ("Cambodia" -> "Cambodian")
     spelling: dict[str, str]
     furniture_patterns: tuple[str, ...]
     min_repeated_line_length: int
@@ -168,11 +169,13 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
 
     countries: dict[str, str] = {}
     demonyms: dict[str, str] = {}
+    demonym_of: dict[str, str] = {}
     for row in _read_tsv(folder / "countries.tsv"):
         name = row[0]
         countries[name.lower()] = name
         for demonym in filter(None, (row[1].split(",") if len(row) > 1 else [])):
             demonyms[demonym.strip().lower()] = name
+            demonym_of.setdefault(name, demonym.strip())
             countries[demonym.strip().lower()] = name
         for alias in filter(None, (row[2].split(",") if len(row) > 2 else [])):
             countries[alias.strip().lower()] = name
@@ -240,6 +243,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         },
         countries=countries,
         demonyms=demonyms,
+        demonym_of=demonym_of,
         spelling=spelling,
         furniture_patterns=tuple(str(p) for p in furniture.get("lines", [])),
         min_repeated_line_length=int(furniture.get("min_repeated_line_length", 40)),

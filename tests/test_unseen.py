@@ -32,6 +32,7 @@ def test_actors_and_types(unseen_kg):
         ("Thailand", "Country"), ("Elaine Pearson", "Person"), ("Zaw Min Tun", "Person"), ("Thai court", "GovernmentBody"),
         ("West Kowloon Magistrates' Courts", "Court"), ("Cambodian Human Rights and Development Association", "NGO"),
         ("Cambodian League for the Promotion and Defense of Human Rights", "NGO"), ("Ministry of Interior", "GovernmentBody"),
+        ("Gazeta Wyborcza", "MediaOrganization"), ("Andrzej Poczobut", "Person"), ("Grodno Regional Court", "Court"),
     ]:
         assert expected in found
     names = {n for n, _ in found}
@@ -53,6 +54,12 @@ def test_relations(unseen_kg):
         ("Antony Blinken", "member of", "United States"),
         ("Cambodian League for the Promotion and Defense of Human Rights", "demands", "Ministry of Interior"),
         ("Cambodian Human Rights and Development Association", "demands", "Ministry of Interior"),
+        ("Ugandan security forces", "arrests", "Bobi Wine"),
+        ("Bobi Wine", "leads", "National Unity Platform"),
+        ("U.S. State Department", "urges", "Ugandan authorities"),
+        ("Grodno Regional Court", "sentences", "Andrzej Poczobut"),
+        ("United Nations", "demands", "Belarusian authorities"),
+        ("Andrei Bastunets", "leads", "Belarusian Association of Journalists"),
     ]:
         assert expected in found, expected
 
@@ -65,6 +72,7 @@ def test_claims_have_the_right_speakers(unseen_kg):
     assert any(s == "Josep Borrell" and "junta must end the violence" in t for s, t in claims)
     assert ("Amnesty International", "the most ruthless illustration yet") in claims
     assert ("Antony Blinken", "the convictions were politically motivated") in claims
+    assert ("Yoweri Museveni", "Nobody will be allowed to cause chaos") in claims
 
 
 def test_a_press_release_gets_its_date_from_the_dateline(unseen_kg):

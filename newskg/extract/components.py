@@ -215,7 +215,15 @@ class EntityTyper:
                 continue
             kept.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=span.id_))
         kept = [self._extend_person(span) for span in kept]
-        kept.extend(p for p in self._role_anchored_people(doc) if not _overlaps(p, kept))
+        anchored = self._role_anchored_people(doc)
+        extents = {(p.start, p.end) for p in anchored}
+        # A title-anchored name the NER took for something else: "Andrzej Poczobut, a correspondent"
+        kept = [
+            Span(doc, s.start, s.end, label="Person", kb_id="rule", span_id=s.id_)
+            if (s.start, s.end) in extents and s.kb_id_ == "ner" and s.label_ in {"Organization", "City", "Place"} else s
+            for s in kept
+        ]
+        kept.extend(p for p in anchored if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
         acronyms = self._acronyms(doc, kept)
         kept.extend(a for a in acronyms if not _overlaps(a, kept))
@@ -322,6 +330,9 @@ class EntityTyper:
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
             if span.label_ in {"City", "Place"} and cls == "Region":
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
+            if span.label_ == "Person" and cls in {"MediaOrganization", "NGO", "PoliticalParty"} and span.start > 0 and doc[span.start - 1].lower_ == word.strip() and span.kb_id_ == "ner":
+                # "the Polish newspaper Gazeta Wyborcza": the NER took a newspaper for a person
+                return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
             if span.label_ == "Person" and cls == "Region" and span.end < len(doc) and doc[span.end].lower_ in {word.strip(), "provincial", "municipal"}:
                 # "Kampong Speu province": the NER took a place for a person
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
@@ -354,6 +365,11 @@ class EntityTyper:
             if span.kb_id_ == "ner" and len(span) == 1 and not span[0].is_upper:
                 continue  # single title-case words from the NER alone are too weak to spread
             by_text.setdefault(tuple(t.text for t in span), (span.label_, span.id_))
+        for span in spans:
+            # "Museveni", "Wine": a person's last name alone, once the full name has been given.
+            if span.label_ == "Person" and len(span) >= 2 and span[-1].is_title and len(span[-1]) > 2:
+                if span[-1].lower_ not in self.lexicon.not_actors and self.lexicon.country_of(span[-1].text) is None:
+                    by_text.setdefault((span[-1].text,), ("Person", span.id_))
         taken = [False] * len(doc)
         for span in spans:
             for i in range(span.start, span.end):

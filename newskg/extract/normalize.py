@@ -384,9 +384,10 @@ def normalize(
             line_date = parse_date(stripped)
             if line_date:
                 words = [w for w in _DATE_LINE_WORDS.findall(stripped) if w.lower() not in {"date", "published", "posted", "updated", "on", "am", "pm", "by"}]
-                if len(words) <= 2:
+                if len(words) <= 3:
                     found_date = line_date
-                    drop = True
+                    # A bare date line goes; one that names a place ("Geneva (3 April 2024)") stays.
+                    drop = not any(w[0].isupper() and w.lower()[:3] not in _MONTHS for w in words)
         seen.add(stripped)
         if drop:
             decisions.append(None)

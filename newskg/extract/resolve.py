@@ -82,6 +82,9 @@ class ActorResolver:
         # Subjects earlier in this sentence, then earlier subjects, then any earlier mention.
         if self.last_speaker is not None and token.dep_ in {"nsubj", "nsubjpass"}:
             started, speaker = self.last_speaker
+            newer = [s for s in self.subjects if started < s.start < token.i and fits(s) and s != speaker]
+            if newer:
+                return newer[-1]  # someone else has been the subject since that speaker spoke
             if sentence_start - started < 80 and fits(speaker) and any(
                 k in self.lexicon.speech_verbs for k in (token.head.lemma_.lower(),)
             ):
@@ -115,6 +118,15 @@ class ActorResolver:
                     return span
         return None
 
+    def main_country(self) -> str | None:
+        """The country the document names most often (first named on a tie)."""
+        counts: dict[str, int] = {}
+        for span in self.spans:
+            if span.label_ == "Country":
+                name = self.lexicon.country_of(span.text) or span.text
+                counts[name] = counts.get(name, 0) + 1
+        return max(counts, key=lambda name: counts[name]) if counts else None
+
     def by_class(self, cls: str, before: int) -> Span | None:
         for span in reversed(self.mentioned_before(before)):
             if span.label_ == cls:
@@ -140,7 +152,12 @@ class ActorResolver:
             if named.end == token.i:
                 return named
         if low in _RELATIVE and token.head.dep_ in {"relcl", "acl"}:
-            return self.resolve(token.head.head, depth=depth + 1)
+            found = self.resolve(token.head.head, depth=depth + 1)
+            if low in {"who", "whom", "whose"} and (found is None or found.label_ != "Person"):
+                # "Poczobut, a correspondent for the newspaper X, who was sentenced": a person
+                people = [s for s in self.spans_in(token.sent.start, token.i) if s.label_ == "Person"]
+                return people[-1] if people else found
+            return found
         if token.pos_ not in {"NOUN", "PROPN"} or depth > 2:
             return None
         lemma = token.lemma_.lower()
@@ -198,9 +215,12 @@ class ActorResolver:
             if cls is not None and determined:
                 return self.by_class(cls, token.i)
             if determined and (lemma in self.lexicon.state_institutions or token.lower_ in self.lexicon.state_institutions):
-                # "the government" with no government named yet: a placeholder the graph stage
-                # resolves to the one country's government of the corpus, or drops.
-                span = Span(self.doc, token.i, token.i + 1, label="GovernmentBody", kb_id="coref")
+                # "the government" with no government named yet: the government of the country the
+                # document is about ("Belarusian authorities"); with no country, a placeholder the
+                # graph stage drops.
+                country = self.main_country()
+                name = f"{self.lexicon.demonym_of.get(country, country)} {token.lower_}" if country else ""
+                span = Span(self.doc, token.i, token.i + 1, label="GovernmentBody", kb_id="coref", span_id=name)
                 self.at[token.i] = span
                 return span
         return None
