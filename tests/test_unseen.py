@@ -33,10 +33,12 @@ def test_actors_and_types(unseen_kg):
         ("West Kowloon Magistrates' Courts", "Court"), ("Cambodian Human Rights and Development Association", "NGO"),
         ("Cambodian League for the Promotion and Defense of Human Rights", "NGO"), ("Ministry of Interior", "GovernmentBody"),
         ("Gazeta Wyborcza", "MediaOrganization"), ("Andrzej Poczobut", "Person"), ("Grodno Regional Court", "Court"),
+        ("Maria Corina Machado", "Person"), ("Nicolas Maduro", "Person"), ("Supreme Court of Justice", "Court"),
     ]:
         assert expected in found
     names = {n for n, _ in found}
     assert not {"NUG", "OHCHR", "LICADHO", "ADHOC"} & names  # merged with their long forms
+    assert not {"Machado", "Maduro", "Wine"} & names  # surnames merged with the full names
     assert "Press Release" not in names
 
 
@@ -60,6 +62,9 @@ def test_relations(unseen_kg):
         ("Grodno Regional Court", "sentences", "Andrzej Poczobut"),
         ("United Nations", "demands", "Belarusian authorities"),
         ("Andrei Bastunets", "leads", "Belarusian Association of Journalists"),
+        ("Matthew Miller", "spokesperson of", "State Department"),
+        ("Jorge Rodriguez", "leads", "National Assembly"),
+        ("Josep Borrell", "demands", "Venezuelan government"),
     ]:
         assert expected in found, expected
 
@@ -73,6 +78,7 @@ def test_claims_have_the_right_speakers(unseen_kg):
     assert ("Amnesty International", "the most ruthless illustration yet") in claims
     assert ("Antony Blinken", "the convictions were politically motivated") in claims
     assert ("Yoweri Museveni", "Nobody will be allowed to cause chaos") in claims
+    assert ("Maria Corina Machado", 'the ruling was "judicial criminality" and vowed to stay in the race') in claims
 
 
 def test_a_press_release_gets_its_date_from_the_dateline(unseen_kg):

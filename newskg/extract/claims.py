@@ -148,7 +148,9 @@ def sentence_claims(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 claim = _make(resolver, speaker, a, b, sent, "quote", True, lexicon)
                 if claim is not None:
                     claims.append(claim)
-            break
+            if claims:
+                break
+            # Only scare quotes ("judicial criminality"): what was said is the reported clause.
         clause = next((c for c in token.children if c.dep_ in {"ccomp", "parataxis"}), None)
         if clause is None:
             # "stated in a letter that the demands are misplaced": the parser may hang the

@@ -214,7 +214,7 @@ class EntityTyper:
             if label is None or self.is_junk(span, label, lower_words):
                 continue
             kept.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=span.id_))
-        kept = [self._extend_person(span) for span in kept]
+        kept = self._join_split_names([self._extend_person(span) for span in kept])
         anchored = self._role_anchored_people(doc)
         extents = {(p.start, p.end) for p in anchored}
         # A title-anchored name the NER took for something else: "Andrzej Poczobut, a correspondent"
@@ -289,9 +289,43 @@ class EntityTyper:
             unique.setdefault((span.start, span.end), span)
         return [s for s in unique.values() if self.lexicon.country_of(s.text) is None]
 
+    def _join_split_names(self, spans: list[Span]) -> list[Span]:
+        """ "Maria Corina" + "Machado" (taken for a city): one person; and a person's surname that
+        the NER gave another type elsewhere in the document ("Maduro" as an organisation)."""
+        spans = sorted(spans, key=lambda s: s.start)
+        joined: list[Span] = []
+        for span in spans:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None and previous.label_ == "Person" and span.start == previous.end
+                and len(span) == 1 and span.kb_id_ == "ner" and span[0].is_title
+                and span.label_ in {"City", "Place", "Organization", "Person"} and not previous[-1].whitespace_ == ""
+            ):
+                joined[-1] = Span(span.doc, previous.start, span.end, label="Person", kb_id=previous.kb_id_, span_id=previous.id_)
+                continue
+            joined.append(span)
+        surnames = {s[-1].text for s in joined if s.label_ == "Person" and len(s) >= 2}
+        return [
+            Span(s.doc, s.start, s.end, label="Person", kb_id=s.kb_id_, span_id=s.id_)
+            if len(s) == 1 and s.kb_id_ == "ner" and s.label_ in {"City", "Place", "Organization"} and s.text in surnames else s
+            for s in joined
+        ]
+
     def _extend_person(self, span: Span) -> Span:
         """ "said Am Sam Ath": take in a capitalised name token the NER left just before a person."""
-        if span.label_ != "Person" or span.start == 0:
+        if span.label_ != "Person":
+            return span
+        doc = span.doc
+        if span.end < len(doc) and len(span) <= 3:
+            after = doc[span.end]
+            if (
+                after.is_title and after.is_alpha and after.pos_ == "PROPN" and after.ent_type_ == ""
+                and span[-1].whitespace_ and after.lower_ not in self.lexicon.roles
+                and self.lexicon.country_of(after.text) is None
+            ):
+                # "Maria Corina Machado": the NER stopped one name short
+                span = Span(doc, span.start, span.end + 1, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+        if span.start == 0:
             return span
         before = span.doc[span.start - 1]
         if (

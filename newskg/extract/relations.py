@@ -391,8 +391,16 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
         if title is None:
             continue
         former = False
-        while j >= sent.start and doc[j].lower_ in lexicon.former_words | {"award", "-", "winning"}:
-            former = former or doc[j].lower_ in lexicon.former_words
+        modifiers = 0
+        while j >= sent.start and (
+            doc[j].lower_ in lexicon.former_words | {"award", "-", "winning"}
+            or (modifiers < 3 and doc[j].is_lower and doc[j].pos_ in {"ADJ", "NOUN"} and resolver.entity(doc[j]) is None)
+        ):
+            # "the European Union's foreign policy chief, Josep Borrell"
+            if doc[j].lower_ in lexicon.former_words:
+                former = True
+            else:
+                modifiers += 1
             j -= 1
         if roles[title] == "relativeOf":
             if j >= sent.start and doc[j].lower_ in {"his", "her", "their"}:
