@@ -139,3 +139,35 @@ def test_two_thousand_actors_settle_and_stop(browser, tmp_path):
     assert browser.execute_script("return window.newskg.drawnNodeCount()") == 2000
     assert browser.execute_script("return window.newskg.network.physics.options.enabled") is False
     assert severe_logs(browser) == []
+
+
+def test_clicking_an_edge_shows_its_evidence(browser, built_dir):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, built_dir / "graph.html")
+    # Find a point on the drawn edge Khun Tharo -> CENTRAL that vis-network itself reports as the edge.
+    found = browser.execute_script("""
+        const nk = window.newskg, net = nk.network;
+        const tharo = nk.data.nodes.find(n => n.label === 'Khun Tharo').id;
+        const edge = nk.data.edges.find(e => e.from === tharo);
+        const ends = net.getPositions([edge.from, edge.to]);
+        const a = ends[edge.from], b = ends[edge.to];
+        net.moveTo({position: {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}, scale: 1.5});
+        for (let i = 30; i <= 70; i++) {
+            const p = net.canvasToDOM({x: a.x + (b.x - a.x) * i / 100, y: a.y + (b.y - a.y) * i / 100});
+            for (const dx of [0, -2, 2, -4, 4]) for (const dy of [0, -2, 2, -4, 4]) {
+                const q = {x: p.x + dx, y: p.y + dy};
+                if (net.getEdgeAt(q) === edge.id && net.getNodeAt(q) === undefined) return [edge.id, q.x, q.y];
+            }
+        }
+        return null;""")
+    assert found is not None, "no clickable point on the edge"
+    edge_id, x, y = found
+    canvas = browser.find_element(By.CSS_SELECTOR, "#network canvas")
+    size = canvas.size
+    ActionChains(browser).move_to_element_with_offset(canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
+    panel = browser.find_element(By.ID, "panel")
+    assert panel.get_attribute("data-kind") == "edge" and panel.get_attribute("data-id") == edge_id
+    assert "member of" in panel.find_element(By.TAG_NAME, "h2").text
+    assert "programme manager" in panel.text and "004_af0515bfd730e919.txt" in panel.text
