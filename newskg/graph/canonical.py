@@ -247,8 +247,12 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                 key_votes[canonical_key][m.label] += 0
                 preferred[canonical_key] = m.canonical
 
+    families: dict[str, str] = {}
+
     def family_of(key: str) -> str:
-        return _family(_vote(key_votes[key]))
+        if key not in families:
+            families[key] = _family(_vote(key_votes[key]))
+        return families[key]
 
     keys = list(key_forms)
     acronym_keys = {k for k in keys if any(_is_acronym(f) for f in key_forms[k])}
@@ -262,9 +266,16 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                 uf.union(short, long)
 
     # 3. acronyms by initials, when exactly one long form fits
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for k in long_keys:
+        for variant in _initial_variants(k):
+            by_initials[variant].append(k)
     for short in acronym_keys:
         letters = _acronym_key(short)
-        fits = {uf.find(k) for k in long_keys if letters in _initial_variants(k) and family_of(k) == family_of(short) or (letters in _initial_variants(k) and family_of(short) == "org" and family_of(k) in {"org", "instrument"})}
+        fits = {
+            uf.find(k) for k in by_initials.get(letters, ())
+            if family_of(k) == family_of(short) or (family_of(short) == "org" and family_of(k) in {"org", "instrument"})
+        }
         fits.discard(uf.find(short))
         if len(fits) == 1:
             uf.union(short, fits.pop())
@@ -334,6 +345,14 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     by_doc_keys: dict[str, set[str]] = defaultdict(set)
     for (doc_id, _, _), key in mention_key.items():
         by_doc_keys[doc_id].add(key)
+    containing: dict[str, list[str]] = defaultdict(list)  # word -> longer names with that word
+    ending: dict[str, list[str]] = defaultdict(list)  # word -> longer names ending in it
+    for other in keys:
+        other_words = other.split()
+        if len(other_words) >= 2:
+            for word in set(other_words):
+                containing[word].append(other)
+            ending[other_words[-1]].append(other)
     for k in keys:
         words = k.split()
         if len(words) != 1 or k in acronym_keys:
@@ -341,16 +360,11 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         fam = family_of(k)
         if fam not in {"person", "org"}:
             continue
+        pool = containing[k] if fam == "person" else ending[k]
+        pool = [other for other in pool if family_of(other) == fam]
 
-        def candidates(pool: Iterable[str]) -> set[str]:
-            found = set()
-            for other in pool:
-                other_words = other.split()
-                if len(other_words) < 2 or family_of(other) != fam:
-                    continue
-                if (fam == "person" and k in other_words) or (fam == "org" and other_words[-1] == k):
-                    found.add(uf.find(other))
-            return found
+        def candidates(restrict: set[str] | None) -> set[str]:
+            return {uf.find(other) for other in pool if restrict is None or other in restrict}
 
         merged = False
         for doc_id in key_docs[k]:
@@ -359,7 +373,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                 uf.union(k, fits.pop())
                 merged = True
         if not merged:
-            fits = candidates(keys)
+            fits = candidates(None)
             if len(fits) == 1:
                 uf.union(k, fits.pop())
 
