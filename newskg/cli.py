@@ -48,6 +48,11 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    """ "1 relation", "38 relations"."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
 def _load(graph: Path):
     from newskg.api import KnowledgeGraph
 
@@ -103,7 +108,8 @@ def build(
     elapsed = time.perf_counter() - started
     console.print(
         f"Read {summary.documents} document{'s' if summary.documents != 1 else ''} in {elapsed:.1f}s with {summary.model}: "
-        f"{summary.entities} entities, {summary.relations} relations ({summary.statements} supporting sentences), {summary.claims} claims."
+        f"{_count(summary.entities, 'entity', 'entities')}, {_count(summary.relations, 'relation')} "
+        f"({_count(summary.statements, 'supporting sentence')}), {_count(summary.claims, 'claim')}."
     )
     if summary.by_type:
         console.print("Entities by type: " + ", ".join(f"{t} {n}" for t, n in sorted(summary.by_type.items(), key=lambda x: -x[1])))

@@ -80,3 +80,9 @@ def test_classify_maps_ner_labels_with_keyword_rules():
     assert typer.classify("Phnom Penh", "GPE") == "City"
     assert typer.classify("the US", "GPE") == "Country"
     assert typer.classify("Khmer Rouge", "NORP") is None
+
+
+def test_generic_name_patterns_stop_at_weekdays_and_months(blank_nlp):
+    found = ents(blank_nlp, "Police raided the Khmer Will Party on Monday and the Law on Associations in May.")
+    assert ("Khmer Will Party", "PoliticalParty") in found
+    assert all("Monday" not in text and "May" not in text for text, _ in found)
