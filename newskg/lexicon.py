@@ -58,6 +58,7 @@ class Lexicon:
     state_institutions: frozenset[str]
     roles: dict[str, str]  # title -> property name (leads, spokespersonOf, memberOf, relativeOf)
     former_words: frozenset[str]
+    state_titles: frozenset[str]
     entity_patterns: tuple[dict[str, Any], ...] = field(default=())
 
     def country_of(self, name: str) -> str | None:
@@ -260,5 +261,6 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         negations=frozenset(str(w).lower() for w in relations.get("negations", [])),
         roles=roles,
         former_words=frozenset(str(w).lower() for w in roles_data.get("former", [])),
+        state_titles=frozenset(str(w).lower() for w in roles_data.get("state_titles", [])),
         entity_patterns=tuple(patterns),
     )

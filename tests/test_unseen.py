@@ -34,11 +34,14 @@ def test_actors_and_types(unseen_kg):
         ("Cambodian League for the Promotion and Defense of Human Rights", "NGO"), ("Ministry of Interior", "GovernmentBody"),
         ("Gazeta Wyborcza", "MediaOrganization"), ("Andrzej Poczobut", "Person"), ("Grodno Regional Court", "Court"),
         ("Maria Corina Machado", "Person"), ("Nicolas Maduro", "Person"), ("Supreme Court of Justice", "Court"),
+        ("UN High Commissioner for Refugees", "IntergovernmentalOrganization"), ("Fortify Rights", "NGO"),
+        ("Somchai Prasert", "Person"),
     ]:
         assert expected in found
     names = {n for n, _ in found}
     assert not {"NUG", "OHCHR", "LICADHO", "ADHOC"} & names  # merged with their long forms
-    assert not {"Machado", "Maduro", "Wine"} & names  # surnames merged with the full names
+    assert not {"Machado", "Maduro", "Wine", "Somchai"} & names  # short names merged with the full names
+    assert not {"Jane Doe", "Home"} & names  # a byline and navigation are not content
     assert "Press Release" not in names
 
 
@@ -65,6 +68,9 @@ def test_relations(unseen_kg):
         ("Matthew Miller", "spokesperson of", "State Department"),
         ("Jorge Rodriguez", "leads", "National Assembly"),
         ("Josep Borrell", "demands", "Venezuelan government"),
+        ("UN High Commissioner for Refugees", "urges", "Malaysia"),
+        ("Saifuddin Nasution Ismail", "member of", "Malaysia"),
+        ("Sarah Tan", "member of", "Fortify Rights"),
     ]:
         assert expected in found, expected
 
@@ -84,3 +90,4 @@ def test_claims_have_the_right_speakers(unseen_kg):
 def test_a_press_release_gets_its_date_from_the_dateline(unseen_kg):
     rows = unseen_kg.query("SELECT ?f ?d WHERE { ?doc nkg:fileName ?f ; dcterms:date ?d }").rows
     assert ("ngo-press-release.txt", "2025-03-03") in {(str(f), str(d)) for f, d in rows}
+    assert ("malaysia-deportation.html", "2024-06-12") in {(str(f), str(d)) for f, d in rows}

@@ -33,7 +33,7 @@ CLASSES = frozenset(
 )
 _ORGLIKE = {"ORG", "NORP", "LAW", "FAC", "PROGRAMME", "SCHEME", "EVENT", "WORK_OF_ART", "PRODUCT"}
 _FALLBACK = {"ORG": "Organization", "LAW": "Law", "PROGRAMME": "Programme", "SCHEME": "Law", "EVENT": "Event", "FAC": "Place"}
-_LEADING_JUNK = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "said", "former", "then", "new", "s", "'s", "’s"}
+_LEADING_JUNK = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "said", "former", "then", "new", "s", "'s", "’s", "photo", "photos", "picture", "credit", "source", "via", "file"}
 _TRAILING_JUNK = {"'s", "’s", "'", "’", "and", "of", "for", "on", "the", "-", "&", "but", "de", "in", "to", "at", "by"}
 _LOWER_HEADS = {"programme", "program", "project", "initiative", "scheme", "agreement", "treaty", "law", "act"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]{0,1}[A-Z0-9&.-]{0,10}s?$")
@@ -304,7 +304,9 @@ class EntityTyper:
                 joined[-1] = Span(span.doc, previous.start, span.end, label="Person", kb_id=previous.kb_id_, span_id=previous.id_)
                 continue
             joined.append(span)
-        surnames = {s[-1].text for s in joined if s.label_ == "Person" and len(s) >= 2}
+        # Last names ("Maduro") and, for names used that way, first names ("Somchai").
+        surnames = {t.text for s in joined if s.label_ == "Person" and len(s) >= 2 for t in (s[0], s[-1])}
+        surnames -= {name for name in surnames if self.lexicon.country_of(name) is not None}
         return [
             Span(s.doc, s.start, s.end, label="Person", kb_id=s.kb_id_, span_id=s.id_)
             if len(s) == 1 and s.kb_id_ == "ner" and s.label_ in {"City", "Place", "Organization"} and s.text in surnames else s

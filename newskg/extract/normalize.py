@@ -226,7 +226,7 @@ _MONTHS = {m: i for i, m in enumerate(
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 
@@ -236,8 +236,8 @@ def parse_date(text: str) -> str | None:
 
     Examples
     --------
-    >>> parse_date("- January 11, 2025 , 3:15 PM"), parse_date("date 2024-11-30"), parse_date("28 November 2024")
-    ('2025-01-11', '2024-11-30', '2024-11-28')
+    >>> parse_date("- January 11, 2025 , 3:15 PM"), parse_date("date 2024-11-30"), parse_date("2024-06-12T08:30:00Z")
+    ('2025-01-11', '2024-11-30', '2024-06-12')
     >>> parse_date("in 2020") is None
     True
     """

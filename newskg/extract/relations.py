@@ -390,19 +390,24 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                     break
         if title is None:
             continue
+        base = title
         former = False
         modifiers = 0
-        while j >= sent.start and (
+        while j >= sent.start and doc[j].lower_ not in lexicon.demonyms and (
             doc[j].lower_ in lexicon.former_words | {"award", "-", "winning"}
-            or (modifiers < 3 and doc[j].is_lower and doc[j].pos_ in {"ADJ", "NOUN"} and resolver.entity(doc[j]) is None)
+            or (
+                modifiers < 3 and resolver.entity(doc[j]) is None and doc[j].pos_ in {"ADJ", "NOUN", "PROPN"}
+                and (doc[j].is_lower or (doc[j].is_title and not doc[j].is_sent_start))
+            )
         ):
-            # "the European Union's foreign policy chief, Josep Borrell"
+            # "the European Union's foreign policy chief, Josep Borrell", "Home Minister X"
             if doc[j].lower_ in lexicon.former_words:
                 former = True
             else:
                 modifiers += 1
+                title = _title_text(doc[j:end_title])
             j -= 1
-        if roles[title] == "relativeOf":
+        if roles[base] == "relativeOf":
             if j >= sent.start and doc[j].lower_ in {"his", "her", "their"}:
                 relative = resolver.antecedent(doc[j])
                 others = [p for p in people if p.end <= doc[j].i and p != person]
@@ -420,6 +425,11 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
         if j >= sent.start and doc[j].lower_ in {"'s", "’s"}:
             j -= 1
         org = resolver.entity(doc[j]) if j >= sent.start else None
+        if org is None and j >= sent.start and doc[j].lower_ in lexicon.demonyms and doc[j].is_title and (
+            base in lexicon.state_titles or title in lexicon.state_titles
+        ):
+            # "Cambodian Prime Minister Hun Manet": the country the demonym names
+            org = Span(doc, j, j + 1, label="Country", kb_id="qualifier")
         if org is not None and org.label_ in _ORG_CLASSES | {"Country"}:
             found.append(_role(person, org, title, roles, sent, former))
     return found

@@ -154,9 +154,12 @@ def test_clicking_an_edge_shows_its_evidence(browser, built_dir):
         const ends = net.getPositions([edge.from, edge.to]);
         const a = ends[edge.from], b = ends[edge.to];
         net.moveTo({position: {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}, scale: 1.5});
-        for (let i = 30; i <= 70; i++) {
+        // Edges are drawn as curves: search around the straight line between the two ends.
+        const offsets = [];
+        for (let d = 0; d <= 40; d += 2) { offsets.push(d); if (d) offsets.push(-d); }
+        for (let i = 20; i <= 80; i += 2) {
             const p = net.canvasToDOM({x: a.x + (b.x - a.x) * i / 100, y: a.y + (b.y - a.y) * i / 100});
-            for (const dx of [0, -2, 2, -4, 4]) for (const dy of [0, -2, 2, -4, 4]) {
+            for (const dx of offsets) for (const dy of offsets) {
                 const q = {x: p.x + dx, y: p.y + dy};
                 if (net.getEdgeAt(q) === edge.id && net.getNodeAt(q) === undefined) return [edge.id, q.x, q.y];
             }
