@@ -65,14 +65,11 @@ class EntityIndex:
 
     entities: tuple[Entity, ...]
     by_mention: dict[tuple[str, int, int], str]  # (doc_id, start, end) -> entity id
+    by_id: dict[str, Entity]
 
     def entity_of(self, doc_id: str, mention: Mention) -> Entity | None:
         entity_id = self.by_mention.get((doc_id, mention.start, mention.end))
         return self.by_id.get(entity_id) if entity_id else None
-
-    @property
-    def by_id(self) -> dict[str, Entity]:
-        return {e.id: e for e in self.entities}
 
 
 def slugify(name: str) -> str:
@@ -415,7 +412,8 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     for mention_id, key in mention_key.items():
         if uf.find(key) in group_entity:
             by_mention[mention_id] = group_entity[uf.find(key)]
-    return EntityIndex(tuple(sorted(entities, key=lambda e: e.id)), by_mention)
+    ordered = tuple(sorted(entities, key=lambda e: e.id))
+    return EntityIndex(ordered, by_mention, {e.id: e for e in ordered})
 
 
 def _is_name(form: str) -> bool:
