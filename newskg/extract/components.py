@@ -225,13 +225,13 @@ class EntityTyper:
         ]
         kept.extend(p for p in anchored if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
-        acronyms = self._acronyms(doc, kept)
-        kept.extend(a for a in acronyms if not _overlaps(a, kept))
+        definitions = self._acronyms(doc, kept)
+        kept.extend(a for a, _ in definitions if not _overlaps(a, kept))
         kept = self._propagate(doc, kept)
         doc.spans[ENTITY_SPANS] = sorted(kept, key=lambda s: s.start)
         doc.spans[DATE_SPANS] = dates
         doc.spans[ACRONYM_SPANS] = [
-            Span(doc, a.start, a.end, label=a.label_, kb_id=long_form) for a, long_form in self._definitions
+            Span(doc, a.start, a.end, label=a.label_, kb_id=long_form) for a, long_form in definitions
         ]
         return doc
 
@@ -374,10 +374,9 @@ class EntityTyper:
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
         return span
 
-    def _acronyms(self, doc: Doc, spans: Iterable[Span]) -> list[Span]:
-        """``Long Form (ACR)``: a span for ACR with the long form's class."""
-        self._definitions: list[tuple[Span, str]] = []
-        found = []
+    def _acronyms(self, doc: Doc, spans: Iterable[Span]) -> list[tuple[Span, str]]:
+        """``Long Form (ACR)``: a span for ACR with the long form's class, and the long form."""
+        found: list[tuple[Span, str]] = []
         for span in spans:
             i = span.end
             if i + 2 >= len(doc):
@@ -387,9 +386,7 @@ class EntityTyper:
             short = doc[i + 1]
             if not _ACRONYM.match(short.text) or short.text.lower() == span.text.lower():
                 continue
-            acronym = Span(doc, i + 1, i + 2, label=span.label_, kb_id="acronym")
-            found.append(acronym)
-            self._definitions.append((acronym, span.text))
+            found.append((Span(doc, i + 1, i + 2, label=span.label_, kb_id="acronym"), span.text))
         return found
 
     def _propagate(self, doc: Doc, spans: list[Span]) -> list[Span]:
