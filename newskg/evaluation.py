@@ -175,10 +175,13 @@ def score_entities(dataset: Dataset, gold: list[GoldEntity]) -> EntityScores:
 
 
 def _relation_properties(dataset: Dataset) -> set:
+    """Properties from a source to a target; an event's themes (``nkg:concerns``: on whose
+    behalf a demand was made) are another kind of link that the gold does not annotate."""
     props = set()
     for top in (NKG.interactsWith, NKG.structurallyRelatedTo):
         props |= set(dataset.transitive_subjects(RDFS.subPropertyOf, top))
-    return props - {NKG.interactsWith, NKG.structurallyRelatedTo}
+    themes = set(dataset.transitive_subjects(RDFS.subPropertyOf, NKG.concerns))
+    return props - themes - {NKG.interactsWith, NKG.structurallyRelatedTo}
 
 
 def score_relations(dataset: Dataset, gold_entities: list[GoldEntity], gold: list[GoldRelation]) -> RelationScores:

@@ -10,6 +10,7 @@ __all__ = [
     "Mention",
     "AcronymDefinition",
     "RelationMention",
+    "Event",
     "Claim",
     "DocumentExtraction",
     "Problem",
@@ -101,6 +102,41 @@ class RelationMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """An act one sentence reports: a trigger of an event class with its typed arguments.
+
+    ``event_class`` names a class of ``events.yml`` (aligned with the PLOVER category
+    ``plover`` and the CAMEO code ``cameo``); ``predicate`` is the ontology property that links
+    each source to each target, ``theme_predicate`` the one that links each source to each theme
+    (whom or what the act concerns). ``mode`` is ``asserted``, ``demanded`` or ``hypothetical``;
+    only asserted, non-negated events with a source become direct relations in the graph.
+    ``parent`` is the index (in ``DocumentExtraction.events``) of the event this one is part of:
+    the arrest a condemnation condemns, the release a demand asks for.
+    """
+
+    event_class: str
+    predicate: str
+    trigger: str
+    start: int  # the trigger's offsets in the original file
+    end: int
+    sentence: int
+    rule: str
+    plover: str = ""
+    cameo: str | None = None
+    theme_predicate: str | None = None
+    sources: tuple[Mention, ...] = ()
+    targets: tuple[Mention, ...] = ()
+    themes: tuple[Mention, ...] = ()
+    places: tuple[Mention, ...] = ()
+    date: str | None = None
+    negated: bool = False
+    mode: str = "asserted"
+    reported_by: Mention | None = None
+    content: str | None = None
+    parent: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """Something a speaker said, directly (quoted) or in reported speech."""
 
@@ -138,5 +174,6 @@ class DocumentExtraction:
     mentions: tuple[Mention, ...]
     acronyms: tuple[AcronymDefinition, ...] = ()
     relations: tuple[RelationMention, ...] = ()
+    events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     problems: tuple[Problem, ...] = field(default=())

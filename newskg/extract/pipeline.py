@@ -11,11 +11,13 @@ from spacy.tokens import Doc, Span
 
 from newskg.extract.claims import ClaimTracker, SpanClaim
 from newskg.extract.components import DATE_SPANS, ENTITY_SPANS
+from newskg.extract.events import EventFrames, SpanEvent, document_voice, load_event_vocabulary
 from newskg.extract.loading import DEFAULT_MAX_BYTES, RawDocument, discover, document_id, read_document
 from newskg.extract.mentions import acronyms_of, sentence_index
 from newskg.extract.models import (
     Claim,
     DocumentExtraction,
+    Event,
     Mention,
     Problem,
     RelationMention,
@@ -40,6 +42,7 @@ class ExtractSettings:
 
     model: str | None = None
     patterns: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()  # extra event vocabularies (YAML, the layout of events.yml)
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 16
     workers: int = 1
@@ -98,6 +101,7 @@ class Extractor:
     def __init__(self, settings: ExtractSettings | None = None, nlp: Language | None = None) -> None:
         self.settings = settings or ExtractSettings()
         self.lexicon: Lexicon = load_lexicon(tuple(self.settings.patterns))
+        self.vocabulary = load_event_vocabulary(tuple(self.settings.events))
         self.nlp = nlp or load_pipeline(self.settings.model, extra_patterns=self.settings.patterns)
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)
 
@@ -158,7 +162,7 @@ class Extractor:
         batch = max(1, min(16, len(located) // (self.settings.workers * 4) or 1))
         batches = [located[i : i + batch] for i in range(0, len(located), batch)]
         single = ExtractSettings(
-            model=self.settings.model, patterns=self.settings.patterns, max_bytes=self.settings.max_bytes,
+            model=self.settings.model, patterns=self.settings.patterns, events=self.settings.events, max_bytes=self.settings.max_bytes,
             batch_size=self.settings.batch_size, workers=1,
         )
         context = multiprocessing.get_context("spawn")
@@ -231,6 +235,7 @@ class Extractor:
         sentences: list[Sentence] = []
         mentions: dict[tuple[int, int], Mention] = {}
         relations: list[RelationMention] = []
+        events: list[Event] = []
         claims: list[Claim] = []
         acronyms = []
         for (base, _), doc in zip(item.chunks, item.docs):
@@ -256,12 +261,18 @@ class Extractor:
                 sentences.append(Sentence(offset + number, text, start, end))
             acronyms.extend(acronyms_of(doc, sent_of))
             resolver = ActorResolver(doc, list(doc.spans[ENTITY_SPANS]), self.lexicon)
+            voice = document_voice(doc, resolver, self.lexicon)
+            resolver.voice_body, resolver.voice_person = voice.body, voice.person
             dates = list(doc.spans[DATE_SPANS])
             tracker = ClaimTracker(resolver, self.lexicon)
+            frames = EventFrames(resolver, self.vocabulary, dates)
             for sent in doc.sents:
                 # Claims first: a quotation's speaker is who "we" and "it" refer to inside it.
-                for claim in tracker(sent):
+                said = tracker(sent)
+                for claim in said:
                     claims.append(self._claim(claim, to_mention, norm, base, sent_of))
+                found = frames(sent, [(c.start_char, c.end_char, c.speaker) for c in said])
+                events.extend(self._events(found, to_mention, norm, base, sent_of, len(events)))
                 for rel in sentence_relations(sent, resolver, self.lexicon, dates):
                     relations.append(self._relation(rel, to_mention, sent_of))
                 observe_sentence(sent, resolver)
@@ -271,6 +282,7 @@ class Extractor:
             mentions=tuple(sorted(mentions.values(), key=lambda m: (m.start, m.end))),
             acronyms=tuple(acronyms),
             relations=tuple(relations),
+            events=tuple(events),
             claims=tuple(claims),
             problems=raw.warnings,
         )
@@ -289,6 +301,42 @@ class Extractor:
             event_date=rel.event_date,
             about=tuple(to_mention(s) for s in rel.about),
         )
+
+    @staticmethod
+    def _events(
+        found: list[SpanEvent], to_mention: Callable[[Span], Mention], norm: NormalizedText, base: int, sent_of: dict[int, int], offset: int
+    ) -> list[Event]:
+        """Records for one sentence's events; ``parent`` becomes an index into the document's events."""
+        index = {id(event): offset + n for n, event in enumerate(found)}
+        records = []
+        for event in found:
+            start, end = norm.span_to_original(base + event.start_char, base + event.end_char)
+            cls = event.cls
+            records.append(
+                Event(
+                    event_class=cls.name,
+                    predicate=cls.property,
+                    trigger=event.trigger.text,
+                    start=start,
+                    end=end,
+                    sentence=sent_of[event.sentence.start],
+                    rule=event.rule,
+                    plover=cls.plover,
+                    cameo=cls.cameo,
+                    theme_predicate=cls.theme_property,
+                    sources=tuple(to_mention(s) for s in event.sources),
+                    targets=tuple(to_mention(s) for s in event.targets),
+                    themes=tuple(to_mention(s) for s in event.themes),
+                    places=tuple(to_mention(s) for s in event.places),
+                    date=event.date,
+                    negated=event.negated,
+                    mode=event.mode,
+                    reported_by=to_mention(event.reported_by) if event.reported_by is not None else None,
+                    content=event.content,
+                    parent=index.get(id(event.parent)) if event.parent is not None else None,
+                )
+            )
+        return records
 
     @staticmethod
     def _claim(claim: SpanClaim, to_mention: Callable[[Span], Mention], norm: NormalizedText, base: int, sent_of: dict[int, int]) -> Claim:

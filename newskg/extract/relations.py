@@ -3,11 +3,12 @@
 Each rule returns ``(subject span, predicate, object span, extras)``; the pipeline turns spans into
 ``Mention``s. Rule names are kept on every relation as evidence (``nkg:extractedBy``).
 
+Acts between actors (demands, condemnations, arrests ...) are events (``newskg.extract.events``);
+this module holds the lasting, structural relations.
+
 Rules
 -----
-``verb``           "X condemns Y", "X calls on Y to ...", passives "Y was arrested by X",
-                   coordination, relative clauses and numbered paragraphs under a preamble subject.
-``nominal``        "X's evaluation of Y", "X published an evaluation of Y".
+``verb``           structural verbs: "X heads Y", "X took over from Y", "X joined Y".
 ``title``          "P, spokesperson of O", "O spokesperson P", "O and its programme manager, P".
 ``family``         "his father P".
 ``possessive``     "O's Programme", "Programme by O".
@@ -240,7 +241,7 @@ def _spans_in(token: Token | None, resolver: ActorResolver, exclude: list[Span])
 
 
 def verb_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates: list[Span]) -> list[SpanRelation]:
-    """Rule ``verb``: interaction and structural verbs with their agents and patients."""
+    """Rule ``verb``: structural verbs with their subjects and objects ("X heads Y")."""
     found: list[SpanRelation] = []
     for token in sent:
         if not _is_verbish(token, resolver):
@@ -249,7 +250,7 @@ def verb_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates:
         prep = None
         rule = "verb"
         for key, key_prep in _phrase_keys(token):
-            predicate = lexicon.interactions.get(key) or lexicon.structural.get(key)
+            predicate = lexicon.structural.get(key)
             if predicate:
                 prep = key_prep
                 break
@@ -274,38 +275,6 @@ def verb_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates:
                 found.append(
                     SpanRelation(subject, predicate, obj, sent, rule, content=content, event_date=event_date, about=about)
                 )
-    return found
-
-
-def nominal_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates: list[Span]) -> list[SpanRelation]:
-    """Rule ``nominal``: "CENTRAL's evaluation of the ILO programme", "an audit of the NGO"."""
-    found: list[SpanRelation] = []
-    for token in sent:
-        if token.pos_ != "NOUN":
-            continue
-        predicate = lexicon.nominal.get(token.lemma_.lower())
-        if predicate is None:
-            continue
-        subject = None
-        objects: list[Span] = []
-        for child in token.children:
-            if child.dep_ == "poss":
-                subject = resolver.resolve(child)
-            elif child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in child.children:
-                    subject = resolver.resolve(pobj) or subject
-            elif child.dep_ == "prep" and child.lower_ in {"of", "on", "against", "into"}:
-                for pobj in child.children:
-                    objects += resolver.resolve_all(pobj)
-        if subject is None and token.dep_ in {"dobj", "attr"} and any(k in lexicon.light_verbs for k in verb_keys(token.head)[:2]):
-            subjects, _ = _subjects(token.head, resolver, lexicon)
-            subject = subjects[0] if subjects else None
-        if subject is None:
-            continue
-        event_date = _event_date(sent.doc, token, dates)
-        for obj in objects:
-            if obj != subject and subject.label_ not in {"Law", "Programme"}:
-                found.append(SpanRelation(subject, predicate, obj, sent, "nominal", event_date=event_date))
     return found
 
 
@@ -516,7 +485,6 @@ def sentence_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, da
     result: list[SpanRelation] = []
     candidates = (
         verb_relations(sent, resolver, lexicon, dates)
-        + nominal_relations(sent, resolver, lexicon, dates)
         + title_relations(sent, resolver, lexicon)
         + possessive_relations(sent, resolver)
         + qualifier_relations(sent, resolver, lexicon)

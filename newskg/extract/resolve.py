@@ -16,6 +16,9 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "hersel
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
+_FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
+_OPENING_QUOTES = {"“", "‘"}
+_CLOSING_QUOTES = {"”", "’"}
 _GENERIC_HEADS = {"programme", "program", "scheme", "project", "initiative", "law", "act", "agreement", "treaty", "plan"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _PLACES = {"Country", "City", "Region", "Place"}
@@ -44,6 +47,15 @@ class ActorResolver:
         self.last_author: Span | None = None
         self.last_group: list[Span] = []  # actors last named together as a subject ("LICADHO and ADHOC")
         self.last_speaker: tuple[int, Span] | None = None  # (sentence start token, speaker)
+        # The document's author, set by the pipeline: "we" outside quotations is the body,
+        # "I" the person (see newskg.extract.events.voice).
+        self.voice_body: Span | None = None
+        self.voice_person: Span | None = None
+
+    @property
+    def voice(self) -> Span | None:
+        """Who the document speaks as: its issuing body, else its speaker."""
+        return self.voice_body or self.voice_person
 
     # -- lookup ------------------------------------------------------------------------------
 
@@ -73,12 +85,21 @@ class ActorResolver:
         if low in _PERSON_PRONOUNS:
             fits = lambda s: s.label_ == "Person"  # noqa: E731
         elif low in _THING_PRONOUNS:
-            fits = lambda s: s.label_ not in _PLACES | _NON_ACTORS | {"Person"}  # noqa: E731
+            # a country acts as "it" too ("Cambodia claimed that it was the first ...")
+            fits = lambda s: s.label_ not in _PLACES - {"Country"} | _NON_ACTORS | {"Person"}  # noqa: E731
         elif low in _PLURAL_PRONOUNS:
             fits = lambda s: s.label_ not in _NON_ACTORS | {"Person"}  # noqa: E731
         else:
             return None
         sentence_start = token.sent.start
+        # Inside a relative clause, the noun the clause describes ("Rappler, which has been
+        # targeted for its reporting").
+        for ancestor in token.ancestors:
+            if ancestor.dep_ == "relcl":
+                owner = self.entity(ancestor.head)
+                if owner is not None and fits(owner) and owner.end <= token.i:
+                    return owner
+                break
         # Subjects earlier in this sentence, then earlier subjects, then any earlier mention.
         if self.last_speaker is not None and token.dep_ in {"nsubj", "nsubjpass"}:
             started, speaker = self.last_speaker
@@ -103,6 +124,21 @@ class ActorResolver:
             if fits(span):
                 return span
         return None
+
+    def in_quotation(self, token: Token) -> bool:
+        """Whether ``token`` stands inside quotation marks within its paragraph."""
+        depth = 0
+        straight = 0
+        for t in token.doc[max(0, token.sent.start - 60) : token.i]:
+            if "\n\n" in t.whitespace_ or t.is_space and "\n\n" in t.text:
+                depth, straight = 0, 0
+            elif t.text in _OPENING_QUOTES and t.text == "“":
+                depth += 1
+            elif t.text in _CLOSING_QUOTES and t.text == "”":
+                depth = max(0, depth - 1)
+            elif t.text == '"':
+                straight += 1
+        return depth > 0 or straight % 2 == 1
 
     def by_head_word(self, word: str, before: int) -> Span | None:
         """The last actor whose name ends in ``word``: "the parliament" -> "European Parliament"."""
@@ -143,8 +179,14 @@ class ActorResolver:
         low = token.lower_
         if low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self.antecedent(token)
-        if low in _FIRST_PERSON:
-            # "we" inside a quotation is its speaker
+        if low in _FIRST_PERSON or (low in _FIRST_SINGULAR and (low != "i" or token.text == "I")):
+            # "we" inside a quotation is its speaker; outside one, the document's author.
+            quoted = self.in_quotation(token)
+            if quoted and self.last_speaker is not None:
+                return self.last_speaker[1]
+            author = self.voice_body or self.voice_person if low in _FIRST_PERSON else self.voice_person or self.voice_body
+            if author is not None:
+                return author
             return self.last_speaker[1] if self.last_speaker is not None else None
         # "the Better Factories Cambodia programme": the name stops before its lower-case head.
         if low in _GENERIC_HEADS and token.i > 0 and self.entity(token.doc[token.i - 1]) is not None:
@@ -160,6 +202,11 @@ class ActorResolver:
             return found
         if token.pos_ not in {"NOUN", "PROPN"} or depth > 2:
             return None
+        if token.pos_ == "PROPN" and token.is_title and not any(c.dep_ == "compound" for c in token.children):
+            # "Parliament", "the Council", "the Department": the head of an actor named before
+            found = self.by_head_word(token.text, token.i)
+            if found is not None and found.label_ not in _NON_ACTORS | _PLACES:
+                return found
         lemma = token.lemma_.lower()
         # "his father Hun Sen": an apposition names the actor.
         for child in token.children:
@@ -206,7 +253,10 @@ class ActorResolver:
                         return span
                 if self.last_author is not None:
                     return self.last_author
-        if token.pos_ == "NOUN" and token.is_lower:
+        definite = any(c.lower_ in {"the", "this", "that", "these", "those"} or c.dep_ == "poss" for c in token.children)
+        qualified = any(c.dep_ == "amod" for c in token.children)  # "the ruling party" is not "the party"
+        if token.pos_ == "NOUN" and token.is_lower and (definite or token.tag_ != "NNS") and not qualified:
+            # "the parliament", "the ministry"; a bare plural ("journalists") names no one
             found = self.by_head_word(token.text, token.i)
             if found is not None and found.label_ not in _NON_ACTORS | _PLACES:
                 return found

@@ -7,18 +7,19 @@ claims. The union of all graphs is the whole knowledge graph.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from newskg.extract.models import DocumentExtraction, Mention
+from newskg.extract.models import DocumentExtraction, Event, Mention, Sentence
 from newskg.graph.canonical import EntityIndex
 from newskg.graph.iris import (
     ENTITIES_GRAPH,
     ONTOLOGY_GRAPH,
     claim_iri,
     document_graph_iri,
+    event_iri,
     document_iri,
     entity_iri,
     mention_iri,
@@ -30,6 +31,13 @@ from newskg.ontology import NKG, bind_prefixes, ontology_graph
 __all__ = ["build_dataset", "union_graph", "new_dataset"]
 
 _STRUCTURAL_ROLES = {"leads", "memberOf", "spokespersonOf"}
+_EVENT_CLASSES = {name for name in NKG.__annotations__ if name.endswith("Event") and name != "Event"}
+_KNOWN_TERMS = set(NKG.__annotations__)
+
+
+def term(name: str) -> URIRef:
+    """The ``nkg:`` IRI of an ontology term, also for a property a user's event file adds."""
+    return NKG[name] if name in _KNOWN_TERMS else URIRef(str(NKG._NS) + name)
 
 
 def new_dataset() -> Dataset:
@@ -45,6 +53,16 @@ def _date(value: str | None) -> Literal | None:
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         return Literal(value, datatype=XSD.date)
     return None
+
+
+def _event_date(value: str) -> Literal:
+    """An ISO day as xsd:date, anything else ("in 2020") as the words."""
+    return _date(value) or Literal(value)
+
+
+def projected(event: Event) -> bool:
+    """Whether an event is stated as direct triples: reported as fact, not negated, with a source."""
+    return event.mode == "asserted" and not event.negated and bool(event.sources)
 
 
 def build_dataset(
@@ -81,7 +99,24 @@ def build_dataset(
             entities.add((node, SKOS.altLabel, Literal(alt)))
     for extraction in extractions:
         _add_document(dataset, extraction, index)
+    _declare_user_properties(dataset, extractions)
     return dataset
+
+
+def _declare_user_properties(dataset: Dataset, extractions: Sequence[DocumentExtraction]) -> None:
+    """A property only a user's event vocabulary names still gets a definition and a place
+    under ``nkg:interactsWith`` (theme properties under ``nkg:concerns`` too)."""
+    graph = dataset.graph(ONTOLOGY_GRAPH)
+    for extraction in extractions:
+        for event in extraction.events:
+            for name, theme in ((event.predicate, False), (event.theme_predicate, True)):
+                if name and name not in _KNOWN_TERMS:
+                    prop = term(name)
+                    graph.add((prop, RDF.type, OWL.ObjectProperty))
+                    graph.add((prop, RDFS.label, Literal(name)))
+                    graph.add((prop, RDFS.subPropertyOf, term(event.predicate) if theme else NKG.interactsWith))
+                    if theme:
+                        graph.add((prop, RDFS.subPropertyOf, NKG.concerns))
 
 
 def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: EntityIndex) -> None:
@@ -125,25 +160,10 @@ def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: Entit
         subject, obj = node_of(relation.subject), node_of(relation.object)
         if subject is None or obj is None or subject == obj:
             continue
-        predicate = NKG[relation.predicate]
         sentence = sentences.get(relation.sentence)
         if sentence is None:
             continue
-        graph.add((subject, predicate, obj))
-        statement = statement_iri(doc_id, subject, relation.predicate, obj, relation.sentence)
-        graph.add((statement, RDF.type, NKG.Statement))
-        graph.add((statement, RDF.subject, subject))
-        graph.add((statement, RDF.predicate, predicate))
-        graph.add((statement, RDF.object, obj))
-        graph.add((statement, PROV.wasDerivedFrom, doc_node))
-        graph.add((statement, NKG.sentence, Literal(sentence.text)))
-        graph.add((statement, NKG.startOffset, Literal(sentence.start)))
-        graph.add((statement, NKG.endOffset, Literal(sentence.end)))
-        graph.add((statement, NKG.extractedBy, Literal(relation.rule)))
-        if doc_date is not None:
-            graph.add((statement, NKG.documentDate, doc_date))
-        if relation.event_date:
-            graph.add((statement, NKG.eventDate, Literal(relation.event_date)))
+        statement = _statement(graph, doc_id, doc_node, doc_date, subject, relation.predicate, obj, sentence, relation.rule, relation.event_date)
         if relation.content:
             graph.add((statement, NKG.content, Literal(relation.content)))
         for topic in relation.topics:
@@ -164,6 +184,15 @@ def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: Entit
             graph.add((role, NKG.roleIn, obj))
             graph.add((role, NKG.former, Literal(relation.former)))
             graph.add((role, PROV.wasDerivedFrom, statement))
+
+    event_nodes: list[URIRef] = []
+    for event in extraction.events:
+        event_nodes.append(event_iri(doc_id, event.start, event.end, event.event_class))
+    for number, event in enumerate(extraction.events):
+        sentence = sentences.get(event.sentence)
+        if sentence is None:
+            continue
+        _add_event(graph, event, event_nodes[number], event_nodes, doc_id, doc_node, doc_date, sentence, node_of)
 
     for claim in extraction.claims:
         speaker = node_of(claim.speaker)
@@ -189,6 +218,84 @@ def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: Entit
             about = node_of(other)
             if about is not None and about != speaker:
                 graph.add((node, NKG.about, about))
+        for number, event in enumerate(extraction.events):
+            if claim.start <= event.start and event.end <= claim.end:
+                graph.add((node, NKG.containsEvent, event_nodes[number]))
+
+
+def _statement(graph: Graph, doc_id: str, doc_node: URIRef, doc_date: Literal | None, subject: URIRef, predicate: str, obj: URIRef, sentence: Sentence, rule: str, event_date: str | None) -> URIRef:
+    """A direct triple and the ``nkg:Statement`` that gives its evidence."""
+    prop = term(predicate)
+    graph.add((subject, prop, obj))
+    statement = statement_iri(doc_id, subject, predicate, obj, sentence.index)
+    graph.add((statement, RDF.type, NKG.Statement))
+    graph.add((statement, RDF.subject, subject))
+    graph.add((statement, RDF.predicate, prop))
+    graph.add((statement, RDF.object, obj))
+    graph.add((statement, PROV.wasDerivedFrom, doc_node))
+    graph.add((statement, NKG.sentence, Literal(sentence.text)))
+    graph.add((statement, NKG.startOffset, Literal(sentence.start)))
+    graph.add((statement, NKG.endOffset, Literal(sentence.end)))
+    graph.add((statement, NKG.extractedBy, Literal(rule)))
+    if doc_date is not None:
+        graph.add((statement, NKG.documentDate, doc_date))
+    if event_date:
+        graph.add((statement, NKG.eventDate, _event_date(event_date)))
+    return statement
+
+
+def _add_event(
+    graph: Graph, event: Event, node: URIRef, event_nodes: list[URIRef], doc_id: str, doc_node: URIRef,
+    doc_date: Literal | None, sentence: Sentence, node_of: Callable[[Mention], URIRef | None],
+) -> None:
+    """The event node with its arguments and evidence, and its projection to direct triples."""
+    graph.add((node, RDF.type, NKG[f"{event.event_class}Event"] if f"{event.event_class}Event" in _EVENT_CLASSES else NKG.Interaction))
+    graph.add((node, NKG.eventClass, Literal(event.event_class)))
+    if event.plover:
+        graph.add((node, NKG.ploverCategory, Literal(event.plover)))
+    if event.cameo:
+        graph.add((node, NKG.cameoCode, Literal(event.cameo)))
+    graph.add((node, NKG.trigger, Literal(event.trigger)))
+    graph.add((node, NKG.triggerStart, Literal(event.start)))
+    graph.add((node, NKG.triggerEnd, Literal(event.end)))
+    graph.add((node, NKG.mode, Literal(event.mode)))
+    graph.add((node, NKG.negated, Literal(event.negated)))
+    graph.add((node, NKG.extractedBy, Literal(event.rule)))
+    graph.add((node, PROV.wasDerivedFrom, doc_node))
+    graph.add((node, NKG.sentence, Literal(sentence.text)))
+    graph.add((node, NKG.startOffset, Literal(sentence.start)))
+    graph.add((node, NKG.endOffset, Literal(sentence.end)))
+    if doc_date is not None:
+        graph.add((node, NKG.documentDate, doc_date))
+    if event.date:
+        graph.add((node, NKG.eventDate, _event_date(event.date)))
+    if event.content:
+        graph.add((node, NKG.content, Literal(event.content)))
+    if event.parent is not None and 0 <= event.parent < len(event_nodes):
+        graph.add((node, NKG.partOfEvent, event_nodes[event.parent]))
+    roles = {NKG.source: event.sources, NKG.target: event.targets, NKG.theme: event.themes, NKG.place: event.places}
+    nodes: dict[URIRef, list[URIRef]] = {}
+    for prop, mentions in roles.items():
+        nodes[prop] = [n for n in dict.fromkeys(node_of(m) for m in mentions) if n is not None]
+        for entity in nodes[prop]:
+            graph.add((node, prop, entity))
+    if event.reported_by is not None:
+        reporter = node_of(event.reported_by)
+        if reporter is not None:
+            graph.add((node, NKG.reportedBy, reporter))
+    if not projected(event):
+        return
+    pairs = [(event.predicate, target) for target in nodes[NKG.target]]
+    if event.theme_predicate:
+        pairs += [(event.theme_predicate, theme) for theme in nodes[NKG.theme] if theme not in nodes[NKG.target]]
+    for source in nodes[NKG.source]:
+        for predicate, obj in pairs:
+            if obj == source:
+                continue
+            statement = _statement(graph, doc_id, doc_node, doc_date, source, predicate, obj, sentence, event.rule, event.date)
+            graph.add((statement, NKG.fromEvent, node))
+            if event.content:
+                graph.add((statement, NKG.content, Literal(event.content)))
 
 
 def union_graph(dataset: Dataset) -> Graph:

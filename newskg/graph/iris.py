@@ -14,6 +14,7 @@ __all__ = [
     "document_graph_iri",
     "statement_iri",
     "claim_iri",
+    "event_iri",
     "mention_iri",
     "role_iri",
     "ENTITIES_GRAPH",
@@ -54,6 +55,17 @@ def statement_iri(doc_id: str, subject: str, predicate: str, obj: str, sentence:
 
 def claim_iri(doc_id: str, start: int, end: int, speaker: str) -> URIRef:
     return URIRef(RESOURCE + "claim/" + _digest(doc_id, start, end, speaker))
+
+
+def event_iri(doc_id: str, start: int, end: int, event_class: str) -> URIRef:
+    """IRI of one event: the document, the trigger's offsets and the class.
+
+    Examples
+    --------
+    >>> str(event_iri("d1", 10, 17, "Arrest"))
+    'https://w3id.org/newskg/id/event/d1/10-17-arrest'
+    """
+    return URIRef(f"{RESOURCE}event/{doc_id}/{start}-{end}-{event_class.lower()}")
 
 
 def mention_iri(doc_id: str, start: int, end: int) -> URIRef:

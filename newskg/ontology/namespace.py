@@ -90,6 +90,77 @@ class NKG(DefinedNamespace):
     characterCount: URIRef
     entityType: URIRef
     mentionCount: URIRef
+    # events (newskg.extract.events)
+    AccuseEvent: URIRef
+    AdoptEvent: URIRef
+    AidEvent: URIRef
+    ArrestEvent: URIRef
+    AssaultEvent: URIRef
+    BanEvent: URIRef
+    ChargeEvent: URIRef
+    ConcernEvent: URIRef
+    CondemnEvent: URIRef
+    ConsultEvent: URIRef
+    CooperateEvent: URIRef
+    DemandEvent: URIRef
+    DeportEvent: URIRef
+    DesignateEvent: URIRef
+    Interaction: URIRef
+    InvestigateEvent: URIRef
+    InviteEvent: URIRef
+    ProtestEvent: URIRef
+    RejectEvent: URIRef
+    ReleaseEvent: URIRef
+    ReportEvent: URIRef
+    RepressEvent: URIRef
+    RestrictEvent: URIRef
+    SanctionEvent: URIRef
+    SentenceEvent: URIRef
+    StatementEvent: URIRef
+    SupportEvent: URIRef
+    ThreatenEvent: URIRef
+    UrgeEvent: URIRef
+    accusesConcerning: URIRef
+    adopts: URIRef
+    aids: URIRef
+    attacks: URIRef
+    bans: URIRef
+    cameoCode: URIRef
+    charges: URIRef
+    concerns: URIRef
+    condemnsOnBehalfOf: URIRef
+    containsEvent: URIRef
+    cooperatesWith: URIRef
+    criticises: URIRef
+    criticisesOnBehalfOf: URIRef
+    demandsOnBehalfOf: URIRef
+    deports: URIRef
+    designates: URIRef
+    eventClass: URIRef
+    fromEvent: URIRef
+    investigates: URIRef
+    meets: URIRef
+    mode: URIRef
+    partOfEvent: URIRef
+    place: URIRef
+    ploverCategory: URIRef
+    protestsAgainst: URIRef
+    rejectsConcerning: URIRef
+    releases: URIRef
+    reportedBy: URIRef
+    represses: URIRef
+    restricts: URIRef
+    sanctionsConcerning: URIRef
+    source: URIRef
+    speaksAbout: URIRef
+    supportsConcerning: URIRef
+    target: URIRef
+    theme: URIRef
+    threatens: URIRef
+    trigger: URIRef
+    triggerEnd: URIRef
+    triggerStart: URIRef
+    urgesOnBehalfOf: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

@@ -1,0 +1,480 @@
+"""The arguments of a trigger, read from the dependency parse by construction, not by trigger.
+
+Source (agent), target (patient or addressee), themes (whom or what the act concerns) and places
+come from the same few constructions whatever the event class:
+
+- active clauses: subject -> source, object -> target;
+- passives: "by" agent -> source, subject -> target; reduced relatives ("journalists detained
+  by police"): the modified noun -> target;
+- prepositions named by the class ("call on X", "sanctions against X", "meet with X");
+- control: in "X urged Y to release Z" the release's source is Y (object control), in "X raided
+  the office to arrest Z" it is X (subject control);
+- nominal events: "the arrest of X by Y", "X's detention", "Y's crackdown on X", and light verbs
+  ("imposed sanctions on X", "expressed concern about Y", "X was subjected to detention");
+- coordination on either side, and appositions naming the actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newskg.extract.events.triggers import Trigger, patient_light_verb
+from newskg.extract.events.vocabulary import EventVocabulary
+from newskg.extract.resolve import ActorResolver
+
+__all__ = ["Arguments", "arguments_of", "is_passive", "subjects_of", "actors_in"]
+
+_NON_ACTORS = {"Law", "Programme", "Event"}
+_PLACES = {"City", "Region", "Place"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+_PEOPLE = {"Person", "NGO", "MediaOrganization", "PoliticalParty", "Organization"}
+
+
+class Arguments:
+    """Mutable collector of one trigger's arguments (spans), in order, without repeats."""
+
+    __slots__ = ("sources", "targets", "themes", "places", "nested", "passive", "rule")
+
+    def __init__(self) -> None:
+        self.sources: list[Span] = []
+        self.targets: list[Span] = []
+        self.themes: list[Span] = []
+        self.places: list[Span] = []
+        self.nested: list[Token] = []  # argument words that are themselves triggers
+        self.passive = False
+        self.rule = "verb"
+
+    @staticmethod
+    def _add(into: list[Span], spans: list[Span]) -> None:
+        for span in spans:
+            if span not in into:
+                into.append(span)
+
+    def add_sources(self, spans: list[Span]) -> None:
+        self._add(self.sources, [s for s in spans if s.label_ not in _NON_ACTORS])
+
+    def add_targets(self, spans: list[Span]) -> None:
+        self._add(self.targets, spans)
+
+    def add_themes(self, spans: list[Span]) -> None:
+        self._add(self.themes, spans)
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive clause, or a past participle modifying a noun ("activists detained by police")."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _agents(verb: Token, resolver: ActorResolver) -> list[Span]:
+    found: list[Span] = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and is_passive(verb)):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += resolver.resolve_all(pobj) or _actor_inside(pobj, resolver)
+    return found
+
+
+def _actor_inside(token: Token, resolver: ActorResolver) -> list[Span]:
+    actor = resolver.resolve_actor(token)
+    return [actor] if actor is not None else []
+
+
+def actors_in(token: Token, resolver: ActorResolver, *, stop: set[int] | None = None, people_only: bool = False) -> list[Span]:
+    """Actors named anywhere in ``token``'s phrase ("X and all those detained, including Y, Z"),
+    not crossing into a clause that has a subject of its own."""
+    found: list[Span] = []
+    stack = [token]
+    while stack:
+        t = stack.pop(0)
+        if stop and t.i in stop:
+            continue
+        span = resolver.entity(t) or (resolver.resolve(t) if t is token else None)
+        if span is not None and span not in found and span.label_ not in _NON_ACTORS:
+            if not people_only or span.label_ not in _PLACES:
+                found.append(span)
+        for child in t.children:
+            if child.dep_ in {"relcl", "ccomp", "advcl"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
+                continue
+            if people_only and child.dep_ == "prep" and child.lower_ in _PLACE_PREPS | {"across", "throughout", "from"}:
+                continue  # "journalists in Algeria": the place is not the target
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                continue  # "those detained by the police": the police did it
+            stack.append(child)
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def opens_paragraph(token: Token) -> bool:
+    """The first word of a numbered paragraph ("2. Calls on ...", "B. Condemns ..."), which
+    the parser often hangs under a later verb."""
+    sent = token.sent
+    if not (sent[0].like_num or (len(sent[0].text) == 1 and sent[0].is_upper)) or not token.is_title:
+        return False
+    first = next((t for t in sent if not (t.is_punct or t.is_space or t.like_num or (len(t.text) == 1 and t.is_upper))), None)
+    return first == token
+
+
+def subjects_of(verb: Token, resolver: ActorResolver, vocab: EventVocabulary, depth: int = 0) -> tuple[list[Span], str | None]:
+    """The doers of ``verb`` and how they were found (``None`` for a plain subject)."""
+    if opens_paragraph(verb) and resolver.preamble is not None:
+        return [resolver.preamble], "preamble"
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "csubj"}:
+            found = resolver.resolve_all(child)
+            if not found and child.pos_ == "NOUN":
+                # "the verdict passed by the court", "a decision by X": the noun's own agent
+                found = _noun_agents(child, resolver)
+            return found, None
+    if depth > 4:
+        return [], None
+    head = verb.head
+    if head is verb:
+        return ([resolver.preamble] if resolver.preamble is not None else []), "preamble"
+    if verb.dep_ in {"xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}:
+        if _object_controls(head, vocab):
+            controller = _object_of(head, resolver)
+            if controller:
+                return controller, "control"
+            if _has_object(head):
+                return [], None  # "calls on companies to ...": the doer is no named actor
+        if verb.dep_ == "ccomp" and not any(c.lower_ == "to" for c in verb.children):
+            return [], None
+        found, how = subjects_of(head, resolver, vocab, depth + 1)
+        return found, how or "control"
+    if verb.dep_ == "conj":
+        if is_passive(head) and not is_passive(verb):
+            return _agents(head, resolver), "conj"
+        found, how = subjects_of(head, resolver, vocab, depth + 1)
+        return found, how or "conj"
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            # "the League, aiding the government": the noun; "X's decision to withdraw": its owner
+            found = resolver.resolve_all(head)
+            if not found:
+                found = _noun_agents(head, resolver)
+            return found, "acl"
+    if verb.dep_ in {"pcomp", "pobj"}:
+        # "by arresting X", "after condemning Y": the clause's subject
+        clause = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if clause is not None:
+            found, how = subjects_of(clause, resolver, vocab, depth + 1)
+            return found, how or "control"
+    if resolver.preamble is not None and verb.dep_ in {"ROOT", "conj"}:
+        return [resolver.preamble], "preamble"
+    return [], None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "dative", "nsubjpass"} or (c.dep_ == "prep" and c.lower_ in {"on", "upon"}) for c in verb.children)
+
+
+def _object_controls(head: Token, vocab: EventVocabulary) -> bool:
+    return head.lemma_.lower() in vocab.object_control
+
+
+def _object_of(verb: Token, resolver: ActorResolver) -> list[Span]:
+    """The addressee of an object-control verb: "urged Y", "called on Y", "asked Y"."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"}:
+            found = resolver.resolve_all(child)
+            if found:
+                return found
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon", "to", "for"}:
+            # "called on Y to", "urged for Y to"
+            for pobj in child.children:
+                found = resolver.resolve_all(pobj)
+                if found:
+                    return found
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":  # "the government is invited to reconsider"
+            return resolver.resolve_all(child)
+    return []
+
+
+def _noun_agents(noun: Token, resolver: ActorResolver) -> list[Span]:
+    """Who a non-actor noun belongs to: "X's rhetoric", "the ruling by X", "the X resolution",
+    "violations committed by X"."""
+    found: list[Span] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found += resolver.resolve_all(child)
+        elif child.dep_ in {"compound", "nmod"} and resolver.entity(child) is not None:
+            found.append(resolver.entity(child))
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in child.children:
+                found += resolver.resolve_all(pobj)
+        elif child.dep_ in {"acl", "relcl"} and is_passive(child):
+            found += _agents(child, resolver)
+    return [s for s in dict.fromkeys(found) if s.label_ not in _NON_ACTORS]
+
+
+def _acts_in(token: Token, triggers: dict[int, Trigger], trigger: Trigger) -> list[Token]:
+    """Trigger words inside a noun phrase, not crossing into a clause with its own subject."""
+    found: list[Token] = []
+    stack = [token]
+    while stack:
+        t = stack.pop(0)
+        if t.i in triggers and t.i != trigger.token.i and (triggers[t.i].kind == "noun" or t.dep_ == "acl"):
+            found.append(t)
+        for child in t.children:
+            if child.dep_ in {"relcl", "ccomp", "advcl", "acl"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
+                continue
+            if child.pos_ in {"VERB", "AUX"} and child.dep_ != "acl":
+                continue
+            if child.pos_ in {"VERB", "AUX"} and t is not token:
+                continue  # only the phrase's own clause: "decision to withdraw", not deeper
+            stack.append(child)
+    return found
+
+
+_INCLUDING = {"including", "notably", "especially", "particularly", "among", "like"}
+
+
+def _included(token: Token, resolver: ActorResolver) -> list[Span]:
+    """Actors a phrase singles out: "X, including A and B", "in particular C", "such as D"."""
+    found: list[Span] = []
+    for t in [token, *token.conjuncts]:
+        for child in t.children:
+            low = child.lower_
+            such_as = low == "as" and any(c.lower_ == "such" for c in child.children)
+            if child.dep_ in {"prep", "advmod"} and (low in _INCLUDING or such_as):
+                for pobj in _pobjs(child):
+                    for span in [resolver.entity(x) for x in [pobj, *pobj.conjuncts]]:
+                        if span is not None and span not in found and span.label_ not in _NON_ACTORS | _PLACES:
+                            found.append(span)
+    return found
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+
+
+def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, triggers: dict[int, Trigger], trigger: Trigger, *, deep: bool) -> bool:
+    """Targets from an object word; an act becomes a nested event. True if something was found."""
+    if token.i in triggers and token.i != trigger.token.i:
+        args.nested.append(token)
+        return True
+    included = _included(token, resolver)
+    if included:
+        # "11 individuals, including X", "those detained, including Y and Z"
+        if trigger.cls.stance and token.pos_ in {"NOUN", "PRON", "NUM"} and resolver.entity(token) is None:
+            args.add_themes(included)
+        else:
+            args.add_targets(included)
+    if resolver.entity(token) is None and token.lemma_.lower() in resolver.lexicon.speech_nouns and token.pos_ == "NOUN":
+        # "rejected the resolution": a text is no actor; its author may be the target below
+        found = []
+    else:
+        found = resolver.resolve_all(token)
+    if trigger.cls.person_target:
+        found = [f for f in found if f.label_ not in _NON_ACTORS | _PLACES]
+    if trigger.cls.target_types:
+        found = [f for f in found if f.label_ in trigger.cls.target_types]
+    if found and trigger.cls.possessor == "target":
+        # An act done to people names them all in its object: "release X and all those
+        # detained for exercising their right to ..., including A, B and C".
+        found += [s for s in actors_in(token, resolver, people_only=True) if s.label_ in _PEOPLE and s not in found]
+    if found:
+        args.add_targets(found)
+        return True
+    if token.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}:
+        return False
+    # A thing, not an actor: "the sentencing of X", "Y's rhetoric", "violations committed by Z";
+    # acts named inside the phrase are nested ("the repression and arrests of ..., in
+    # particular the arrest of X").
+    owners = _noun_agents(token, resolver)
+    if trigger.cls.target_types:
+        owners = [o for o in owners if o.label_ in trigger.cls.target_types]
+    if owners and (trigger.cls.stance or not trigger.cls.person_target):
+        args.add_targets(owners)
+    acts = _acts_in(token, triggers, trigger)
+    args.nested += acts
+    if owners or acts:
+        return True
+    if deep or trigger.cls.stance:
+        inner: list[Span] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "against", "on", "to", "for", "in", "into"}:
+                for pobj in _pobjs(child):
+                    if pobj.i in triggers:
+                        args.nested.append(pobj)
+                    else:
+                        inner += actors_in(pobj, resolver, people_only=trigger.cls.person_target)
+        if inner:
+            if trigger.cls.stance:
+                args.add_themes(inner)
+            else:
+                args.add_targets(inner)
+            return True
+    return False
+
+
+def arguments_of(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabulary, triggers: dict[int, Trigger]) -> Arguments:
+    """Source, targets, themes, places and nested acts of one trigger."""
+    if trigger.kind == "noun":
+        return _noun_arguments(trigger, resolver, vocab, triggers)
+    if trigger.kind == "adjective":
+        return _adjective_arguments(trigger, resolver, vocab, triggers)
+    return _verb_arguments(trigger, resolver, vocab, triggers)
+
+
+def _preps(token: Token, args: Arguments, trigger: Trigger, resolver: ActorResolver, triggers: dict[int, Trigger], *, skip: set[int]) -> None:
+    cls = trigger.cls
+    for child in token.children:
+        if child.dep_ not in {"prep", "dative"} or child.i in skip:
+            continue
+        prep = child.lower_
+        for pobj in _pobjs(child):
+            if prep in cls.target_preps and not args.targets:
+                _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
+            elif prep in cls.theme_preps:
+                if pobj.i in triggers:
+                    args.nested.append(pobj)
+                else:
+                    args.add_themes(actors_in(pobj, resolver, people_only=True))
+            elif prep in _PLACE_PREPS:
+                place = resolver.entity(pobj)
+                if place is not None and place.label_ in _PLACES | {"Country"}:
+                    args._add(args.places, [place])
+
+
+def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabulary, triggers: dict[int, Trigger]) -> Arguments:
+    verb = trigger.token
+    args = Arguments()
+    args.passive = is_passive(verb)
+    if args.passive:
+        args.rule = "verb-passive"
+        args.add_sources(_agents(verb, resolver))
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            _targets_from(subject, args, resolver, triggers, trigger, deep=True)
+        elif verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            args.rule = "reduced-relative"
+            _targets_from(verb.head, args, resolver, triggers, trigger, deep=True)
+        elif verb.dep_ == "conj":
+            first = verb.head
+            subject = next((c for c in first.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None:
+                _targets_from(subject, args, resolver, triggers, trigger, deep=True)
+            elif first.dep_ in {"acl", "amod"}:
+                _targets_from(first.head, args, resolver, triggers, trigger, deep=True)
+            if not args.sources:
+                args.add_sources(_agents(first, resolver))
+    else:
+        sources, how = subjects_of(verb, resolver, vocab)
+        args.add_sources(sources)
+        if how:
+            args.rule = f"verb-{how}"
+    skip: set[int] = set()
+    for i in trigger.words:
+        word = verb.doc[i]
+        if word.dep_ == "dobj" and i != verb.i and not args.targets:
+            # "withdraw support for X", "impose sanctions on X", "revoked X's licence": the
+            # phrase's noun brings the target
+            args.add_targets([s for s in _noun_agents(word, resolver) if s not in args.sources])
+            for child in word.children:
+                if child.dep_ == "prep" and child.lower_ not in {"in", "at"}:
+                    for pobj in _pobjs(child):
+                        _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
+    if trigger.prep is not None:
+        skip.add(trigger.prep.i)
+        for pobj in _pobjs(trigger.prep):
+            _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
+    if not args.passive or not args.targets:
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative"} and child.i not in trigger.words:
+                if _targets_from(child, args, resolver, triggers, trigger, deep=True):
+                    break
+    _preps(verb, args, trigger, resolver, triggers, skip=skip)
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.i in triggers:
+            args.nested += [child, *(c for c in child.conjuncts if c.i in triggers)]
+        elif child.dep_ == "advcl" and child.i in triggers and any(c.lower_ in {"to", "by", "for"} for c in child.children):
+            args.nested += [child, *(c for c in child.conjuncts if c.i in triggers)]
+    return args
+
+
+def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabulary, triggers: dict[int, Trigger]) -> Arguments:
+    noun = trigger.token
+    cls = trigger.cls
+    args = Arguments()
+    args.rule = "noun"
+    of_objects: list[Token] = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)]
+    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    compounds = [c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"} and resolver.entity(c) is not None and c.i not in trigger.words]
+    owner_role = "source" if of_objects else cls.possessor
+    for owner in possessors + compounds:
+        spans = resolver.resolve_all(owner)
+        if owner_role == "source":
+            args.add_sources(spans)
+        else:
+            args.add_targets([s for s in spans if s.label_ not in _NON_ACTORS | _PLACES])
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in _pobjs(child):
+                args.add_sources(resolver.resolve_all(pobj) or _actor_inside(pobj, resolver))
+        elif child.dep_ in {"acl", "relcl"} and is_passive(child):
+            args.add_sources(_agents(child, resolver))  # "the repression carried out by X"
+    for pobj in of_objects:
+        _targets_from(pobj, args, resolver, triggers, trigger, deep=cls.person_target)
+    _preps(noun, args, trigger, resolver, triggers, skip={c.i for c in noun.children if c.lower_ in {"of", "by"}})
+    # "X imposed sanctions on Y", "X launched an investigation into Y": the light verb's
+    # subject is the source, its prepositions may bring the target.
+    verb = noun.head if noun.dep_ in {"dobj", "attr", "nsubjpass", "conj"} else None
+    if noun.dep_ == "conj":
+        first = noun.head
+        verb = first.head if first.dep_ in {"dobj", "attr", "nsubjpass"} else None
+    if verb is not None and verb.pos_ in {"VERB", "AUX"} and verb.i not in triggers:
+        if not args.sources:
+            if is_passive(verb):
+                args.add_sources(_agents(verb, resolver))
+            else:
+                args.add_sources(subjects_of(verb, resolver, vocab)[0])
+            if args.sources:
+                args.rule = "light-verb"
+        if not args.targets:
+            for child in verb.children:
+                if child.dep_ in {"prep", "dative"} and child.lower_ in cls.target_preps:
+                    for pobj in _pobjs(child):
+                        _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
+    light = patient_light_verb(noun)
+    if light is not None and not args.targets:
+        subject = next((c for c in light.children if c.dep_ in {"nsubjpass", "dobj"}), None)
+        if subject is not None:
+            args.add_targets(resolver.resolve_all(subject))
+            args.rule = "light-verb"
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl"} and child.i in triggers and any(c.lower_ == "to" for c in child.children):
+            args.nested.append(child)  # "the ruling to sentence X", "a call to release Y"
+    return args
+
+
+def _adjective_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabulary, triggers: dict[int, Trigger]) -> Arguments:
+    """ "X is concerned about Y", "We are appalled by the sentencing of Y", "Concerned about Y, X ..."."""
+    word = trigger.token
+    args = Arguments()
+    args.rule = "adjective"
+    clause = word.head if word.dep_ in {"acomp", "amod"} else word
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        subject = next((c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None:
+        args.add_sources(resolver.resolve_all(subject))
+    elif word.dep_ in {"advcl", "amod", "acomp", "xcomp"}:
+        args.add_sources(subjects_of(word.head if word.dep_ != "amod" else word, resolver, vocab)[0])
+    for holder in (word, clause) if clause is not word else (word,):
+        for child in holder.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ in trigger.cls.target_preps:
+                for pobj in _pobjs(child):
+                    if _targets_from(pobj, args, resolver, triggers, trigger, deep=True):
+                        break
+        if args.targets or args.nested:
+            break
+    for child in word.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.i in triggers:
+            args.nested.append(child)
+    return args

@@ -1,0 +1,306 @@
+"""Events of a sentence: triggers with their arguments, nested acts, modes and reporters.
+
+An event is n-ary (PLOVER): one class, lists of sources, targets and themes, a place and a date,
+and a mode — ``asserted``, ``demanded`` (what a demand asks for, or what "X must ..." requires)
+or ``hypothetical`` — plus a negation flag. Nesting follows the sentence: in "X condemned the
+arrest of Y by Z" the condemnation's target is Z, the doer of the condemned act, and Y is its
+theme; in "X called on Y to release Z" the release is demanded, its source is Y, and Z is the
+theme of the demand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from newskg.extract.events.arguments import Arguments, arguments_of, opens_paragraph
+from newskg.extract.events.triggers import Trigger, find_triggers
+from newskg.extract.events.vocabulary import EventClass, EventVocabulary
+from newskg.extract.normalize import parse_date
+from newskg.extract.resolve import ActorResolver
+
+__all__ = ["SpanEvent", "EventFrames", "sentence_events"]
+
+_DEMANDS = {"Demand", "Urge", "Invite"}
+_NEGATORS = {"not", "never", "no", "n't", "neither", "nor", "without"}
+_CONTENT_LIMIT = 300
+
+
+@dataclass(slots=True)
+class SpanEvent:
+    """An event over spaCy spans, before the pipeline turns spans into mentions."""
+
+    cls: EventClass
+    trigger: Trigger
+    sentence: Span
+    rule: str
+    sources: list[Span] = field(default_factory=list)
+    targets: list[Span] = field(default_factory=list)
+    themes: list[Span] = field(default_factory=list)
+    places: list[Span] = field(default_factory=list)
+    date: str | None = None
+    negated: bool = False
+    mode: str = "asserted"
+    reported_by: Span | None = None
+    content: str | None = None
+    parent: SpanEvent | None = None
+
+    @property
+    def start_char(self) -> int:
+        return min(self.trigger.token.doc[i].idx for i in self.trigger.words)
+
+    @property
+    def end_char(self) -> int:
+        doc = self.trigger.token.doc
+        last = doc[max(self.trigger.words)]
+        return last.idx + len(last.text)
+
+    def clean(self) -> None:
+        """No actor is its own target or theme; themes repeat no target."""
+        self.targets = [t for t in dict.fromkeys(self.targets) if t not in self.sources]
+        self.themes = [t for t in dict.fromkeys(self.themes) if t not in self.sources and t not in self.targets]
+        self.sources = list(dict.fromkeys(self.sources))
+
+
+def _negated(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.lower_ in _NEGATORS and child.dep_ in {"det", "advmod", "preconj"}):
+            following = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
+            if following is not None and following.lower_ in {"only", "just", "merely"}:
+                continue  # "must not only release X, but also ..."
+            return True
+    head = token.head
+    if token.dep_ in {"xcomp", "acomp"} and any(c.dep_ == "neg" for c in head.children):
+        return True  # "did not want to arrest"
+    return token.pos_ == "NOUN" and head.lower_ == "without"
+
+
+def _mode(token: Token, vocab: EventVocabulary, speech_verbs: frozenset[str] = frozenset()) -> str:
+    words = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass", "mark", "advmod"}}
+    if words & vocab.deontic:
+        return "demanded"
+    for ancestor in [token, *list(token.ancestors)[:2]]:
+        if ancestor.lemma_.lower() in {"like", "love", "wish"}:
+            break  # "we would like to invite X": a polite present, not a hypothesis
+        found = {c.lower_ for c in ancestor.children if c.dep_ in {"aux", "mark", "advmod"}} & vocab.hypothetical
+        if found == {"would"} and ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in speech_verbs:
+            continue  # "said that it would launch X": an announced act, future in the past
+        if found:
+            return "hypothetical"
+    return "asserted"
+
+
+def _event_date(token: Token, dates: list[Span]) -> str | None:
+    sent = token.sent
+    for span in dates:
+        if not (sent.start <= span.start and span.end <= sent.end):
+            continue
+        head = span.root.head
+        anchors = {token.i}
+        if token.dep_ in {"dobj", "nsubjpass", "pobj"}:
+            anchors.add(token.head.i)
+        if head.i in anchors or (head.dep_ == "prep" and head.head.i in anchors) or (span.root.dep_ == "npadvmod" and head.i in anchors):
+            return parse_date(span.text) or span.text
+    return None
+
+
+def _content(token: Token) -> str | None:
+    """What was demanded: the clause a demand governs ("to release X ...")."""
+    for child in token.children:
+        if child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ == "for"):
+            words = list(child.subtree)
+            text = " ".join(token.doc[words[0].i : words[-1].i + 1].text.split())
+            return text[:_CONTENT_LIMIT] or None
+    return None
+
+
+class EventFrames:
+    """Find the events of a document sentence by sentence, remembering what crosses sentences:
+    an open list ("Parliament called on the authorities to:" followed by bullets)."""
+
+    def __init__(self, resolver: ActorResolver, vocab: EventVocabulary, dates: list[Span]) -> None:
+        self.resolver = resolver
+        self.vocab = vocab
+        self.dates = dates
+        self.open_list: SpanEvent | None = None  # a demand whose content the next bullets give
+        self.after_mark = False  # the last sentence was a bare bullet mark
+
+    def __call__(self, sent: Span, claims: list[tuple[int, int, Span]] = ()) -> list[SpanEvent]:
+        text = sent.text.strip()
+        if text in _BULLETS:
+            self.after_mark = True  # the parser split "- release X" after the dash
+            return []
+        bullet = self.after_mark or _is_bullet(sent)
+        self.after_mark = False
+        events = sentence_events(sent, self.resolver, self.vocab, self.dates, claims)
+        events = self._continue_list(events, bullet)
+        if text.endswith(":"):
+            demands = [e for e in events if e.cls.name in _DEMANDS and e.parent is None]
+            self.open_list = demands[-1] if demands else None
+        elif not bullet:
+            self.open_list = None
+        return events
+
+    def _continue_list(self, events: list[SpanEvent], bullet: bool) -> list[SpanEvent]:
+        """ "- release X and Y;" under "X called on Y to:": a demanded act of the addressee."""
+        frame = self.open_list
+        if frame is None or not bullet:
+            return events
+        out = list(events)
+        for event in events:
+            if event.parent is not None or event.cls.name in _DEMANDS:
+                continue
+            head = event.trigger.token
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+                continue
+            if head.dep_ not in {"ROOT", "conj", "dep"} and head.head.i != head.i:
+                continue
+            event.sources = list(frame.targets)
+            event.mode = "demanded"
+            event.rule = "list-item"
+            demand = SpanEvent(
+                cls=frame.cls, trigger=frame.trigger, sentence=event.sentence, rule="list-item",
+                sources=list(frame.sources), targets=list(frame.targets),
+                themes=[t for t in event.targets + event.themes if t not in frame.targets],
+                date=frame.date, reported_by=frame.reported_by,
+                content=" ".join(event.sentence.text.split()).lstrip("-–•· ")[:_CONTENT_LIMIT],
+            )
+            event.parent = demand
+            demand.clean()
+            out.append(demand)
+        return out
+
+
+_BULLETS = {"-", "–", "•", "·", "*", "—"}
+
+
+def _is_bullet(sent: Span) -> bool:
+    first = sent[0] if len(sent) else None
+    if first is None:
+        return False
+    return first.text in _BULLETS or (first.like_num and len(sent) > 1 and sent[1].text in {".", ")"})
+
+
+def sentence_events(
+    sent: Span,
+    resolver: ActorResolver,
+    vocab: EventVocabulary,
+    dates: list[Span] = (),
+    claims: list[tuple[int, int, Span]] = (),
+) -> list[SpanEvent]:
+    """All events one sentence states, nested ones linked to the event they are part of.
+
+    ``claims`` are ``(start_char, end_char, speaker)`` of what the sentence reports someone said:
+    an event inside one is ``reported_by`` that speaker, and "X must ..." inside it is a demand
+    of that speaker.
+    """
+    inside = {i for s in resolver.spans_in(sent.start, sent.end) for i in range(s.start, s.end)}
+    triggers = find_triggers(sent, vocab, inside_entity=inside)
+    by_token = {t.token.i: t for t in triggers}
+    events: dict[int, SpanEvent] = {}
+    nested: dict[int, list[Token]] = {}
+    for trigger in triggers:
+        args: Arguments = arguments_of(trigger, resolver, vocab, by_token)
+        event = SpanEvent(
+            cls=trigger.cls, trigger=trigger, sentence=sent, rule=args.rule,
+            sources=args.sources, targets=args.targets, themes=args.themes, places=args.places,
+            date=_event_date(trigger.token, dates), negated=_negated(trigger.token),
+            mode=_mode(trigger.token, vocab, resolver.lexicon.speech_verbs),
+        )
+        if trigger.cls.name in _DEMANDS:
+            event.content = _content(trigger.token)
+        for start, end, speaker in claims:
+            if start <= trigger.token.idx < end and speaker not in event.sources:
+                event.reported_by = speaker
+        events[trigger.token.i] = event
+        nested[trigger.token.i] = [n for n in args.nested if n.i in by_token and n.i != trigger.token.i]
+    # Outer events first, so a chain (demand -> release -> of X) is resolved top-down.
+    order = sorted(events, key=lambda i: _depth(sent.doc[i], by_token))
+    for i in order:
+        outer = events[i]
+        for word in nested[i]:
+            inner = events.get(word.i)
+            if inner is None or inner.parent is not None or inner is outer or opens_paragraph(word):
+                continue
+            _nest(outer, inner)
+    # What a demand's clause asks for, however deep ("calls for X to take action ... to exert
+    # pressure on Y"), is demanded, not done.
+    for i in order:
+        event = events[i]
+        if event.parent is None and not opens_paragraph(sent.doc[i]):
+            demand = _governing_demand(sent.doc[i], events)
+            if demand is not None:
+                event.parent = demand
+                event.mode = "demanded"
+    demands = [d for d in (_deontic(e, resolver, vocab, claims) for e in list(events.values())) if d is not None]
+    result: list[SpanEvent] = []
+    for i in sorted(events):
+        event = events[i]
+        if event.cls.target_types:
+            event.targets = [t for t in event.targets if t.label_ in event.cls.target_types]
+        event.clean()
+        intransitive = event.cls.name == "Protest" and not any(c.dep_ == "dobj" for c in event.trigger.token.children)
+        if event.targets or event.themes or (event.sources and intransitive):
+            result.append(event)
+    return result + demands
+
+
+def _governing_demand(token: Token, events: dict[int, SpanEvent]) -> SpanEvent | None:
+    """The demand whose clause ``token`` stands in, through non-finite clauses only."""
+    child = token
+    for ancestor in token.ancestors:
+        if child.dep_ in {"nsubj", "nsubjpass", "csubj"} or opens_paragraph(child):
+            return None
+        if child.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children) and child is not token:
+            return None  # a finite clause of its own
+        event = events.get(ancestor.i)
+        if event is not None and event.cls.name in _DEMANDS:
+            return event
+        child = ancestor
+    return None
+
+
+def _depth(token: Token, by_token: dict[int, Trigger]) -> int:
+    return sum(1 for a in token.ancestors if a.i in by_token)
+
+
+def _nest(outer: SpanEvent, inner: SpanEvent) -> None:
+    inner.parent = outer
+    if outer.cls.name in _DEMANDS:
+        # What a demand asks for did not happen: its doer is the addressee unless named, and
+        # a doer named in "calls for X to act" is the addressee.
+        inner.mode = "demanded"
+        if not inner.sources and outer.targets:
+            inner.sources = list(outer.targets)
+        elif inner.sources and not outer.targets and inner.trigger.kind == "verb":
+            outer.targets = [s for s in inner.sources if s not in outer.sources]
+        outer.themes += [t for t in inner.targets + inner.themes if t not in outer.targets]
+        return
+    if outer.cls.stance:
+        if not outer.targets and inner.sources:
+            outer.targets = [s for s in inner.sources if s not in outer.sources]
+        outer.themes += [t for t in inner.targets + inner.themes if t not in outer.targets]
+        return
+    outer.themes += inner.targets
+
+
+def _deontic(event: SpanEvent, resolver: ActorResolver, vocab: EventVocabulary, claims: list[tuple[int, int, Span]]) -> SpanEvent | None:
+    """ "Saudi Arabia must release X": the speaker (or the document's author) demands it."""
+    token = event.trigger.token
+    if event.mode != "demanded" or event.parent is not None or event.trigger.kind != "verb" or not event.sources:
+        return None
+    speaker = next((s for a, b, s in claims if a <= token.idx < b), None) or resolver.voice
+    if speaker is None or speaker in event.sources:
+        return None
+    demand_cls = vocab.classes.get("Demand")
+    if demand_cls is None:
+        return None
+    demand = SpanEvent(
+        cls=demand_cls, trigger=event.trigger, sentence=event.sentence, rule="deontic",
+        sources=[speaker], targets=list(event.sources), themes=list(event.targets) + list(event.themes),
+        date=event.date, reported_by=None, content=" ".join(event.sentence.text.split())[:_CONTENT_LIMIT],
+    )
+    event.parent = demand
+    demand.clean()
+    return demand

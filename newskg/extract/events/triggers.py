@@ -1,0 +1,163 @@
+"""Event triggers: the verb, noun or adjective of a sentence that names an act.
+
+A trigger is matched on its lemma together with the words the parse attaches to it, longest
+phrase first: "crack down on" before "crack down", "impose sanctions on" before "impose";
+"restrictive measures" before "measures". What a phrase consumed (its object noun, its
+preposition) is not matched again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newskg.extract.events.vocabulary import EventClass, EventVocabulary
+
+__all__ = ["Trigger", "find_triggers", "lemma_keys"]
+
+_VERB_DEPS = {"prt", "prep", "agent", "dative", "acomp", "oprd", "advmod", "dobj", "xcomp"}
+# Words a patient noun takes after a light verb: "X was subjected to detention".
+_PATIENT_LIGHT = {"subject", "expose", "submit"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word (and the words of its phrase) that names an act of an event class."""
+
+    token: Token
+    cls: EventClass
+    kind: str  # "verb", "noun" or "adjective"
+    prep: Token | None  # the preposition named by the phrase ("call on"): it brings the target
+    words: tuple[int, ...]  # token indices of the whole phrase
+
+    @property
+    def text(self) -> str:
+        doc = self.token.doc
+        return " ".join(doc[i].text for i in sorted(self.words))
+
+
+def lemma_keys(token: Token) -> list[str]:
+    """Lemma candidates for a word, also when the tagger got its part of speech wrong.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Calls criticised urges detentions")
+    >>> [lemma_keys(t)[:2] for t in doc]
+    [['calls', 'call'], ['criticised', 'criticise'], ['urges', 'urge'], ['detentions', 'detention']]
+    """
+    low = token.lower_
+    keys = [token.lemma_.lower() or low, low]
+    for suffix, replacement in (("ies", "y"), ("es", "e"), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            keys.append(low[: -len(suffix)] + replacement)
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _is_verb(token: Token) -> bool:
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}):
+        return True
+    # "2. Calls on the authorities ...", "- release X": a numbered or bulleted paragraph opens
+    # with its verb, which the tagger often calls a noun.
+    sent = token.sent
+    first = next((t for t in sent if not (t.is_punct or t.is_space or t.like_num or re.fullmatch(r"[A-Za-z]\.?|[ivx]+", t.text))), None)
+    return first == token and token.pos_ in {"NOUN", "PROPN", "ADJ"} and (sent[0].like_num or sent[0].is_punct) and token.i > sent.start
+
+
+def _phrases(token: Token) -> Iterator[tuple[str, Token | None, tuple[int, ...]]]:
+    """(phrase, preposition it names, token indices) for a verb, longest first."""
+    children = [c for c in token.children if c.dep_ in _VERB_DEPS]
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    extra = []
+    if nxt is not None and nxt.pos_ in {"ADP", "SCONJ"} and nxt.lower_ in {"for", "on", "upon", "to"} and nxt not in children:
+        extra.append(nxt)  # "Calls for the Member States to ...": "for" hung on a later verb
+    preps = [c for c in children if c.dep_ in {"prep", "agent", "dative"} or c.pos_ == "ADP"] + extra
+    parts = [c for c in children if c.dep_ == "prt"]
+    words = [c for c in children if c.dep_ in {"acomp", "oprd", "advmod", "dobj"}]
+    for lemma in lemma_keys(token):
+        for prt in parts:
+            for prep in preps:
+                yield f"{lemma} {prt.lower_} {prep.lower_}", prep, (token.i, prt.i, prep.i)
+        for word in words:
+            for prep in preps:
+                if word.dep_ == "dobj":
+                    yield f"{lemma} {word.lemma_.lower()} {prep.lower_}", prep, (token.i, word.i, prep.i)
+            yield f"{lemma} {word.lemma_.lower()}", None, (token.i, word.i)
+            if word.lower_ != word.lemma_.lower():
+                yield f"{lemma} {word.lower_}", None, (token.i, word.i)
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    yield f"{lemma} {prep.lower_} {pobj.lemma_.lower()}", None, (token.i, prep.i, pobj.i)
+        for prt in parts:
+            yield f"{lemma} {prt.lower_}", None, (token.i, prt.i)
+        for prep in preps:
+            yield f"{lemma} {prep.lower_}", prep, (token.i, prep.i)
+        yield lemma, None, (token.i,)
+
+
+def _noun_keys(token: Token) -> Iterator[tuple[str, tuple[int, ...]]]:
+    """ "restrictive measures", "travel ban" before "measures", "ban"."""
+    mods = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} and c.i == token.i - 1]
+    for lemma in lemma_keys(token):
+        for mod in mods:
+            yield f"{mod.lower_} {lemma}", (mod.i, token.i)
+            yield f"{mod.lemma_.lower()} {lemma}", (mod.i, token.i)
+    for lemma in lemma_keys(token):
+        yield lemma, (token.i,)
+
+
+def find_triggers(sent: Span, vocab: EventVocabulary, *, inside_entity: set[int] | frozenset[int] = frozenset()) -> list[Trigger]:
+    """Every trigger of one sentence, in order; words inside actor names are never triggers.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.extract.events.vocabulary import load_event_vocabulary
+    >>> nlp = spacy.blank("en")
+    >>> find_triggers(nlp("no parse here"), load_event_vocabulary())  # a blank pipeline tags nothing
+    []
+    """
+    found: list[Trigger] = []
+    used: set[int] = set()
+    for token in sent:
+        if token.i in inside_entity or token.i in used:
+            continue
+        if _is_verb(token):
+            for key, prep, words in _phrases(token):
+                cls = vocab.verb_class(key)
+                if cls is not None:
+                    found.append(Trigger(token, cls, "verb", prep, words))
+                    used.update(w for w in words if w != token.i and token.doc[w].pos_ in {"NOUN", "PROPN"})
+                    break
+            else:
+                if (token.tag_ == "VBN" or token.pos_ == "ADJ") and token.dep_ != "amod":
+                    cls = next((vocab.adjective_class(k) for k in lemma_keys(token) if vocab.adjective_class(k)), None)
+                    if cls is not None:
+                        found.append(Trigger(token, cls, "adjective", None, (token.i,)))
+            continue
+        if token.pos_ == "ADJ" and token.dep_ in {"acomp", "ROOT", "advcl", "conj", "xcomp", "ccomp"}:
+            key = token.lower_
+            cls = vocab.adjective_class(key) or vocab.adjective_class(token.lemma_.lower())
+            if cls is not None:
+                found.append(Trigger(token, cls, "adjective", None, (token.i,)))
+            continue
+        if token.pos_ in {"NOUN", "PROPN"} and (token.pos_ == "NOUN" or token.is_lower):
+            for key, words in _noun_keys(token):
+                cls = vocab.noun_class(key)
+                if cls is not None:
+                    found.append(Trigger(token, cls, "noun", None, words))
+                    break
+    # a later noun swallowed by an earlier phrase ("imposed sanctions on")
+    return [t for t in found if not (t.kind == "noun" and t.token.i in used)]
+
+
+def patient_light_verb(token: Token) -> Token | None:
+    """The verb of "X was subjected to <noun>", whose subject is the noun's target."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "to" and head.head.lemma_.lower() in _PATIENT_LIGHT:
+        return head.head
+    return None
