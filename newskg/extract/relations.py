@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newskg.extract.normalize import parse_date
 from newskg.extract.resolve import ActorResolver
+from newskg.extract.roles import more_title_relations
 from newskg.lexicon import Lexicon
 
 __all__ = ["SpanRelation", "extract_relations", "sentence_relations", "observe_sentence", "verb_keys"]
@@ -494,6 +495,9 @@ def sentence_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, da
         if key not in seen:
             seen.add(key)
             result.append(relation)
+    placed = {(r.subject.start, r.subject.end) for r in result if r.rule == "title" and r.subject.label_ == "Person"}
+    for person, predicate, org, title, former in more_title_relations(sent, resolver, lexicon, placed):
+        result.append(SpanRelation(person, predicate, org, sent, "title", role=title, former=former))
     return result
 
 

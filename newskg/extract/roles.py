@@ -1,0 +1,240 @@
+"""More ways news writes who holds which title where, beyond "P, TITLE of ORG" and "ORG TITLE P".
+
+Rules (all named ``title`` in the evidence)
+-----
+- "TITLE of [the] ORG P": "Deputy Secretary of the Treasury Wally Adeyemo";
+- coordinated titles: "P, co-founder and director of the news website ORG", "former ORG director
+  and founder P", "ORG's Secretary P and Director Q" (Q shares the organisation);
+- members listed under a group noun: "three ORG officials were arrested: Executive Director P;
+  Q, director of research, and R, administrative manager".
+
+Each rule only speaks for a person no earlier rule placed in an organisation in that sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from newskg.extract.resolve import ActorResolver
+from newskg.lexicon import Lexicon
+
+__all__ = ["more_title_relations"]
+
+_ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
+_GROUP_NOUNS = {"official", "officials", "member", "members", "staff", "employee", "employees", "leader", "leaders", "activist", "activists", "representative", "representatives", "researcher", "researchers", "journalist", "journalists", "director", "directors", "lawyer", "lawyers"}
+
+
+def _title(tokens: Span | list[Token]) -> str:
+    return re.sub(r"\s*-\s*", "-", " ".join(t.lower_ for t in tokens))
+
+
+def _title_ending(doc: Doc, end: int, start_limit: int, roles: dict[str, str]) -> tuple[str, int] | None:
+    """The longest role title whose last token is ``end - 1``: (title, first index)."""
+    for n in (4, 3, 2, 1):
+        start = end - n
+        if start >= start_limit and _title(doc[start:end]) in roles:
+            return _title(doc[start:end]), start
+    return None
+
+
+def _title_starting(doc: Doc, start: int, end_limit: int, roles: dict[str, str]) -> tuple[str, int] | None:
+    for n in (4, 3, 2, 1):
+        if start + n <= end_limit and _title(doc[start : start + n]) in roles:
+            return _title(doc[start : start + n]), start + n
+    return None
+
+
+def _predicate(titles: list[str], roles: dict[str, str]) -> str:
+    """ "co-founder and director" leads; "director of criminal justice" is a member's title."""
+    predicates = [roles.get(t) or next((roles[w] for w in reversed(t.split()) if w in roles), "memberOf") for t in titles]
+    for wanted in ("leads", "spokespersonOf", "memberOf"):
+        if wanted in predicates:
+            return wanted
+    return predicates[0] if predicates else "memberOf"
+
+
+def _org_at(resolver: ActorResolver, token: Token | None) -> Span | None:
+    span = resolver.entity(token) if token is not None else None
+    return span if span is not None and span.label_ in _ORG_CLASSES else None
+
+
+def more_title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, placed: set[tuple[int, int]]) -> list[tuple[Span, str, Span, str, bool]]:
+    """(person, predicate, organisation, title, former) for people not yet ``placed``.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.lexicon import load_lexicon
+    >>> doc = spacy.blank("en")("No people here.")
+    >>> more_title_relations(doc[:], ActorResolver(doc, [], load_lexicon()), load_lexicon(), set())
+    []
+    """
+    doc = sent.doc
+    roles = lexicon.roles
+    found: list[tuple[Span, str, Span, str, bool]] = []
+    people = [s for s in resolver.spans_in(sent.start, sent.end) if s.label_ == "Person"]
+    for person in people:
+        if (person.start, person.end) in placed:
+            continue
+        hit = _title_of_org(doc, person, sent, resolver, roles) or _after_name(doc, person, sent, resolver, lexicon) or _before_name(doc, person, sent, resolver, lexicon)
+        if hit is not None:
+            org, titles, former = hit
+            found.append((person, _predicate(titles, roles), org, " and ".join(titles), former))
+            placed.add((person.start, person.end))
+    # "ORG's Secretary P and Director Q": Q shares P's organisation
+    for person in people:
+        if (person.start, person.end) in placed:
+            continue
+        hit = _title_ending(doc, person.start, sent.start, roles)
+        if hit is None or hit[1] - 1 < sent.start or doc[hit[1] - 1].lower_ != "and":
+            continue
+        before = [f for f in found if f[0].end <= hit[1] - 1]
+        earlier = [p for p in people if p.end == hit[1] - 1]
+        if earlier and not before:
+            continue
+        if before and before[-1][0].end == hit[1] - 1:
+            found.append((person, _predicate([hit[0]], roles), before[-1][2], hit[0], False))
+            placed.add((person.start, person.end))
+    found += _group_members(sent, people, resolver, lexicon, placed)
+    return found
+
+
+def _title_of_org(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, roles: dict[str, str]) -> tuple[Span, list[str], bool] | None:
+    """ "Deputy Secretary of the Treasury Wally Adeyemo", "Attorney General of Guatemala P"."""
+    org = resolver.entity(doc[person.start - 1]) if person.start - 1 >= sent.start else None
+    if org is None or org.end != person.start or org.label_ not in _ORG_CLASSES | {"Country"}:
+        return None
+    i = org.start - 1
+    if i >= sent.start and doc[i].lower_ == "the":
+        i -= 1
+    if i < sent.start or doc[i].lower_ != "of":
+        return None
+    hit = _title_ending(doc, i, sent.start, roles)
+    if hit is None:
+        return None
+    former = hit[1] - 1 >= sent.start and doc[hit[1] - 1].lower_ in {"former", "ex", "then"}
+    return org, [hit[0]], former
+
+
+def _after_name(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> tuple[Span, list[str], bool] | None:
+    """ "P, co-founder and director of the news website ORG"."""
+    roles = lexicon.roles
+    i = person.end
+    if i >= sent.end or doc[i].text != ",":
+        return None
+    j = i + 1
+    former = False
+    while j < sent.end and doc[j].lower_ in {"the", "a", "an", "also", "now", "its", "their"} | lexicon.former_words:
+        former = former or doc[j].lower_ in lexicon.former_words
+        j += 1
+    titles: list[str] = []
+    while j < sent.end:
+        hit = _title_starting(doc, j, sent.end, roles)
+        if hit is None:
+            break
+        titles.append(hit[0])
+        j = hit[1]
+        if j < sent.end and doc[j].lower_ in {"and", "&"}:
+            j += 1
+            continue
+        break
+    if len(titles) < 2 or j >= sent.end or doc[j].lower_ not in {"of", "at", "for", "with"}:
+        return None
+    j += 1
+    # "of the news website Rappler": descriptive words before the name
+    while j < sent.end and resolver.entity(doc[j]) is None and (doc[j].is_lower or doc[j].lower_ == "the") and j - i < 14:
+        j += 1
+    org = _org_at(resolver, doc[j]) if j < sent.end else None
+    return (org, titles, former) if org is not None else None
+
+
+def _before_name(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> tuple[Span, list[str], bool] | None:
+    """ "former ORG director and founder P", "ORG sub-Saharan Africa Representative P"."""
+    roles = lexicon.roles
+    end = person.start
+    if end - 1 >= sent.start and doc[end - 1].text == ",":
+        end -= 1
+    titles: list[str] = []
+    while True:
+        hit = _title_ending(doc, end, sent.start, roles)
+        if hit is None:
+            break
+        titles.insert(0, hit[0])
+        end = hit[1]
+        if end - 1 >= sent.start and doc[end - 1].lower_ in {"and", "&"} and _title_ending(doc, end - 1, sent.start, roles):
+            end -= 1
+            continue
+        break
+    if not titles:
+        return None
+    j = end - 1
+    former = False
+    skipped = 0
+    while j >= sent.start and skipped < 6:
+        token = doc[j]
+        span = resolver.entity(token)
+        if span is not None and span.label_ in {"Place", "Region", "City"}:
+            j, skipped = span.start - 1, skipped + 1  # "CPJ sub-Saharan Africa Representative P"
+            continue
+        if span is None and token.lower_ in lexicon.former_words:
+            former, j = True, j - 1
+            continue
+        if span is None and token.lower_ not in lexicon.demonyms and (token.is_lower or token.text == "-" or (token.is_title and not token.is_sent_start)) and token.pos_ in {"ADJ", "NOUN", "PROPN", "PUNCT"}:
+            j, skipped = j - 1, skipped + 1
+            continue
+        break
+    if j >= sent.start and doc[j].lower_ in {"'s", "’s"}:
+        j -= 1
+    org = _org_at(resolver, doc[j]) if j >= sent.start else None
+    if org is None or (len(titles) < 2 and skipped == 0):
+        return None  # the simple "ORG TITLE P" is the title rule's
+    while j - 1 >= sent.start and doc[j - 1].lower_ in lexicon.former_words:
+        former, j = True, j - 1
+    return org, titles, former
+
+
+def _group_members(sent: Span, people: list[Span], resolver: ActorResolver, lexicon: Lexicon, placed: set[tuple[int, int]]) -> list[tuple[Span, str, Span, str, bool]]:
+    """People in apposition to "ORG officials", with the titles written next to them."""
+    doc = sent.doc
+    roles = lexicon.roles
+    found: list[tuple[Span, str, Span, str, bool]] = []
+    for person in people:
+        if (person.start, person.end) in placed:
+            continue
+        token = person.root
+        group = None
+        for _ in range(12):
+            if token.dep_ in {"appos", "conj"} and token.head is not token:
+                token = token.head
+                if token.lemma_.lower() in _GROUP_NOUNS or token.lower_ in _GROUP_NOUNS:
+                    group = token
+                    break
+            else:
+                break
+        if group is None:
+            continue
+        org = next((resolver.entity(c) for c in group.children if c.dep_ in {"compound", "poss", "nmod"} and _org_at(resolver, c)), None)
+        if org is None:
+            continue
+        titles: list[str] = []
+        hit = _title_ending(doc, person.start, sent.start, roles)
+        if hit is not None:
+            titles.append(hit[0])
+        else:
+            k = person.end
+            if k < sent.end and doc[k].text == ",":
+                k += 1
+                while k < sent.end and doc[k].is_lower and _title_starting(doc, k, sent.end, roles) is None and k - person.end < 4:
+                    k += 1  # "administrative manager"
+                after = _title_starting(doc, k, sent.end, roles)
+                if after is not None:
+                    title = _title(doc[person.end + 1 : after[1]])
+                    titles.append(title)
+        title = titles[0] if titles else group.lemma_.lower()
+        # the group noun says what they are: "officials" are members, whatever "director of X"
+        predicate = "leads" if titles and roles.get(titles[0]) == "leads" and not any(c.dep_ == "prep" for c in doc[person.end : person.end + 1]) and hit is not None else "memberOf"
+        found.append((person, predicate, org, title, False))
+        placed.add((person.start, person.end))
+    return found
