@@ -16,6 +16,11 @@ from collections.abc import Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newskg.extract.actors.aliases import quoted_aliases
+from newskg.extract.actors.collectives import collective_spans, office_spans
+from newskg.extract.actors.instruments import numbered_instruments
+from newskg.extract.actors.names import is_title_word, join_particle_names, split_title, strip_footnote, titles_of
+from newskg.extract.actors.states import capital_governments, detention_spans, generic_government_spans, institution_spans
 from newskg.lexicon import Lexicon, load_lexicon
 
 __all__ = ["ENTITY_SPANS", "DATE_SPANS", "ACRONYM_SPANS", "CLASSES", "paragraph_sentences", "EntityTyper"]
@@ -38,6 +43,7 @@ _TRAILING_JUNK = {"'s", "’s", "'", "’", "and", "of", "for", "on", "the", "-"
 _LOWER_HEADS = {"programme", "program", "project", "initiative", "scheme", "agreement", "treaty", "law", "act"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]{0,1}[A-Z0-9&.-]{0,10}s?$")
 _DATE_LABELS = {"DATE", "TIME"}
+_SLASHED = re.compile(r"^[A-Z][A-Za-z]{0,6}/[A-Z]{2,6}(?: Group)?$")
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART", "DET"}
 
 
@@ -166,8 +172,18 @@ class EntityTyper:
         lowered = text.lower()
         if len(text) < 2 or not any(ch.isalpha() for ch in text) or len(span) > 14:
             return True
-        if lowered in lex.not_actors or "/" in text or "@" in text or "\n" in text:
+        if lowered in lex.not_actors or "@" in text or "\n" in text:
             return True
+        if "/" in text and not _SLASHED.match(text):
+            return True
+        if is_title_word(text, lex):
+            return True  # "Madam", "Counsellor", "Chargé d'Affaires": a title is never an actor alone
+        if len(span) == 1 and span[0].is_upper and len(text) > 3 and lowered in lower_words and span.kb_id_ == "ner":
+            return True  # "MOTION FOR A RESOLUTION": a heading word in capitals
+        if span.kb_id_ == "ner" and len(span) == 1 and span[0].is_sent_start and span.end < len(span.doc) and "\n" in span[0].whitespace_ + span.doc[span.end].text:
+            return True  # "Background", "Speech": a one-word heading line
+        if span.kb_id_ == "ner" and label not in {"Person", "Country"} and _modifies_noun(span):
+            return True  # "LGBTI persons", "Uyghur minorities": a name used as a modifier
         if lowered in lex.demonyms:
             return True
         has_latin = any("a" <= ch.lower() <= "z" for ch in text)
@@ -199,21 +215,31 @@ class EntityTyper:
     # -- the component -----------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
+        lex = self.lexicon
         lower_words = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
         lower_words |= {t.lemma_.lower() for t in doc if t.is_alpha and t.is_lower}
+        titles = titles_of(doc)
         kept: list[Span] = []
         dates: list[Span] = []
         for ent in doc.ents:
             if ent.label_ in _DATE_LABELS:
                 dates.append(ent)
                 continue
-            span = self.trim(ent)
-            if span is None:
-                continue
-            label = self.classify(span.text, ent.label_)
-            if label is None or self.is_junk(span, label, lower_words):
-                continue
-            kept.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=span.id_))
+            for piece in self._repair(ent):
+                span = self.trim(piece)
+                span = strip_footnote(span) if span is not None else None
+                if span is None:
+                    continue
+                label = piece.label_
+                named, title = split_title(span, lex) if span.kb_id_ == "ner" or label == "PERSON" else (span, None)
+                if title is not None and (label == "PERSON" or label in {"ORG", "GPE", "NORP", "LOC", "FAC"} and _looks_like_person(named)):
+                    span, label = named, "PERSON"
+                    titles[(span.start, span.end)] = title
+                cls = self.classify(span.text, label)
+                if cls is None or self.is_junk(span, cls, lower_words):
+                    continue
+                kept.append(Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_))
+        kept = join_particle_names(kept, lex)
         kept = self._join_split_names([self._extend_person(span) for span in kept])
         anchored = self._role_anchored_people(doc)
         extents = {(p.start, p.end) for p in anchored}
@@ -225,15 +251,50 @@ class EntityTyper:
         ]
         kept.extend(p for p in anchored if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
+        kept = institution_spans(doc, kept, lex)
+        kept = detention_spans(doc, kept, lex)
+        kept, parts = numbered_instruments(doc, kept, lex)
+        kept = collective_spans(doc, kept, lex)
+        kept, offices = office_spans(doc, kept, lex)
+        kept.extend(g for g in generic_government_spans(doc, kept, lex) if not _overlaps(g, kept))
+        kept = capital_governments(kept, lex)
         definitions = self._acronyms(doc, kept)
         kept.extend(a for a, _ in definitions if not _overlaps(a, kept))
-        kept = self._propagate(doc, kept)
+        kept = self._propagate(doc, sorted(kept, key=lambda s: s.start))
+        links = [(alias, actor.text) for alias, actor in quoted_aliases(doc, kept) + parts + offices]
+        for alias, _ in links:
+            if not _overlaps(alias, kept):
+                kept.append(alias)
         doc.spans[ENTITY_SPANS] = sorted(kept, key=lambda s: s.start)
         doc.spans[DATE_SPANS] = dates
         doc.spans[ACRONYM_SPANS] = [
-            Span(doc, a.start, a.end, label=a.label_, kb_id=long_form) for a, long_form in definitions
+            Span(doc, a.start, a.end, label=a.label_, kb_id=long_form) for a, long_form in definitions + links
         ]
         return doc
+
+    def _repair(self, ent: Span) -> list[Span]:
+        """Cut a pattern match that ran over two names: "the X and the Y", and a name "... of
+        <country>" that went on into the next name ("Armed Forces of Ruritania Karel Vost")."""
+        if not ent.ent_id_.startswith("pattern:") or len(ent) < 5:
+            return [ent]
+        doc = ent.doc
+        for i in range(ent.start + 1, ent.end - 2):
+            if doc[i].lower_ == "and" and doc[i + 1].lower_ == "the":
+                return self._repair(Span(doc, ent.start, i, label=ent.label_, span_id=ent.ent_id_)) + [
+                    Span(doc, i + 2, ent.end, label=ent.label_, span_id=ent.ent_id_)
+                ]
+        for i in range(ent.start + 1, ent.end - 1):
+            if doc[i].lower_ != "of":
+                continue
+            j = i + 1 + (doc[i + 1].lower_ == "the")
+            for n in (3, 2, 1):
+                if j + n < ent.end and self.lexicon.country_of(doc[j : j + n].text) is not None:
+                    rest = Span(doc, j + n, ent.end, label="PERSON")
+                    pieces = [Span(doc, ent.start, j + n, label=ent.label_, span_id=ent.ent_id_)]
+                    if len(rest) >= 2 and all(t.is_title for t in rest):
+                        pieces.append(rest)
+                    return pieces
+        return [ent]
 
     def _role_anchored_people(self, doc: Doc) -> list[Span]:
         """Names the NER missed but a title anchors: "Chak Sopheap, Executive Director of ...",
@@ -322,7 +383,7 @@ class EntityTyper:
             after = doc[span.end]
             if (
                 after.is_title and after.is_alpha and after.pos_ == "PROPN" and after.ent_type_ == ""
-                and span[-1].whitespace_ and after.lower_ not in self.lexicon.roles
+                and span[-1].whitespace_ and after.lower_ not in self.lexicon.roles and not is_title_word(after.text, self.lexicon)
                 and self.lexicon.country_of(after.text) is None
             ):
                 # "Maria Corina Machado": the NER stopped one name short
@@ -333,7 +394,7 @@ class EntityTyper:
         if (
             before.is_title and before.is_alpha and before.pos_ == "PROPN" and not before.is_sent_start
             and before.lower_ not in self.lexicon.roles and before.lower_ not in self.lexicon.countries
-            and before.ent_type_ in {"", "PERSON"} and len(span) <= 3
+            and before.ent_type_ in {"", "PERSON"} and len(span) <= 3 and not is_title_word(before.text, self.lexicon)
         ):
             return Span(span.doc, span.start - 1, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
         return span
@@ -426,6 +487,27 @@ class EntityTyper:
                         break
             i += matched or 1
         return spans + added
+
+
+def _looks_like_person(span: Span) -> bool:
+    """Two to five capitalised name tokens ("Ilsa Vandermeer de la Cruz")."""
+    names = [t for t in span if t.is_title or t.is_upper]
+    return 1 <= len(names) <= 5 and all(t.is_title or t.is_upper or t.is_lower and len(t) <= 4 or t.text in {"-", "."} for t in span) and len(span) >= 1
+
+
+def _modifies_noun(span: Span) -> bool:
+    """Whether a one-word span is a modifier of the common noun right after it."""
+    if len(span) != 1 or span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    token = span[0]
+    return (
+        after.pos_ == "NOUN" and after.is_lower and token.head.i == after.i and token.dep_ in {"amod", "compound", "nmod"}
+        and after.lower_ not in _ORG_NOUNS and after.lower_ not in load_lexicon().institutions
+    )
+
+
+_ORG_NOUNS = {"group", "party", "movement", "organisation", "organization", "delegation", "government", "authorities", "officials", "official", "director", "spokesperson", "members", "staff", "researcher", "secretary", "leadership", "representatives", "chief", "leader"}
 
 
 def _overlaps(span: Span, spans: Iterable[Span]) -> bool:

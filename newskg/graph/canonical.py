@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newskg.extract.models import DocumentExtraction, Mention
+from newskg.graph.local_names import local_names, near_spellings
+from newskg.graph.local_names import state_key as _state_key
 from newskg.lexicon import Lexicon, load_lexicon
 
 __all__ = ["Entity", "EntityIndex", "name_key", "initials", "canonicalize", "slugify"]
@@ -100,7 +102,7 @@ def slugify(name: str) -> str:
 
 
 def _clean_surface(text: str) -> str:
-    text = " ".join(text.replace("’", "'").split())
+    text = " ".join(text.replace("’", "'").replace("[", "").replace("]", "").split())
     text = re.sub(r"^[\"'“‘(\[]+|[\"'”’)\].,;:]+$", "", text)
     lowered = text.lower()
     for det in _DETERMINERS:
@@ -126,7 +128,40 @@ def name_key(text: str, lexicon: Lexicon | None = None) -> str:
     words = [lexicon.fold_spelling(w) for w in words]
     if len(words) > 1 and words[-1] in _TRAILING_GENERIC:
         words = words[:-1]
-    return " ".join(words)
+    joined = " ".join(words)
+    for designator in lexicon.designators:
+        # "Vell SAR" = "Vell": a designator after a name does not make another actor
+        if not designator.endswith(" of") and joined.endswith(" " + designator) and len(joined) > len(designator) + 2:
+            words = joined[: -len(designator) - 1].split()
+            break
+    return " ".join(_fold_instrument(words, lexicon))
+
+
+def _fold_instrument(words: list[str], lexicon: Lexicon) -> list[str]:
+    """ "E.O. 13818" and "Executive Order 13818" share a key: runs of single letters are joined,
+    and the words of a numbered instrument are written as their initials.
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> _fold_instrument(["e", "o", "13818"], lex), _fold_instrument(["executive", "order", "13818"], lex)
+    (['eo', '13818'], ['eo', '13818'])
+    """
+    if not words or not words[-1][:1].isdigit():
+        return words
+    folded: list[str] = []
+    previous_single = False
+    for word in words:
+        single = len(word) == 1 and word.isalpha()
+        if single and previous_single:
+            folded[-1] += word
+        else:
+            folded.append(word)
+        previous_single = single
+    head = [w for w in folded if not w[:1].isdigit()]
+    if len(head) >= 2 and folded[: len(head)] == head and " ".join(head) in lexicon.numbered_instruments:
+        return ["".join(w[0] for w in head), *folded[len(head) :]]
+    return folded
 
 
 def initials(key: str, *, skip_stop_words: bool) -> str:
@@ -199,7 +234,9 @@ def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon) -> str:
         qualified = _strip_country(name_key(form, lexicon), lexicon)[1] is not None
         if cls == "Person":
             return (proper, len(words), forms[form], -len(form))
-        return (proper and not acronym, forms[form], -qualified, len(form))
+        # a short form of another name in the group ("Council" of "EU Council") is not the label
+        part = len(words) == 1 and any(other != form and len(other) > len(form) and other.lower().endswith(" " + form.lower()) for other in forms if forms[other])
+        return (proper and not acronym, not part, forms[form], -qualified, len(form))
 
     return max(forms, key=score)
 
@@ -227,8 +264,11 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     preferred: dict[str, str] = {}
     for ex in extractions:
         doc_id = ex.document.doc_id
+        local = local_names(ex, lexicon)
         for m in ex.mentions:
-            key = name_key(m.text, lexicon)
+            key = _state_key(m.text, m.label, lexicon) or name_key(local.get(m.key, m.text), lexicon)
+            if m.key in local:
+                key = _state_key(local[m.key], m.label, lexicon) or key
             if not key:
                 continue
             uf.find(key)
@@ -238,7 +278,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             key_docs[key].add(doc_id)
             if m.canonical:
                 # A gazetteer entry names the actor: its id is the preferred label.
-                canonical_key = name_key(m.canonical, lexicon)
+                canonical_key = _state_key(m.canonical, m.label, lexicon) or name_key(m.canonical, lexicon)
                 uf.union(key, canonical_key)
                 key_forms[canonical_key][m.canonical] += 0
                 key_votes[canonical_key][m.label] += 0
@@ -258,9 +298,19 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     # 2. acronyms defined in the text
     for ex in extractions:
         for definition in ex.acronyms:
-            short, long = name_key(definition.short, lexicon), name_key(definition.long_form, lexicon)
+            if not _is_acronym(definition.short):
+                continue  # other names a text gives ("Vandermeer", "Section 7") hold in that text only
+            short = name_key(definition.short, lexicon)
+            long = _state_key(definition.long_form, "GovernmentBody", lexicon) or name_key(definition.long_form, lexicon)
             if short and long:
                 uf.union(short, long)
+
+    # 2b. two spellings of one long name in one text
+    for ex in extractions:
+        for a, b in near_spellings(ex):
+            ka, kb = name_key(a, lexicon), name_key(b, lexicon)
+            if ka in key_forms and kb in key_forms:
+                uf.union(ka, kb)
 
     # 3. acronyms by initials, when exactly one long form fits
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -363,16 +413,12 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         def candidates(restrict: set[str] | None) -> set[str]:
             return {uf.find(other) for other in pool if restrict is None or other in restrict}
 
-        merged = False
-        for doc_id in key_docs[k]:
-            fits = candidates(by_doc_keys[doc_id])
-            if len(fits) == 1:
-                uf.union(k, fits.pop())
-                merged = True
-        if not merged:
-            fits = candidates(None)
-            if len(fits) == 1:
-                uf.union(k, fits.pop())
+        # Names resolved inside their own document were re-keyed by ``local_names``; what is
+        # left joins a longer name only when exactly one in the whole corpus fits, so one short
+        # name never chains two different actors together.
+        fits = candidates(None)
+        if len(fits) == 1:
+            uf.union(k, fits.pop())
 
     # Collect the groups.
     groups: dict[str, list[str]] = defaultdict(list)
@@ -417,8 +463,9 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
 
 
 def _is_name(form: str) -> bool:
-    """A proper name has a capital letter, or is written in a script without case."""
-    return any(ch.isupper() for ch in form) or not any(ch.isascii() and ch.isalpha() for ch in form)
+    """A proper name has a capital letter or a number ("resolution 30/1"), or is written in a
+    script without case."""
+    return any(ch.isupper() or ch.isdigit() for ch in form) or not any(ch.isascii() and ch.isalpha() for ch in form)
 
 
 def _singular(key: str) -> str:
