@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
@@ -148,7 +149,8 @@ class EntityTyper:
                 end = i
                 break
         from_ner = not (span.kb_id_ or span.ent_id_)
-        while start < end and (
+        place = span.label_ in {"GPE", "LOC", "FAC"}
+        while start < end and not (place and doc[start].lower_ in self.lexicon.place_prefixes and doc[start].is_title and end - start > 1) and (
             doc[start].lower_ in _LEADING_JUNK
             or doc[start].is_punct
             or doc[start].is_space
@@ -176,8 +178,13 @@ class EntityTyper:
             return True
         if "/" in text and not _SLASHED.match(text):
             return True
-        if is_title_word(text, lex):
-            return True  # "Madam", "Counsellor", "Chargé d'Affaires": a title is never an actor alone
+        if is_title_word(text, lex) or lowered in lex.numbered_instruments:
+            return True  # "Madam", "Chargé d'Affaires", "Executive Order": a title or a kind of law alone
+        if (
+            span.kb_id_ in {"ner", "ruler"} and label not in {"Person", "Country"} and _in_headline(span)
+            and not any(lex.fold_spelling(t.lower_) in lex.name_heads for t in span)
+        ):
+            return True  # "Treasury Sanctions Vell": Title Case headlines break the NER's boundaries
         if len(span) == 1 and span[0].is_upper and len(text) > 3 and lowered in lower_words and span.kb_id_ == "ner":
             return True  # "MOTION FOR A RESOLUTION": a heading word in capitals
         if span.kb_id_ == "ner" and len(span) == 1 and span[0].is_sent_start and span.end < len(span.doc) and "\n" in span[0].whitespace_ + span.doc[span.end].text:
@@ -239,8 +246,7 @@ class EntityTyper:
                 if cls is None or self.is_junk(span, cls, lower_words):
                     continue
                 kept.append(Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_))
-        kept = join_particle_names(kept, lex)
-        kept = self._join_split_names([self._extend_person(span) for span in kept])
+        kept = join_particle_names(self._join_split_names([self._extend_person(span) for span in kept]), lex)
         anchored = self._role_anchored_people(doc)
         extents = {(p.start, p.end) for p in anchored}
         # A title-anchored name the NER took for something else: "Andrzej Poczobut, a correspondent"
@@ -251,6 +257,7 @@ class EntityTyper:
         ]
         kept.extend(p for p in anchored if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
+        kept = _retype_by_company(self._retype_role_owners(kept))
         kept = institution_spans(doc, kept, lex)
         kept = detention_spans(doc, kept, lex)
         kept, parts = numbered_instruments(doc, kept, lex)
@@ -430,10 +437,32 @@ class EntityTyper:
             if span.label_ == "Person" and cls in {"MediaOrganization", "NGO", "PoliticalParty"} and span.start > 0 and doc[span.start - 1].lower_ == word.strip() and span.kb_id_ == "ner":
                 # "the Polish newspaper Gazeta Wyborcza": the NER took a newspaper for a person
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
+            if span.label_ == "Person" and cls == "City" and len(span) == 1 and word.endswith(" of") and span.kb_id_ == "ner":
+                # "the city of Vell": the NER took a town for a person
+                return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
             if span.label_ == "Person" and cls == "Region" and span.end < len(doc) and doc[span.end].lower_ in {word.strip(), "provincial", "municipal"}:
                 # "Kampong Speu province": the NER took a place for a person
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
         return span
+
+    def _retype_role_owners(self, spans: list[Span]) -> list[Span]:
+        """An actor that owns a role noun is an organisation: "Vellwatch's Secretary Anna Lorne",
+        "VLW officials", "the VLW director" (the NER often takes such names for people)."""
+        lex = self.lexicon
+        out = []
+        for span in spans:
+            doc = span.doc
+            i = span.end
+            if i < len(doc) and doc[i].lower_ in {"'s", "’s"}:
+                i += 1
+            owner = (
+                span.label_ in {"Person", "Programme", "City", "Place"} and span.kb_id_ != "rule"
+                and (len(span) == 1 or span.label_ == "Programme") and i < len(doc)
+                and (doc[i].lower_ in lex.roles or doc[i].lemma_.lower() in lex.roles or doc[i].lower_.rstrip("s") in {"official", "staff", "member", "representative"})
+                and lex.country_of(span.text) is None
+            )
+            out.append(Span(doc, span.start, span.end, label="NGO", kb_id="rule", span_id=span.id_) if owner else span)
+        return out
 
     def _acronyms(self, doc: Doc, spans: Iterable[Span]) -> list[tuple[Span, str]]:
         """``Long Form (ACR)``: a span for ACR with the long form's class, and the long form."""
@@ -459,9 +488,11 @@ class EntityTyper:
             if span.kb_id_ == "ner" and len(span) == 1 and not span[0].is_upper:
                 continue  # single title-case words from the NER alone are too weak to spread
             by_text.setdefault(tuple(t.text for t in span), (span.label_, span.id_))
+        name_words = Counter(t.text for span in spans if span.label_ == "Person" for t in set(span))
         for span in spans:
-            # "Museveni", "Wine": a person's last name alone, once the full name has been given.
-            if span.label_ == "Person" and len(span) >= 2 and span[-1].is_title and len(span[-1]) > 2:
+            # "Museveni", "Wine": a person's last name alone, once the full name has been given
+            # (not when another person's name has that word too).
+            if span.label_ == "Person" and len(span) >= 2 and span[-1].is_title and len(span[-1]) > 2 and name_words[span[-1].text] == 1:
                 if span[-1].lower_ not in self.lexicon.not_actors and self.lexicon.country_of(span[-1].text) is None:
                     by_text.setdefault((span[-1].text,), ("Person", span.id_))
         taken = [False] * len(doc)
@@ -493,6 +524,46 @@ def _looks_like_person(span: Span) -> bool:
     """Two to five capitalised name tokens ("Ilsa Vandermeer de la Cruz")."""
     names = [t for t in span if t.is_title or t.is_upper]
     return 1 <= len(names) <= 5 and all(t.is_title or t.is_upper or t.is_lower and len(t) <= 4 or t.text in {"-", "."} for t in span) and len(span) >= 1
+
+
+def _retype_by_company(spans: list[Span]) -> list[Span]:
+    """A name in a list of people is a person: "including Anna Lorne, Karel Vost, Ilsa Brandt"
+    when the NER took one of them for an organisation or a place."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out = list(spans)
+    for n, span in enumerate(spans):
+        if span.label_ not in {"Organization", "City", "Place"} or span.kb_id_ != "ner" or not 2 <= len(span) <= 4:
+            continue
+        if not all(t.is_title for t in span):
+            continue
+        doc = span.doc
+        neighbours = [spans[k] for k in (n - 1, n + 1) if 0 <= k < len(spans)]
+        listed = [
+            other for other in neighbours
+            if other.label_ == "Person" and doc[min(other.end, span.end) : max(other.start, span.start)].text.strip() in {",", "and", ", and"}
+        ]
+        if listed:
+            out[n] = Span(doc, span.start, span.end, label="Person", kb_id="rule", span_id=span.id_)
+    return out
+
+
+def _in_headline(span: Span) -> bool:
+    """Whether a span sits in a line written in Title Case ("Vell Court Jails Two Editors") and its
+    text is not written again in the body."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = span.end
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    if end >= len(doc) or doc[end - 1].text in {".", "!", "?"} or doc[start:end].text.rstrip().endswith("."):
+        return False  # a headline is a line of its own, with no full stop
+    if len(words) < 4 or sum(t.is_title or t.is_upper for t in words) < 0.8 * len(words):
+        return False
+    text = span.text
+    return doc.text.count(text) == 1
 
 
 def _modifies_noun(span: Span) -> bool:

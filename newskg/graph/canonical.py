@@ -103,7 +103,9 @@ def slugify(name: str) -> str:
 
 def _clean_surface(text: str) -> str:
     text = " ".join(text.replace("’", "'").replace("[", "").replace("]", "").split())
-    text = re.sub(r"^[\"'“‘(\[]+|[\"'”’)\].,;:]+$", "", text)
+    text = re.sub(r"^[\"'“‘(\[]+|[\"'”’\].,;:]+$", "", text)
+    if text.endswith(")") and "(" not in text:
+        text = text[:-1]  # "Section 7(c)" keeps its bracket; a stray closing one goes
     lowered = text.lower()
     for det in _DETERMINERS:
         if lowered.startswith(det):

@@ -64,7 +64,12 @@ def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Sp
         if end < len(doc) and doc[end].lower_ in {"for", "on"}:
             # the mandate runs to the next punctuation: "on the situation of human rights in Vell"
             k = end + 1
-            while k < len(doc) and not doc[k].is_punct and k - end <= 10 and doc[k].pos_ not in {"VERB", "AUX"}:
+            person_starts = {s.start for s in people}
+            while (
+                k < len(doc) and not doc[k].is_punct and k - end <= 10 and doc[k].pos_ not in {"VERB", "AUX"}
+                and k not in person_starts and doc[k].lower_ not in {"at", "during", "since", "with", "after", "before"}
+                and not doc[k].like_num
+            ):
                 k += 1
             if k > end + 1:
                 end = k

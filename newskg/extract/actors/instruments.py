@@ -76,4 +76,4 @@ def numbered_instruments(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple
 def _only_name_between(doc: Doc, start: int, end: int) -> bool:
     """ "Section 7 of the Department of State, Foreign Operations, and Related Programs Act": only
     capitalised words, commas and "and" between "of the" and the law the NER found."""
-    return all(t.is_title or t.is_upper or t.text in {",", "and", "&", "–", "-"} for t in doc[start:end])
+    return all(t.is_title or t.is_upper or t.text in {",", "and", "of", "&", "–", "-"} for t in doc[start:end])

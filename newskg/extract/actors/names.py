@@ -74,7 +74,8 @@ def split_title(span: Span, lexicon: Lexicon) -> tuple[Span, str | None]:
                 i = j + 1
     # "Ruritania Ilsa Vandermeer": a country the NER glued to the front of a name
     if (
-        i < len(span) - 2 and span.label_ == "PERSON" and lexicon.country_of(span[i].text) is not None
+        i < len(span) - 2 and span.label_ in {"PERSON", "ORG"} and lexicon.country_of(span[i].text) is not None
+        and not any(t.lower_ in lexicon.name_heads for t in span)
         and span[i].lower_ not in lexicon.demonyms and lexicon.country_of(span[i : i + 2].text) is None
     ):
         i += 1
