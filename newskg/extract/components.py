@@ -456,7 +456,7 @@ class EntityTyper:
             if i < len(doc) and doc[i].lower_ in {"'s", "’s"}:
                 i += 1
             owner = (
-                span.label_ in {"Person", "Programme", "City", "Place"} and span.kb_id_ != "rule"
+                span.label_ in {"Person", "Programme"} and span.kb_id_ != "rule"
                 and (len(span) == 1 or span.label_ == "Programme") and i < len(doc)
                 and (doc[i].lower_ in lex.roles or doc[i].lemma_.lower() in lex.roles or doc[i].lower_.rstrip("s") in {"official", "staff", "member", "representative"})
                 and lex.country_of(span.text) is None

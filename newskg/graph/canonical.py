@@ -404,8 +404,8 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             ending[other_words[-1]].append(other)
     for k in keys:
         words = k.split()
-        if len(words) != 1 or k in acronym_keys:
-            continue
+        if len(words) != 1 or k in acronym_keys or k in lexicon.not_actors or k in lexicon.government_words:
+            continue  # "the government" is a placeholder, never the short form of a name
         fam = family_of(k)
         if fam not in {"person", "org"}:
             continue

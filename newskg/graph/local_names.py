@@ -143,7 +143,7 @@ def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[
             if len(fits) == 1 and (m.label == "Person" or len(words) == 1 and words[0] == fits[0].split()[-1]):
                 out[m.key] = full_names[fits[0]]
                 continue
-        if m.label in _ORGS and len(words) == 1 and not _is_acronym(m.text):
+        if m.label in _ORGS and len(words) == 1 and not _is_acronym(m.text) and words[0] not in lexicon.not_actors | lexicon.government_words:
             fits = [k for k in orgs if k.split()[-1] == words[0] or k.startswith(words[0] + " of ")]
             fits = [k for k in fits if not any(k != o and o.endswith(" " + k) for o in fits)]
             if len(fits) == 1:
