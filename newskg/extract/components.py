@@ -488,7 +488,8 @@ class EntityTyper:
             if span.kb_id_ == "ner" and len(span) == 1 and not span[0].is_upper:
                 continue  # single title-case words from the NER alone are too weak to spread
             by_text.setdefault(tuple(t.text for t in span), (span.label_, span.id_))
-        name_words = Counter(t.text for span in spans if span.label_ == "Person" for t in set(span))
+        people = {tuple(t.text for t in span) for span in spans if span.label_ == "Person"}
+        name_words = Counter(word for name in people for word in set(name))
         for span in spans:
             # "Museveni", "Wine": a person's last name alone, once the full name has been given
             # (not when another person's name has that word too).

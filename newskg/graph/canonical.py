@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newskg.extract.models import DocumentExtraction, Mention
-from newskg.graph.local_names import local_names, near_spellings
+from newskg.graph.local_names import _near, local_names, near_spellings
 from newskg.graph.local_names import state_key as _state_key
 from newskg.lexicon import Lexicon, load_lexicon
 
@@ -336,6 +336,9 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         if k not in acronym_keys:
             long_forms[root].append(k)
     key_set = set(keys)
+    by_first_word: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        by_first_word[k.split()[0]].append(k)
     for k in keys:
         words = k.split()
         if len(words) < 2:
@@ -350,6 +353,11 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                         candidate = " ".join(words[:i] + replacement + words[i + 1 :])
                         if candidate in key_set and candidate != k and family_of(candidate) == family_of(k):
                             uf.union(k, candidate)
+                        elif candidate not in key_set and replacement is long_words:
+                            # "UN experts" = "United Nations human rights experts"
+                            for other in by_first_word.get(replacement[0], ()):
+                                if other != k and family_of(other) == family_of(k) and _near(candidate.split(), other.split()):
+                                    uf.union(k, other)
 
     # 4b. a phrase written as its initials ("Law on Association and NGOs" = "Law on Associations
     #     and Non-Governmental Organisations"), and "X Law" = "Law on X"

@@ -135,8 +135,10 @@ def capital_governments(spans: list[Span], lexicon: Lexicon) -> list[Span]:
     for span in spans:
         country = lexicon.capitals.get(span.text.lower())
         root = span.root
+        after = span.doc[span.end].text if span.end < len(span.doc) else ""
         if (
-            country and span.label_ in _PLACES | {"Organization"} and root.dep_ == "nsubj"
+            country and not span.text.isupper() and after not in {"(", "—", "–", "-", ",", ":"}  # not a dateline
+            and span.label_ in _PLACES | {"Organization"} and root.dep_ == "nsubj"
             and root.head.pos_ == "VERB" and root.head.lemma_ not in {"be", "have", "host", "lie", "remain"}
         ):
             demonym = lexicon.demonym_of.get(country, country)
