@@ -182,7 +182,7 @@ class EntityTyper:
             return True  # "Madam", "Chargé d'Affaires", "Executive Order": a title or a kind of law alone
         if (
             span.kb_id_ in {"ner", "ruler"} and label not in {"Person", "Country"} and _in_headline(span)
-            and not any(lex.fold_spelling(t.lower_) in lex.name_heads for t in span)
+            and not (span.id_ and not span.id_.startswith("pattern:")) and not any(t.is_upper and len(t) > 1 for t in span)
         ):
             return True  # "Treasury Sanctions Vell": Title Case headlines break the NER's boundaries
         if len(span) == 1 and span[0].is_upper and len(text) > 3 and lowered in lower_words and span.kb_id_ == "ner":
@@ -538,23 +538,27 @@ def _retype_by_company(spans: list[Span]) -> list[Span]:
         if not all(t.is_title for t in span):
             continue
         doc = span.doc
-        neighbours = [spans[k] for k in (n - 1, n + 1) if 0 <= k < len(spans)]
-        listed = [
-            other for other in neighbours
-            if other.label_ == "Person" and doc[min(other.end, span.end) : max(other.start, span.start)].text.strip() in {",", "and", ", and"}
-        ]
-        if listed:
+
+        def joined(a: Span, b: Span) -> bool:
+            return doc[a.end : b.start].text.strip() in {",", "and", ", and"}
+
+        # two people on the same side, each joined by a comma or "and": a list of three or more
+        before = n >= 2 and spans[n - 1].label_ == spans[n - 2].label_ == "Person" and joined(spans[n - 1], span) and joined(spans[n - 2], spans[n - 1])
+        after = n + 2 < len(spans) and spans[n + 1].label_ == spans[n + 2].label_ == "Person" and joined(span, spans[n + 1]) and joined(spans[n + 1], spans[n + 2])
+        if before or after:
             out[n] = Span(doc, span.start, span.end, label="Person", kb_id="rule", span_id=span.id_)
     return out
 
 
 def _in_headline(span: Span) -> bool:
-    """Whether a span sits in a line written in Title Case ("Vell Court Jails Two Editors") and its
-    text is not written again in the body."""
+    """Whether a span sits in the document's first line (its headline), written in Title Case
+    ("Vell Court Jails Two Editors"), and its text is not written again in the body."""
     doc = span.doc
     start = span.start
     while start > 0 and "\n" not in doc[start - 1].text_with_ws:
         start -= 1
+    if doc[:start].text.strip():
+        return False
     end = span.end
     while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
         end += 1
