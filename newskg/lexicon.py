@@ -60,6 +60,21 @@ class Lexicon:
     former_words: frozenset[str]
     state_titles: frozenset[str]
     entity_patterns: tuple[dict[str, Any], ...] = field(default=())
+    capitals: dict[str, str] = field(default_factory=dict)  # lower-cased capital -> country
+    honorifics: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    place_prefixes: frozenset[str] = frozenset()
+    designators: tuple[str, ...] = ()
+    government_words: frozenset[str] = frozenset()
+    institutions: dict[str, str] = field(default_factory=dict)  # institution phrase -> class
+    institution_modifiers: frozenset[str] = frozenset()
+    detention_heads: frozenset[str] = frozenset()
+    collective_actors: frozenset[str] = frozenset()
+    collective_bodies: frozenset[str] = frozenset()
+    offices: frozenset[str] = frozenset()
+    numbered_instruments: frozenset[str] = frozenset()
+    instrument_parts: frozenset[str] = frozenset()
 
     def country_of(self, name: str) -> str | None:
         """The country a name, alias or demonym refers to, or ``None``.
@@ -74,6 +89,33 @@ class Lexicon:
         if key.startswith("the "):
             key = key[4:]
         return self.countries.get(key)
+
+    def government_of(self, text: str) -> tuple[str, str] | None:
+        """``(country, framing word)`` when ``text`` names a country's government.
+
+        Examples
+        --------
+        >>> lex = load_lexicon()
+        >>> lex.government_of("the Cambodian regime"), lex.government_of("Government of Cambodia")
+        (('Cambodia', 'regime'), ('Cambodia', 'government'))
+        >>> lex.government_of("Cambodia's authorities"), lex.government_of("Cambodian police")
+        (('Cambodia', 'authorities'), None)
+        """
+        key = " ".join(text.replace("’", "'").lower().split())
+        key = key[4:] if key.startswith("the ") else key
+        for word in sorted(self.government_words, key=len, reverse=True):
+            if key.endswith(" " + word):
+                country = self.country_of(key[: -len(word) - 1].removesuffix(" 's").removesuffix("'s"))
+                if country:
+                    return country, word.split()[-1]
+            if key.startswith(word + " of "):
+                rest = key[len(word) + 4 :]
+                for designator in self.designators:
+                    rest = rest.removeprefix("the ").removeprefix(designator + " ") if designator.endswith(" of") else rest
+                country = self.country_of(rest)
+                if country:
+                    return country, word.split()[-1]
+        return None
 
     def fold_spelling(self, word: str) -> str:
         """Fold a lower-cased word to one spelling (``labour`` -> ``labor``).
@@ -168,18 +210,9 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
     roles_data = _read_yaml(folder / "roles.yml")
     furniture = _read_yaml(folder / "furniture.yml")
 
-    countries: dict[str, str] = {}
-    demonyms: dict[str, str] = {}
-    demonym_of: dict[str, str] = {}
-    for row in _read_tsv(folder / "countries.tsv"):
-        name = row[0]
-        countries[name.lower()] = name
-        for demonym in filter(None, (row[1].split(",") if len(row) > 1 else [])):
-            demonyms[demonym.strip().lower()] = name
-            demonym_of.setdefault(name, demonym.strip())
-            countries[demonym.strip().lower()] = name
-        for alias in filter(None, (row[2].split(",") if len(row) > 2 else [])):
-            countries[alias.strip().lower()] = name
+    countries, demonyms, demonym_of, capitals = _read_countries(folder / "countries.tsv")
+    names = _read_yaml(folder / "names.yml")
+    institutions_data = _read_yaml(folder / "institutions.yml")
     spelling = {row[0].lower(): row[1].lower() for row in _read_tsv(folder / "spelling.tsv") if len(row) > 1}
 
     roles: dict[str, str] = {}
@@ -263,4 +296,98 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         former_words=frozenset(str(w).lower() for w in roles_data.get("former", [])),
         state_titles=frozenset(str(w).lower() for w in roles_data.get("state_titles", [])),
         entity_patterns=tuple(patterns),
+        capitals=capitals,
+        honorifics=_words_of(names, "honorifics"),
+        titles=_words_of(names, "titles"),
+        particles=_words_of(names, "particles"),
+        place_prefixes=_words_of(names, "place_prefixes"),
+        designators=tuple(sorted(_words_of(names, "designators"), key=len, reverse=True)),
+        government_words=_words_of(institutions_data, "government_words"),
+        institutions={
+            str(word).lower(): str(cls)
+            for cls, words in (institutions_data.get("institutions") or {}).items()
+            for word in words
+        },
+        institution_modifiers=_words_of(institutions_data, "institution_modifiers"),
+        detention_heads=_words_of(institutions_data, "detention_heads"),
+        collective_actors=_words_of(institutions_data, "collective_actors"),
+        collective_bodies=_words_of(institutions_data, "collective_bodies"),
+        offices=_words_of(institutions_data, "offices"),
+        numbered_instruments=_words_of(institutions_data, "numbered_instruments"),
+        instrument_parts=_words_of(institutions_data, "instrument_parts"),
     )
+
+
+def _words_of(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key, []) or [])
+
+
+def _package_countries() -> list[tuple[str, list[str], list[str], str | None]]:
+    """``(name, demonyms, other names, capital)`` for every country the ``countryinfo`` package
+    describes (its bundled JSON files, read directly: no network, no geometry parsing)."""
+    try:
+        root = resources.files("countryinfo").joinpath("data")
+    except (ModuleNotFoundError, TypeError):
+        return []
+    rows = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".json"):
+            continue
+        try:
+            data = json.loads(entry.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        name = data.get("name")
+        if not isinstance(name, str) or not data.get("ISO"):
+            continue
+        aliases = [
+            str(a) for a in data.get("altSpellings") or []
+            # ISO codes ("SA", "IT") are ordinary words too often; the override file lists the safe ones.
+            # Only multi-word English forms ("Republic of Korea"): ISO codes ("SA", "IT") and
+            # one-word native names ("Island", "Mann") are ordinary words too often; the override
+            # file lists the safe short ones.
+            if isinstance(a, str) and a.isascii() and " " in a.strip() and "," not in a
+        ]
+        population = data.get("population") or 0
+        demonym = data.get("demonym")
+        capital = data.get("capital")
+        # A capital stands for its government only for states large enough that its name is not
+        # also a common personal or place name elsewhere ("Victoria", "Hamilton").
+        capital = capital if isinstance(capital, str) and isinstance(population, int) and population >= 1_000_000 else None
+        rows.append((name, [demonym] if isinstance(demonym, str) and demonym else [], [a.strip() for a in aliases], capital))
+    return rows
+
+
+def _read_countries(override: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """Country names, demonyms and capitals: the ``countryinfo`` package, then the editable
+    override file (its names win: it holds the forms news writes, "Saudi", "Philippine", "US")."""
+    countries: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    demonym_of: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    rows = [(name, demonyms_, aliases, capital, False) for name, demonyms_, aliases, capital in _package_countries()]
+    for row in _read_tsv(override):
+        split = lambda i: [c.strip() for c in row[i].split(",") if c.strip()] if len(row) > i else []  # noqa: E731
+        rows.append((row[0], split(1), split(2), split(3)[0] if split(3) else None, True))
+    # A country the override file names under another spelling takes the override's name.
+    renamed: dict[str, str] = {}
+    for name, _, aliases, _, override_row in rows:
+        if override_row:
+            for alias in [name, *aliases]:
+                renamed[alias.lower()] = name
+    for name, demonym_list, aliases, capital, override_row in rows:
+        canonical = renamed.get(name.lower()) or next((renamed[a.lower()] for a in aliases if a.lower() in renamed), name)
+        countries[name.lower()] = canonical
+        for alias in aliases:
+            if override_row:
+                countries[alias.lower()] = canonical
+            else:
+                countries.setdefault(alias.lower(), canonical)
+        for number, demonym in enumerate(demonym_list):
+            demonyms[demonym.lower()] = canonical
+            countries[demonym.lower()] = canonical
+            if number == 0 and (override_row or canonical not in demonym_of):
+                demonym_of[canonical] = demonym  # the override's first demonym is the one to write
+        if capital:
+            capitals[capital.lower()] = canonical
+    return countries, demonyms, demonym_of, capitals

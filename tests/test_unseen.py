@@ -63,7 +63,7 @@ def test_relations(unseen_kg):
         ("Bobi Wine", "leads", "National Unity Platform"),
         ("U.S. State Department", "urges", "Ugandan authorities"),
         ("Grodno Regional Court", "sentences", "Andrzej Poczobut"),
-        ("United Nations", "demands", "Belarusian authorities"),
+        ("United Nations human rights experts", "demands", "Belarusian authorities"),  # the collective actor, not the UN
         ("Andrei Bastunets", "leads", "Belarusian Association of Journalists"),
         ("Matthew Miller", "spokesperson of", "State Department"),
         ("Jorge Rodriguez", "leads", "National Assembly"),

@@ -11,11 +11,17 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newskg.extract.actors.aliases import quoted_aliases
+from newskg.extract.actors.collectives import collective_spans, office_spans
+from newskg.extract.actors.instruments import numbered_instruments
+from newskg.extract.actors.names import is_title_word, join_particle_names, split_title, strip_footnote, titles_of
+from newskg.extract.actors.states import capital_governments, detention_spans, generic_government_spans, institution_spans
 from newskg.lexicon import Lexicon, load_lexicon
 
 __all__ = ["ENTITY_SPANS", "DATE_SPANS", "ACRONYM_SPANS", "CLASSES", "paragraph_sentences", "EntityTyper"]
@@ -38,6 +44,7 @@ _TRAILING_JUNK = {"'s", "’s", "'", "’", "and", "of", "for", "on", "the", "-"
 _LOWER_HEADS = {"programme", "program", "project", "initiative", "scheme", "agreement", "treaty", "law", "act"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]{0,1}[A-Z0-9&.-]{0,10}s?$")
 _DATE_LABELS = {"DATE", "TIME"}
+_SLASHED = re.compile(r"^[A-Z][A-Za-z]{0,6}/[A-Z]{2,6}(?: Group)?$")
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART", "DET"}
 
 
@@ -142,7 +149,8 @@ class EntityTyper:
                 end = i
                 break
         from_ner = not (span.kb_id_ or span.ent_id_)
-        while start < end and (
+        place = span.label_ in {"GPE", "LOC", "FAC"}
+        while start < end and not (place and doc[start].lower_ in self.lexicon.place_prefixes and doc[start].is_title and end - start > 1) and (
             doc[start].lower_ in _LEADING_JUNK
             or doc[start].is_punct
             or doc[start].is_space
@@ -166,8 +174,23 @@ class EntityTyper:
         lowered = text.lower()
         if len(text) < 2 or not any(ch.isalpha() for ch in text) or len(span) > 14:
             return True
-        if lowered in lex.not_actors or "/" in text or "@" in text or "\n" in text:
+        if lowered in lex.not_actors or "@" in text or "\n" in text:
             return True
+        if "/" in text and not _SLASHED.match(text):
+            return True
+        if is_title_word(text, lex) or lowered in lex.numbered_instruments:
+            return True  # "Madam", "Chargé d'Affaires", "Executive Order": a title or a kind of law alone
+        if (
+            span.kb_id_ in {"ner", "ruler"} and label not in {"Person", "Country"} and _in_headline(span)
+            and not (span.id_ and not span.id_.startswith("pattern:")) and not any(t.is_upper and len(t) > 1 for t in span)
+        ):
+            return True  # "Treasury Sanctions Vell": Title Case headlines break the NER's boundaries
+        if len(span) == 1 and span[0].is_upper and len(text) > 3 and lowered in lower_words and span.kb_id_ == "ner":
+            return True  # "MOTION FOR A RESOLUTION": a heading word in capitals
+        if span.kb_id_ == "ner" and len(span) == 1 and span[0].is_sent_start and span.end < len(span.doc) and "\n" in span[0].whitespace_ + span.doc[span.end].text:
+            return True  # "Background", "Speech": a one-word heading line
+        if span.kb_id_ == "ner" and label not in {"Person", "Country"} and _modifies_noun(span):
+            return True  # "LGBTI persons", "Uyghur minorities": a name used as a modifier
         if lowered in lex.demonyms:
             return True
         has_latin = any("a" <= ch.lower() <= "z" for ch in text)
@@ -199,22 +222,31 @@ class EntityTyper:
     # -- the component -----------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
+        lex = self.lexicon
         lower_words = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
         lower_words |= {t.lemma_.lower() for t in doc if t.is_alpha and t.is_lower}
+        titles = titles_of(doc)
         kept: list[Span] = []
         dates: list[Span] = []
         for ent in doc.ents:
             if ent.label_ in _DATE_LABELS:
                 dates.append(ent)
                 continue
-            span = self.trim(ent)
-            if span is None:
-                continue
-            label = self.classify(span.text, ent.label_)
-            if label is None or self.is_junk(span, label, lower_words):
-                continue
-            kept.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=span.id_))
-        kept = self._join_split_names([self._extend_person(span) for span in kept])
+            for piece in self._repair(ent):
+                span = self.trim(piece)
+                span = strip_footnote(span) if span is not None else None
+                if span is None:
+                    continue
+                label = piece.label_
+                named, title = split_title(span, lex) if span.kb_id_ == "ner" or label == "PERSON" else (span, None)
+                if title is not None and (label == "PERSON" or label in {"ORG", "GPE", "NORP", "LOC", "FAC"} and _looks_like_person(named)):
+                    span, label = named, "PERSON"
+                    titles[(span.start, span.end)] = title
+                cls = self.classify(span.text, label)
+                if cls is None or self.is_junk(span, cls, lower_words):
+                    continue
+                kept.append(Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_))
+        kept = join_particle_names(self._join_split_names([self._extend_person(span) for span in kept]), lex)
         anchored = self._role_anchored_people(doc)
         extents = {(p.start, p.end) for p in anchored}
         # A title-anchored name the NER took for something else: "Andrzej Poczobut, a correspondent"
@@ -225,15 +257,51 @@ class EntityTyper:
         ]
         kept.extend(p for p in anchored if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
+        kept = _retype_by_company(self._retype_role_owners(kept))
+        kept = institution_spans(doc, kept, lex)
+        kept = detention_spans(doc, kept, lex)
+        kept, parts = numbered_instruments(doc, kept, lex)
+        kept = collective_spans(doc, kept, lex)
+        kept, offices = office_spans(doc, kept, lex)
+        kept.extend(g for g in generic_government_spans(doc, kept, lex) if not _overlaps(g, kept))
+        kept = capital_governments(kept, lex)
         definitions = self._acronyms(doc, kept)
         kept.extend(a for a, _ in definitions if not _overlaps(a, kept))
-        kept = self._propagate(doc, kept)
+        kept = self._propagate(doc, sorted(kept, key=lambda s: s.start))
+        links = [(alias, actor.text) for alias, actor in quoted_aliases(doc, kept) + parts + offices]
+        for alias, _ in links:
+            if not _overlaps(alias, kept):
+                kept.append(alias)
         doc.spans[ENTITY_SPANS] = sorted(kept, key=lambda s: s.start)
         doc.spans[DATE_SPANS] = dates
         doc.spans[ACRONYM_SPANS] = [
-            Span(doc, a.start, a.end, label=a.label_, kb_id=long_form) for a, long_form in definitions
+            Span(doc, a.start, a.end, label=a.label_, kb_id=long_form) for a, long_form in definitions + links
         ]
         return doc
+
+    def _repair(self, ent: Span) -> list[Span]:
+        """Cut a pattern match that ran over two names: "the X and the Y", and a name "... of
+        <country>" that went on into the next name ("Armed Forces of Ruritania Karel Vost")."""
+        if not ent.ent_id_.startswith("pattern:") or len(ent) < 5:
+            return [ent]
+        doc = ent.doc
+        for i in range(ent.start + 1, ent.end - 2):
+            if doc[i].lower_ == "and" and doc[i + 1].lower_ == "the":
+                return self._repair(Span(doc, ent.start, i, label=ent.label_, span_id=ent.ent_id_)) + [
+                    Span(doc, i + 2, ent.end, label=ent.label_, span_id=ent.ent_id_)
+                ]
+        for i in range(ent.start + 1, ent.end - 1):
+            if doc[i].lower_ != "of":
+                continue
+            j = i + 1 + (doc[i + 1].lower_ == "the")
+            for n in (3, 2, 1):
+                if j + n < ent.end and self.lexicon.country_of(doc[j : j + n].text) is not None:
+                    rest = Span(doc, j + n, ent.end, label="PERSON")
+                    pieces = [Span(doc, ent.start, j + n, label=ent.label_, span_id=ent.ent_id_)]
+                    if len(rest) >= 2 and all(t.is_title for t in rest):
+                        pieces.append(rest)
+                    return pieces
+        return [ent]
 
     def _role_anchored_people(self, doc: Doc) -> list[Span]:
         """Names the NER missed but a title anchors: "Chak Sopheap, Executive Director of ...",
@@ -322,7 +390,7 @@ class EntityTyper:
             after = doc[span.end]
             if (
                 after.is_title and after.is_alpha and after.pos_ == "PROPN" and after.ent_type_ == ""
-                and span[-1].whitespace_ and after.lower_ not in self.lexicon.roles
+                and span[-1].whitespace_ and after.lower_ not in self.lexicon.roles and not is_title_word(after.text, self.lexicon)
                 and self.lexicon.country_of(after.text) is None
             ):
                 # "Maria Corina Machado": the NER stopped one name short
@@ -333,7 +401,7 @@ class EntityTyper:
         if (
             before.is_title and before.is_alpha and before.pos_ == "PROPN" and not before.is_sent_start
             and before.lower_ not in self.lexicon.roles and before.lower_ not in self.lexicon.countries
-            and before.ent_type_ in {"", "PERSON"} and len(span) <= 3
+            and before.ent_type_ in {"", "PERSON"} and len(span) <= 3 and not is_title_word(before.text, self.lexicon)
         ):
             return Span(span.doc, span.start - 1, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
         return span
@@ -369,10 +437,32 @@ class EntityTyper:
             if span.label_ == "Person" and cls in {"MediaOrganization", "NGO", "PoliticalParty"} and span.start > 0 and doc[span.start - 1].lower_ == word.strip() and span.kb_id_ == "ner":
                 # "the Polish newspaper Gazeta Wyborcza": the NER took a newspaper for a person
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
+            if span.label_ == "Person" and cls == "City" and len(span) == 1 and word.endswith(" of") and span.kb_id_ == "ner":
+                # "the city of Vell": the NER took a town for a person
+                return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
             if span.label_ == "Person" and cls == "Region" and span.end < len(doc) and doc[span.end].lower_ in {word.strip(), "provincial", "municipal"}:
                 # "Kampong Speu province": the NER took a place for a person
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
         return span
+
+    def _retype_role_owners(self, spans: list[Span]) -> list[Span]:
+        """An actor that owns a role noun is an organisation: "Vellwatch's Secretary Anna Lorne",
+        "VLW officials", "the VLW director" (the NER often takes such names for people)."""
+        lex = self.lexicon
+        out = []
+        for span in spans:
+            doc = span.doc
+            i = span.end
+            if i < len(doc) and doc[i].lower_ in {"'s", "’s"}:
+                i += 1
+            owner = (
+                span.label_ in {"Person", "Programme"} and span.kb_id_ != "rule"
+                and (len(span) == 1 or span.label_ == "Programme") and i < len(doc)
+                and (doc[i].lower_ in lex.roles or doc[i].lemma_.lower() in lex.roles or doc[i].lower_.rstrip("s") in {"official", "staff", "member", "representative"})
+                and lex.country_of(span.text) is None
+            )
+            out.append(Span(doc, span.start, span.end, label="NGO", kb_id="rule", span_id=span.id_) if owner else span)
+        return out
 
     def _acronyms(self, doc: Doc, spans: Iterable[Span]) -> list[tuple[Span, str]]:
         """``Long Form (ACR)``: a span for ACR with the long form's class, and the long form."""
@@ -398,9 +488,12 @@ class EntityTyper:
             if span.kb_id_ == "ner" and len(span) == 1 and not span[0].is_upper:
                 continue  # single title-case words from the NER alone are too weak to spread
             by_text.setdefault(tuple(t.text for t in span), (span.label_, span.id_))
+        people = {tuple(t.text for t in span) for span in spans if span.label_ == "Person"}
+        name_words = Counter(word for name in people for word in set(name))
         for span in spans:
-            # "Museveni", "Wine": a person's last name alone, once the full name has been given.
-            if span.label_ == "Person" and len(span) >= 2 and span[-1].is_title and len(span[-1]) > 2:
+            # "Museveni", "Wine": a person's last name alone, once the full name has been given
+            # (not when another person's name has that word too).
+            if span.label_ == "Person" and len(span) >= 2 and span[-1].is_title and len(span[-1]) > 2 and name_words[span[-1].text] == 1:
                 if span[-1].lower_ not in self.lexicon.not_actors and self.lexicon.country_of(span[-1].text) is None:
                     by_text.setdefault((span[-1].text,), ("Person", span.id_))
         taken = [False] * len(doc)
@@ -426,6 +519,71 @@ class EntityTyper:
                         break
             i += matched or 1
         return spans + added
+
+
+def _looks_like_person(span: Span) -> bool:
+    """Two to five capitalised name tokens ("Ilsa Vandermeer de la Cruz")."""
+    names = [t for t in span if t.is_title or t.is_upper]
+    return 1 <= len(names) <= 5 and all(t.is_title or t.is_upper or t.is_lower and len(t) <= 4 or t.text in {"-", "."} for t in span) and len(span) >= 1
+
+
+def _retype_by_company(spans: list[Span]) -> list[Span]:
+    """A name in a list of people is a person: "including Anna Lorne, Karel Vost, Ilsa Brandt"
+    when the NER took one of them for an organisation or a place."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out = list(spans)
+    for n, span in enumerate(spans):
+        if span.label_ not in {"Organization", "City", "Place"} or span.kb_id_ != "ner" or not 2 <= len(span) <= 4:
+            continue
+        if not all(t.is_title for t in span):
+            continue
+        doc = span.doc
+
+        def joined(a: Span, b: Span) -> bool:
+            return doc[a.end : b.start].text.strip() in {",", "and", ", and"}
+
+        # two people on the same side, each joined by a comma or "and": a list of three or more
+        before = n >= 2 and spans[n - 1].label_ == spans[n - 2].label_ == "Person" and joined(spans[n - 1], span) and joined(spans[n - 2], spans[n - 1])
+        after = n + 2 < len(spans) and spans[n + 1].label_ == spans[n + 2].label_ == "Person" and joined(span, spans[n + 1]) and joined(spans[n + 1], spans[n + 2])
+        if before or after:
+            out[n] = Span(doc, span.start, span.end, label="Person", kb_id="rule", span_id=span.id_)
+    return out
+
+
+def _in_headline(span: Span) -> bool:
+    """Whether a span sits in the document's first line (its headline), written in Title Case
+    ("Vell Court Jails Two Editors"), and its text is not written again in the body."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    if doc[:start].text.strip():
+        return False
+    end = span.end
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    if end >= len(doc) or doc[end - 1].text in {".", "!", "?"} or doc[start:end].text.rstrip().endswith("."):
+        return False  # a headline is a line of its own, with no full stop
+    if len(words) < 4 or sum(t.is_title or t.is_upper for t in words) < 0.8 * len(words):
+        return False
+    text = span.text
+    return doc.text.count(text) == 1
+
+
+def _modifies_noun(span: Span) -> bool:
+    """Whether a one-word span is a modifier of the common noun right after it."""
+    if len(span) != 1 or span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    token = span[0]
+    return (
+        after.pos_ == "NOUN" and after.is_lower and token.head.i == after.i and token.dep_ in {"amod", "compound", "nmod"}
+        and after.lower_ not in _ORG_NOUNS and after.lower_ not in load_lexicon().institutions
+    )
+
+
+_ORG_NOUNS = {"group", "party", "movement", "organisation", "organization", "delegation", "government", "authorities", "officials", "official", "director", "spokesperson", "members", "staff", "researcher", "secretary", "leadership", "representatives", "chief", "leader"}
 
 
 def _overlaps(span: Span, spans: Iterable[Span]) -> bool:

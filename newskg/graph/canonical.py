@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newskg.extract.models import DocumentExtraction, Mention
+from newskg.graph.local_names import _near, local_names, near_spellings
+from newskg.graph.local_names import state_key as _state_key
 from newskg.lexicon import Lexicon, load_lexicon
 
 __all__ = ["Entity", "EntityIndex", "name_key", "initials", "canonicalize", "slugify"]
@@ -100,8 +102,10 @@ def slugify(name: str) -> str:
 
 
 def _clean_surface(text: str) -> str:
-    text = " ".join(text.replace("’", "'").split())
-    text = re.sub(r"^[\"'“‘(\[]+|[\"'”’)\].,;:]+$", "", text)
+    text = " ".join(text.replace("’", "'").replace("[", "").replace("]", "").split())
+    text = re.sub(r"^[\"'“‘(\[]+|[\"'”’\].,;:]+$", "", text)
+    if text.endswith(")") and "(" not in text:
+        text = text[:-1]  # "Section 7(c)" keeps its bracket; a stray closing one goes
     lowered = text.lower()
     for det in _DETERMINERS:
         if lowered.startswith(det):
@@ -126,7 +130,40 @@ def name_key(text: str, lexicon: Lexicon | None = None) -> str:
     words = [lexicon.fold_spelling(w) for w in words]
     if len(words) > 1 and words[-1] in _TRAILING_GENERIC:
         words = words[:-1]
-    return " ".join(words)
+    joined = " ".join(words)
+    for designator in lexicon.designators:
+        # "Vell SAR" = "Vell": a designator after a name does not make another actor
+        if not designator.endswith(" of") and joined.endswith(" " + designator) and len(joined) > len(designator) + 2:
+            words = joined[: -len(designator) - 1].split()
+            break
+    return " ".join(_fold_instrument(words, lexicon))
+
+
+def _fold_instrument(words: list[str], lexicon: Lexicon) -> list[str]:
+    """ "E.O. 13818" and "Executive Order 13818" share a key: runs of single letters are joined,
+    and the words of a numbered instrument are written as their initials.
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> _fold_instrument(["e", "o", "13818"], lex), _fold_instrument(["executive", "order", "13818"], lex)
+    (['eo', '13818'], ['eo', '13818'])
+    """
+    if not words or not words[-1][:1].isdigit():
+        return words
+    folded: list[str] = []
+    previous_single = False
+    for word in words:
+        single = len(word) == 1 and word.isalpha()
+        if single and previous_single:
+            folded[-1] += word
+        else:
+            folded.append(word)
+        previous_single = single
+    head = [w for w in folded if not w[:1].isdigit()]
+    if len(head) >= 2 and folded[: len(head)] == head and " ".join(head) in lexicon.numbered_instruments:
+        return ["".join(w[0] for w in head), *folded[len(head) :]]
+    return folded
 
 
 def initials(key: str, *, skip_stop_words: bool) -> str:
@@ -199,7 +236,9 @@ def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon) -> str:
         qualified = _strip_country(name_key(form, lexicon), lexicon)[1] is not None
         if cls == "Person":
             return (proper, len(words), forms[form], -len(form))
-        return (proper and not acronym, forms[form], -qualified, len(form))
+        # a short form of another name in the group ("Council" of "EU Council") is not the label
+        part = len(words) == 1 and any(other != form and len(other) > len(form) and other.lower().endswith(" " + form.lower()) for other in forms if forms[other])
+        return (proper and not acronym, not part, forms[form], -qualified, len(form))
 
     return max(forms, key=score)
 
@@ -227,8 +266,11 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     preferred: dict[str, str] = {}
     for ex in extractions:
         doc_id = ex.document.doc_id
+        local = local_names(ex, lexicon)
         for m in ex.mentions:
-            key = name_key(m.text, lexicon)
+            key = _state_key(m.text, m.label, lexicon) or name_key(local.get(m.key, m.text), lexicon)
+            if m.key in local:
+                key = _state_key(local[m.key], m.label, lexicon) or key
             if not key:
                 continue
             uf.find(key)
@@ -238,7 +280,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             key_docs[key].add(doc_id)
             if m.canonical:
                 # A gazetteer entry names the actor: its id is the preferred label.
-                canonical_key = name_key(m.canonical, lexicon)
+                canonical_key = _state_key(m.canonical, m.label, lexicon) or name_key(m.canonical, lexicon)
                 uf.union(key, canonical_key)
                 key_forms[canonical_key][m.canonical] += 0
                 key_votes[canonical_key][m.label] += 0
@@ -258,9 +300,19 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     # 2. acronyms defined in the text
     for ex in extractions:
         for definition in ex.acronyms:
-            short, long = name_key(definition.short, lexicon), name_key(definition.long_form, lexicon)
+            if not _is_acronym(definition.short):
+                continue  # other names a text gives ("Vandermeer", "Section 7") hold in that text only
+            short = name_key(definition.short, lexicon)
+            long = _state_key(definition.long_form, "GovernmentBody", lexicon) or name_key(definition.long_form, lexicon)
             if short and long:
                 uf.union(short, long)
+
+    # 2b. two spellings of one long name in one text
+    for ex in extractions:
+        for a, b in near_spellings(ex):
+            ka, kb = name_key(a, lexicon), name_key(b, lexicon)
+            if ka in key_forms and kb in key_forms:
+                uf.union(ka, kb)
 
     # 3. acronyms by initials, when exactly one long form fits
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -284,6 +336,9 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         if k not in acronym_keys:
             long_forms[root].append(k)
     key_set = set(keys)
+    by_first_word: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        by_first_word[k.split()[0]].append(k)
     for k in keys:
         words = k.split()
         if len(words) < 2:
@@ -298,6 +353,11 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                         candidate = " ".join(words[:i] + replacement + words[i + 1 :])
                         if candidate in key_set and candidate != k and family_of(candidate) == family_of(k):
                             uf.union(k, candidate)
+                        elif candidate not in key_set and replacement is long_words:
+                            # "UN experts" = "United Nations human rights experts"
+                            for other in by_first_word.get(replacement[0], ()):
+                                if other != k and family_of(other) == family_of(k) and _near(candidate.split(), other.split()):
+                                    uf.union(k, other)
 
     # 4b. a phrase written as its initials ("Law on Association and NGOs" = "Law on Associations
     #     and Non-Governmental Organisations"), and "X Law" = "Law on X"
@@ -352,8 +412,8 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             ending[other_words[-1]].append(other)
     for k in keys:
         words = k.split()
-        if len(words) != 1 or k in acronym_keys:
-            continue
+        if len(words) != 1 or k in acronym_keys or k in lexicon.not_actors or k in lexicon.government_words:
+            continue  # "the government" is a placeholder, never the short form of a name
         fam = family_of(k)
         if fam not in {"person", "org"}:
             continue
@@ -363,16 +423,12 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         def candidates(restrict: set[str] | None) -> set[str]:
             return {uf.find(other) for other in pool if restrict is None or other in restrict}
 
-        merged = False
-        for doc_id in key_docs[k]:
-            fits = candidates(by_doc_keys[doc_id])
-            if len(fits) == 1:
-                uf.union(k, fits.pop())
-                merged = True
-        if not merged:
-            fits = candidates(None)
-            if len(fits) == 1:
-                uf.union(k, fits.pop())
+        # Names resolved inside their own document were re-keyed by ``local_names``; what is
+        # left joins a longer name only when exactly one in the whole corpus fits, so one short
+        # name never chains two different actors together.
+        fits = candidates(None)
+        if len(fits) == 1:
+            uf.union(k, fits.pop())
 
     # Collect the groups.
     groups: dict[str, list[str]] = defaultdict(list)
@@ -417,8 +473,9 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
 
 
 def _is_name(form: str) -> bool:
-    """A proper name has a capital letter, or is written in a script without case."""
-    return any(ch.isupper() for ch in form) or not any(ch.isascii() and ch.isalpha() for ch in form)
+    """A proper name has a capital letter or a number ("resolution 30/1"), or is written in a
+    script without case."""
+    return any(ch.isupper() or ch.isdigit() for ch in form) or not any(ch.isascii() and ch.isalpha() for ch in form)
 
 
 def _singular(key: str) -> str:

@@ -1,0 +1,115 @@
+"""Actors that are a group or an office rather than a name: "UN experts", "independent UN human
+rights experts", "the Special Rapporteur on ..." (linked to the person the text names for it)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newskg.lexicon import Lexicon
+
+__all__ = ["collective_spans", "office_spans"]
+
+
+def _longest(doc: Doc, i: int, phrases: frozenset[str], longest: int = 4) -> int:
+    for n in range(min(longest, len(doc) - i), 0, -1):
+        if " ".join(t.lower_ for t in doc[i : i + n]) in phrases:
+            return n
+    return 0
+
+
+def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """"UN experts", "independent UN human rights experts": a body's name, then a collective
+    noun. Typed Organization; the body's own span inside the phrase gives way to it."""
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].lower_ == "independent":
+            i += 1  # "independent UN experts": the adjective is not part of the name
+        start = i
+        n = _longest(doc, i, lexicon.collective_bodies, 2)
+        if not n or not (doc[i].is_upper or doc[i].is_title):
+            i = start + 1
+            continue
+        j = i + n
+        if doc[j : j + 1].text.lower() in {"independent"}:
+            j += 1
+        m = _longest(doc, j, lexicon.collective_actors, 3)
+        if not m:
+            i = start + 1
+            continue
+        found.append(Span(doc, start, j + m, label="Organization", kb_id="rule", span_id=""))
+        i = j + m
+    kept = [s for s in spans if not any(f.start < s.end and s.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda s: s.start)
+
+
+def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Span], list[tuple[Span, Span]]]:
+    """Capitalised offices with their mandate ("the High Commissioner for Human Rights", "the
+    Special Rapporteur on the situation in Vell") as actors, and (office, person) pairs where the
+    text names the holder beside it ("Anna Lorne, the Special Rapporteur on ...")."""
+    people = [s for s in spans if s.label_ == "Person"]
+    covered = {i for s in spans if s.label_ not in {"Organization"} for i in range(s.start, s.end)}
+    found: list[Span] = []
+    pairs: list[tuple[Span, Span]] = []
+    linked: dict[str, Span] = {}
+    for token in doc:
+        if not token.is_title or token.i in covered:
+            continue
+        n = _longest(doc, token.i, lexicon.offices, 3)
+        if not n or not all(t.is_title for t in doc[token.i : token.i + n]):
+            continue
+        if token.i > 0 and doc[token.i - 1].is_title and not doc[token.i - 1].is_sent_start and doc[token.i - 1].lower_ != "the":
+            continue  # "UN Special Rapporteur" is written "the UN ..." often; a longer name is the NER's
+        end = token.i + n
+        if end < len(doc) and doc[end].lower_ in {"for", "on"}:
+            # the mandate runs to the next punctuation: "on the situation of human rights in Vell"
+            k = end + 1
+            person_starts = {s.start for s in people}
+            while (
+                k < len(doc) and not doc[k].is_punct and k - end <= 10 and doc[k].pos_ not in {"VERB", "AUX"}
+                and k not in person_starts and doc[k].lower_ not in {"at", "during", "since", "with", "after", "before"}
+                and not doc[k].like_num
+            ):
+                k += 1
+            if k > end + 1:
+                end = k
+        office = Span(doc, token.i, end, label="Organization", kb_id="rule", span_id="")
+        if any(s.start < office.start + n and office.start < s.end for s in spans if s.label_ != "Organization"):
+            continue  # the title is part of a name already found
+        holder = _holder(doc, office, people)
+        head = " ".join(t.lower_ for t in doc[token.i : token.i + n])
+        if holder is None and head in linked:
+            holder = linked[head]  # "the Special Rapporteur said": the holder named before
+        if holder is not None:
+            linked.setdefault(head, holder)
+            pairs.append((Span(doc, office.start, office.end, label=holder.label_, kb_id="alias"), holder))
+            office = Span(doc, office.start, office.end, label=holder.label_, kb_id="rule", span_id="")
+        elif end == token.i + n and not _is_defined(doc, token.i):
+            continue  # a bare "Commissioner" with no mandate is a title, not an actor
+        else:
+            linked.setdefault(head, office)
+        found.append(office)
+    kept = [s for s in spans if not any(f.start < s.end and s.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda s: s.start), pairs
+
+
+def _is_defined(doc: Doc, i: int) -> bool:
+    """ "the Special Rapporteur said": an office with the definite article acts as an actor."""
+    return i > 0 and doc[i - 1].lower_ == "the"
+
+
+def _holder(doc: Doc, office: Span, people: list[Span]) -> Span | None:
+    """The person named beside an office: "Anna Lorne, the Special Rapporteur ..." or "the
+    Special Rapporteur, Anna Lorne"."""
+    for person in people:
+        between = doc[person.end : office.start]
+        if 0 < len(between) <= 2 and between[0].text == "," and all(t.text == "," or t.lower_ == "the" for t in between):
+            return person
+        between = doc[office.end : person.start]
+        if 0 < len(between) <= 1 and between[0].text == ",":
+            return person
+        # "High Representative/Vice-President Anna Lorne": the title written before the name
+        if person.start >= office.end and len(between) <= 4 and all(t.text in {"/", "-"} or t.is_title for t in between):
+            if not between or between[0].text in {"/", "-"}:
+                return person
+    return None

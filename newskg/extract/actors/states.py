@@ -1,0 +1,157 @@
+"""States and their institutions: "<City> court", "<demonym> national police", "<Name> prison",
+"the de facto authorities", and a capital standing for its government ("Strelsau detained ...")."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from newskg.lexicon import Lexicon
+
+__all__ = ["institution_spans", "detention_spans", "generic_government_spans", "capital_governments", "main_country"]
+
+_PLACES = {"City", "Country", "Region", "Place"}
+
+
+def _phrase_after(doc: Doc, i: int, phrases: dict[str, str] | frozenset[str], longest: int = 4) -> int:
+    for n in range(min(longest, len(doc) - i), 0, -1):
+        words = [t.lower_.replace("’", "'") for t in doc[i : i + n]]
+        if " ".join(words) in phrases:
+            return n
+    return 0
+
+
+def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """A place or demonym followed by a state institution is that institution: "the Strelsau
+    court", "Vell police", "the Ruritanian national police"; typed GovernmentBody or Court.
+
+    Returns the spans with each such place span widened over its institution; demonyms the NER
+    left out of ``spans`` are looked up in the text.
+    """
+    out: list[Span] = []
+    taken: set[int] = set()
+    candidates: list[tuple[int, int, Span | None]] = [(s.start, s.end, s) for s in spans if s.label_ in _PLACES]
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for token in doc:
+        if token.i not in covered and token.is_title and token.lower_ in lexicon.demonyms:
+            candidates.append((token.i, token.i + 1, None))
+    widened: dict[int, Span] = {}
+    for start, end, span in candidates:
+        j = end
+        while j < len(doc) and doc[j].lower_ in lexicon.institution_modifiers and doc[j].is_lower:
+            j += 1
+        n = _phrase_after(doc, j, lexicon.institutions)
+        if not n:
+            continue
+        head = doc[j + n - 1]
+        if not (head.is_lower or head.is_title) or head.pos_ == "ADJ" and head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "NOUN":
+            continue  # "Ruritanian military presence": an adjective, not an actor
+        if j + n < len(doc) and doc[j + n].is_title and doc[j + n].pos_ == "PROPN":
+            continue  # "Vell Police Chief Anton": part of a longer name or title
+        phrase = " ".join(t.lower_.replace("’", "'") for t in doc[j : j + n])
+        cls = lexicon.institutions[phrase]
+        new = Span(doc, start, j + n, label=cls, kb_id="rule", span_id="")
+        if span is not None:
+            widened[id(span)] = new
+        elif not any(start < s.end and s.start < j + n for s in spans):
+            out.append(new)
+            taken.update(range(start, j + n))
+    result = [widened.get(id(s), s) for s in spans]
+    return _drop_covered(result + out)
+
+
+def detention_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """"the Marrow prison complex", "Vell Prison": a capitalised name before a detention head is
+    one place of detention (GovernmentBody: a state institution that acts)."""
+    by_end = {s.end: s for s in spans}
+    out = list(spans)
+    for i, token in enumerate(doc):
+        n = _phrase_after(doc, i, lexicon.detention_heads, longest=2)
+        if not n or i == 0:
+            continue
+        j = i
+        while j > 0 and doc[j - 1].is_title and doc[j - 1].pos_ in {"PROPN", "NOUN"} and not doc[j - 1].is_sent_start:
+            j -= 1
+        if j > 0 and doc[j - 1].is_title and doc[j - 1].is_sent_start and doc[j - 1].pos_ == "PROPN":
+            j -= 1
+        start = by_end[i].start if i in by_end else j
+        if start == i:
+            continue
+        new = Span(doc, start, i + n, label="GovernmentBody", kb_id="rule", span_id="")
+        out = [s for s in out if not (s.start < new.end and new.start < s.end)] + [new]
+    return sorted(out, key=lambda s: s.start)
+
+
+def main_country(spans: list[Span], lexicon: Lexicon) -> str | None:
+    """The country a document names most often, by name or demonym (first named on a tie)."""
+    counts: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for span in spans:
+        country = lexicon.country_of(span.text) if span.label_ in {"Country", "GovernmentBody"} else None
+        if country is None and span.label_ == "GovernmentBody":
+            found = lexicon.government_of(span.text)
+            country = found[0] if found else None
+        if country:
+            counts[country] += 1
+            order.setdefault(country, span.start)
+    return max(counts, key=lambda c: (counts[c], -order[c])) if counts else None
+
+
+def generic_government_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """"the de facto authorities", "the transitional government": a government the text names only
+    by a generic phrase is the government of the document's main country, when it has one."""
+    country = main_country(spans, lexicon)
+    if country is None:
+        return []
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    generic = sorted((w for w in lexicon.government_words if " " in w), key=len, reverse=True)
+    found: list[Span] = []
+    for token in doc:
+        if token.lower_ != "the" or token.i + 1 >= len(doc):
+            continue
+        n = _phrase_after(doc, token.i + 1, frozenset(generic))
+        if not n or any(i in covered for i in range(token.i + 1, token.i + 1 + n)):
+            continue
+        end = token.i + 1 + n
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            # "the transitional government of Vell" names its own place
+            place = next((s for s in spans if s.start == end + 1 and s.label_ in _PLACES), None)
+            if place is not None and lexicon.country_of(place.text) is None:
+                found.append(Span(doc, token.i + 1, place.end, label="GovernmentBody", kb_id="rule", span_id=""))
+            continue
+        if end < len(doc) and doc[end].is_title:
+            continue
+        demonym = lexicon.demonym_of.get(country, country)
+        framing = doc[end - 1].lower_
+        found.append(Span(doc, token.i + 1, end, label="GovernmentBody", kb_id="rule", span_id=f"{demonym} {framing}"))
+    return found
+
+
+def capital_governments(spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """A capital that acts stands for its country's government: "Strelsau detained ..." (the
+    capital is the subject of a verb other than a verb of being)."""
+    out = []
+    for span in spans:
+        country = lexicon.capitals.get(span.text.lower())
+        root = span.root
+        after = span.doc[span.end].text if span.end < len(span.doc) else ""
+        if (
+            country and not span.text.isupper() and after not in {"(", "—", "–", "-", ",", ":"}  # not a dateline
+            and span.label_ in _PLACES | {"Organization"} and root.dep_ == "nsubj"
+            and root.head.pos_ == "VERB" and root.head.lemma_ not in {"be", "have", "host", "lie", "remain"}
+        ):
+            demonym = lexicon.demonym_of.get(country, country)
+            span = Span(span.doc, span.start, span.end, label="GovernmentBody", kb_id="rule", span_id=f"{demonym} government")
+        out.append(span)
+    return out
+
+
+def _drop_covered(spans: list[Span]) -> list[Span]:
+    ordered = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Span] = []
+    for span in ordered:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
