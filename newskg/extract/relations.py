@@ -504,7 +504,8 @@ def sentence_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, da
 def observe_sentence(sent: Span, resolver: ActorResolver) -> None:
     """Remember the sentence's subjects, authors and preamble for the sentences after it."""
     for token in sent:
-        if token.dep_ in {"nsubj", "nsubjpass"}:
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ not in {"we", "i", "us"}:
+            # "we" is the author, never what a later "they" or "their" stands for
             span = resolver.entity(token) or resolver.resolve(token)
             if span is not None and span.label_ not in {"Law", "Programme"}:
                 resolver.observe_subject(span)

@@ -117,6 +117,11 @@ class ActorResolver:
             span = self.resolve(subject_token)
             if span is not None and fits(span):
                 return span
+        if low in _PERSON_PRONOUNS:
+            # "when the accounts of X were frozen and he was banned": the person just named
+            people = [s for s in self.spans_in(sentence_start, token.i) if s.label_ == "Person"]
+            if people:
+                return people[-1]
         for span in reversed([s for s in self.subjects if s.end <= token.i]):
             if fits(span):
                 return span

@@ -283,6 +283,12 @@ def _add_event(
         reporter = node_of(event.reported_by)
         if reporter is not None:
             graph.add((node, NKG.reportedBy, reporter))
+    if event.event_class == "Arrest" and event.mode == "asserted" and not event.negated:
+        # "X is imprisoned in P": the detained are held where the sentence says
+        for target in nodes[NKG.target]:
+            for place in nodes[NKG.place]:
+                statement = _statement(graph, doc_id, doc_node, doc_date, target, "locatedIn", place, sentence, event.rule, event.date)
+                graph.add((statement, NKG.fromEvent, node))
     if not projected(event):
         return
     pairs = [(event.predicate, target) for target in nodes[NKG.target]]

@@ -136,6 +136,7 @@ class NKG(DefinedNamespace):
     demandsOnBehalfOf: URIRef
     deports: URIRef
     designates: URIRef
+    designatesUnder: URIRef
     eventClass: URIRef
     fromEvent: URIRef
     investigates: URIRef

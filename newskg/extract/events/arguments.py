@@ -28,6 +28,8 @@ _NON_ACTORS = {"Law", "Programme", "Event"}
 _PLACES = {"City", "Region", "Place"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _PEOPLE = {"Person", "NGO", "MediaOrganization", "PoliticalParty", "Organization"}
+_DETENTION_SITES = {"prison", "jail", "gaol", "camp", "penitentiary", "complex", "facility", "centre", "center", "colony", "dungeon"}
+_TRANSPARENT = {"case", "cases", "matter", "situation", "plight", "fate", "treatment"}
 
 
 class Arguments:
@@ -256,8 +258,15 @@ def _pobjs(prep: Token) -> list[Token]:
 def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, triggers: dict[int, Trigger], trigger: Trigger, *, deep: bool) -> bool:
     """Targets from an object word; an act becomes a nested event. True if something was found."""
     if token.i in triggers and token.i != trigger.token.i:
-        args.nested.append(token)
+        args.nested += [token, *(c for c in token.conjuncts if c.i in triggers and c.i != trigger.token.i)]
         return True
+    if token.lemma_.lower() in _TRANSPARENT:
+        # "in the case of X", "the situation of Y": look through to whom it is about
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in _pobjs(child):
+                    if _targets_from(pobj, args, resolver, triggers, trigger, deep=deep):
+                        return True
     included = _included(token, resolver)
     if included:
         # "11 individuals, including X", "those detained, including Y and Z"
@@ -274,7 +283,9 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
         found = [f for f in found if f.label_ not in _NON_ACTORS | _PLACES]
     if trigger.cls.target_types:
         found = [f for f in found if f.label_ in trigger.cls.target_types]
-    if found and trigger.cls.possessor == "target":
+    if found and trigger.cls.collect:
+        found += [s for s in actors_in(token, resolver, people_only=True) if s.label_ not in _NON_ACTORS and s not in found]
+    elif found and trigger.cls.possessor == "target":
         # An act done to people names them all in its object: "release X and all those
         # detained for exercising their right to ..., including A, B and C".
         found += [s for s in actors_in(token, resolver, people_only=True) if s.label_ in _PEOPLE and s not in found]
@@ -322,15 +333,42 @@ def arguments_of(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabula
     return _verb_arguments(trigger, resolver, vocab, triggers)
 
 
+def _with_infinitive(token: Token) -> bool:
+    return any(c.dep_ in {"acl", "relcl", "xcomp", "infmod"} and any(a.lower_ == "to" for a in c.children) for c in token.children)
+
+
+def _legal_basis(token: Token, resolver: ActorResolver) -> list[Span]:
+    """ "under E.O. 13818", "pursuant to Section 7031(c)", "in accordance with the Act"."""
+    found: list[Span] = []
+    for child in token.children:
+        low = child.lower_
+        preps = [child] if low == "under" else [c for c in child.children if c.lower_ in {"to", "with"}] if low in {"pursuant", "according", "accordance"} else []
+        if low == "in":
+            preps = [c for p in _pobjs(child) if p.lower_ == "accordance" for c in p.children if c.lower_ == "with"]
+        for prep in preps:
+            for pobj in _pobjs(prep):
+                for t in [pobj, *pobj.conjuncts]:
+                    span = resolver.entity(t)
+                    if span is not None and span.label_ in {"Law", "Programme"} and span not in found:
+                        found.append(span)
+    return found
+
+
 def _preps(token: Token, args: Arguments, trigger: Trigger, resolver: ActorResolver, triggers: dict[int, Trigger], *, skip: set[int]) -> None:
     cls = trigger.cls
+    if cls.theme_property:
+        args.add_themes(_legal_basis(token, resolver))
     for child in token.children:
         if child.dep_ not in {"prep", "dative"} or child.i in skip:
             continue
         prep = child.lower_
         for pobj in _pobjs(child):
-            if prep in cls.target_preps and not args.targets:
+            if prep == "in" and pobj.lemma_.lower() in _TRANSPARENT and (cls.person_target or cls.stance) and not args.targets:
+                _targets_from(pobj, args, resolver, triggers, trigger, deep=True)  # "a verdict in the case of X"
+            elif prep in cls.target_preps and not args.targets:
                 _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
+            elif prep == "for" and cls.name in {"Demand", "Urge"} and _with_infinitive(pobj) and not args.targets:
+                args.add_targets(resolver.resolve_all(pobj))  # "a call for the Council to convene"
             elif prep in cls.theme_preps:
                 if pobj.i in triggers:
                     args.nested.append(pobj)
@@ -338,7 +376,8 @@ def _preps(token: Token, args: Arguments, trigger: Trigger, resolver: ActorResol
                     args.add_themes(actors_in(pobj, resolver, people_only=True))
             elif prep in _PLACE_PREPS:
                 place = resolver.entity(pobj)
-                if place is not None and place.label_ in _PLACES | {"Country"}:
+                detention = place is not None and any(t.lower_ in _DETENTION_SITES for t in place)
+                if place is not None and (place.label_ in _PLACES | {"Country"} or detention):
                     args._add(args.places, [place])
 
 
@@ -372,10 +411,11 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
     skip: set[int] = set()
     for i in trigger.words:
         word = verb.doc[i]
-        if word.dep_ == "dobj" and i != verb.i and not args.targets:
-            # "withdraw support for X", "impose sanctions on X", "revoked X's licence": the
-            # phrase's noun brings the target
-            args.add_targets([s for s in _noun_agents(word, resolver) if s not in args.sources])
+        if word.dep_ in {"dobj", "nsubjpass"} and i != verb.i and not args.targets:
+            # "withdraw support for X", "impose sanctions on X", "revoked X's licence", "charges
+            # against X were dropped": the phrase's noun brings the target (not "their concern")
+            owners = [s for s in _noun_agents(word, resolver) if s not in args.sources]
+            args.add_targets([s for s in owners if not any(resolver.entity(c) is None and c.pos_ == "PRON" and c.dep_ == "poss" for c in word.children)])
             for child in word.children:
                 if child.dep_ == "prep" and child.lower_ not in {"in", "at"}:
                     for pobj in _pobjs(child):
@@ -428,7 +468,7 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
     if noun.dep_ == "conj":
         first = noun.head
         verb = first.head if first.dep_ in {"dobj", "attr", "nsubjpass"} else None
-    if verb is not None and verb.pos_ in {"VERB", "AUX"} and verb.i not in triggers:
+    if verb is not None and verb.pos_ in {"VERB", "AUX"} and (verb.i not in triggers or verb.lemma_.lower() in vocab.light_verbs):
         if not args.sources:
             if is_passive(verb):
                 args.add_sources(_agents(verb, resolver))
@@ -441,6 +481,16 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
                 if child.dep_ in {"prep", "dative"} and child.lower_ in cls.target_preps:
                     for pobj in _pobjs(child):
                         _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in {"include", "comprise", "cover", "target", "concern", "hit", "affect"} and not args.targets:
+        # "The new listings include X, along with Y": who the measure names
+        verb = noun.head
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                args.add_targets([s for s in actors_in(child, resolver, people_only=True) if s.label_ not in _NON_ACTORS])
+        if args.targets:
+            args.rule = "noun-include"
+    if verb is not None and verb.pos_ in {"VERB", "AUX"} and cls.theme_property:
+        args.add_themes(_legal_basis(verb, resolver))  # "this designation is made under X"
     light = patient_light_verb(noun)
     if light is not None and not args.targets:
         subject = next((c for c in light.children if c.dep_ in {"nsubjpass", "dobj"}), None)

@@ -125,6 +125,7 @@ class EventFrames:
         self.dates = dates
         self.open_list: SpanEvent | None = None  # a demand whose content the next bullets give
         self.after_mark = False  # the last sentence was a bare bullet mark
+        self.recent: dict[str, SpanEvent] = {}  # the last event of each class with arguments
 
     def __call__(self, sent: Span, claims: list[tuple[int, int, Span]] = ()) -> list[SpanEvent]:
         text = sent.text.strip()
@@ -133,8 +134,11 @@ class EventFrames:
             return []
         bullet = self.after_mark or _is_bullet(sent)
         self.after_mark = False
-        events = sentence_events(sent, self.resolver, self.vocab, self.dates, claims)
+        events = sentence_events(sent, self.resolver, self.vocab, self.dates, claims, self.recent)
         events = self._continue_list(events, bullet)
+        for event in events:
+            if event.sources or event.targets:
+                self.recent[event.cls.name] = event
         if text.endswith(":"):
             demands = [e for e in events if e.cls.name in _DEMANDS and e.parent is None]
             self.open_list = demands[-1] if demands else None
@@ -149,7 +153,7 @@ class EventFrames:
             return events
         out = list(events)
         for event in events:
-            if event.parent is not None or event.cls.name in _DEMANDS:
+            if event.parent is not None or event.cls.name in _DEMANDS or event.trigger.kind != "verb":
                 continue
             head = event.trigger.token
             if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
@@ -167,6 +171,7 @@ class EventFrames:
                 content=" ".join(event.sentence.text.split()).lstrip("-–•· ")[:_CONTENT_LIMIT],
             )
             event.parent = demand
+            event.clean()
             demand.clean()
             out.append(demand)
         return out
@@ -188,12 +193,14 @@ def sentence_events(
     vocab: EventVocabulary,
     dates: list[Span] = (),
     claims: list[tuple[int, int, Span]] = (),
+    recent: dict[str, SpanEvent] | None = None,
 ) -> list[SpanEvent]:
     """All events one sentence states, nested ones linked to the event they are part of.
 
     ``claims`` are ``(start_char, end_char, speaker)`` of what the sentence reports someone said:
     an event inside one is ``reported_by`` that speaker, and "X must ..." inside it is a demand
-    of that speaker.
+    of that speaker. ``recent`` holds the last event of each class in the document: a definite
+    event noun with no arguments of its own ("the sentences", "the new listings") is that event.
     """
     inside = {i for s in resolver.spans_in(sent.start, sent.end) for i in range(s.start, s.end)}
     triggers = find_triggers(sent, vocab, inside_entity=inside)
@@ -210,20 +217,31 @@ def sentence_events(
         )
         if trigger.cls.name in _DEMANDS:
             event.content = _content(trigger.token)
+        if recent and trigger.kind == "noun" and not (event.sources or event.targets or event.themes) and _definite(trigger.token) and not args.nested and not any(c.dep_ == "prep" for c in trigger.token.children):
+            earlier = recent.get(trigger.cls.name)
+            if earlier is not None:
+                event.sources, event.targets = list(earlier.sources), list(earlier.targets)
+                event.rule = "noun-coreference"
         for start, end, speaker in claims:
             if start <= trigger.token.idx < end and speaker not in event.sources:
                 event.reported_by = speaker
         events[trigger.token.i] = event
         nested[trigger.token.i] = [n for n in args.nested if n.i in by_token and n.i != trigger.token.i]
-    # Outer events first, so a chain (demand -> release -> of X) is resolved top-down.
+    # Links and demanded doers top-down (a demand's addressee does what it asks, and so on
+    # down the chain), then targets and themes bottom-up (what a demand asks for, whose arrest
+    # a condemnation condemns).
     order = sorted(events, key=lambda i: _depth(sent.doc[i], by_token))
+    links: list[tuple[SpanEvent, SpanEvent]] = []
     for i in order:
         outer = events[i]
         for word in nested[i]:
             inner = events.get(word.i)
             if inner is None or inner.parent is not None or inner is outer or opens_paragraph(word):
                 continue
-            _nest(outer, inner)
+            _link(outer, inner)
+            links.append((outer, inner))
+    for outer, inner in reversed(links):
+        _lift(outer, inner)
     # What a demand's clause asks for, however deep ("calls for X to take action ... to exert
     # pressure on Y"), is demanded, not done.
     for i in order:
@@ -246,6 +264,10 @@ def sentence_events(
     return result + demands
 
 
+def _definite(token: Token) -> bool:
+    return any(c.lower_ in {"the", "this", "these", "those", "such", "that"} for c in token.children)
+
+
 def _governing_demand(token: Token, events: dict[int, SpanEvent]) -> SpanEvent | None:
     """The demand whose clause ``token`` stands in, through non-finite clauses only."""
     child = token
@@ -265,8 +287,10 @@ def _depth(token: Token, by_token: dict[int, Trigger]) -> int:
     return sum(1 for a in token.ancestors if a.i in by_token)
 
 
-def _nest(outer: SpanEvent, inner: SpanEvent) -> None:
+def _link(outer: SpanEvent, inner: SpanEvent) -> None:
     inner.parent = outer
+    # "The experts called for them to be released": whoever asks is not whom it is for
+    inner.targets = [t for t in inner.targets if t not in outer.sources]
     if outer.cls.name in _DEMANDS:
         # What a demand asks for did not happen: its doer is the addressee unless named, and
         # a doer named in "calls for X to act" is the addressee.
@@ -275,14 +299,15 @@ def _nest(outer: SpanEvent, inner: SpanEvent) -> None:
             inner.sources = list(outer.targets)
         elif inner.sources and not outer.targets and inner.trigger.kind == "verb":
             outer.targets = [s for s in inner.sources if s not in outer.sources]
+
+
+def _lift(outer: SpanEvent, inner: SpanEvent) -> None:
+    if outer.cls.name in _DEMANDS:
         outer.themes += [t for t in inner.targets + inner.themes if t not in outer.targets]
-        return
-    if outer.cls.stance:
+    elif outer.cls.stance:
         if not outer.targets and inner.sources:
             outer.targets = [s for s in inner.sources if s not in outer.sources]
         outer.themes += [t for t in inner.targets + inner.themes if t not in outer.targets]
-        return
-    outer.themes += inner.targets
 
 
 def _deontic(event: SpanEvent, resolver: ActorResolver, vocab: EventVocabulary, claims: list[tuple[int, int, Span]]) -> SpanEvent | None:

@@ -77,13 +77,15 @@ def _phrases(token: Token) -> Iterator[tuple[str, Token | None, tuple[int, ...]]
     preps = [c for c in children if c.dep_ in {"prep", "agent", "dative"} or c.pos_ == "ADP"] + extra
     parts = [c for c in children if c.dep_ == "prt"]
     words = [c for c in children if c.dep_ in {"acomp", "oprd", "advmod", "dobj"}]
+    if any(c.dep_ == "auxpass" for c in token.children):
+        words += [c for c in token.children if c.dep_ == "nsubjpass"]  # "charges ... were dropped"
     for lemma in lemma_keys(token):
         for prt in parts:
             for prep in preps:
                 yield f"{lemma} {prt.lower_} {prep.lower_}", prep, (token.i, prt.i, prep.i)
         for word in words:
             for prep in preps:
-                if word.dep_ == "dobj":
+                if word.dep_ in {"dobj", "nsubjpass"}:
                     yield f"{lemma} {word.lemma_.lower()} {prep.lower_}", prep, (token.i, word.i, prep.i)
             yield f"{lemma} {word.lemma_.lower()}", None, (token.i, word.i)
             if word.lower_ != word.lemma_.lower():

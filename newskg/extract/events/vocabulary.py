@@ -39,6 +39,7 @@ class EventClass:
     stance: bool  # takes a position on an act: the act's doer is its target
     person_target: bool  # the target must be an actor, never a law, programme or place
     target_types: frozenset[str] = frozenset()  # when set, the only entity classes a target may have
+    collect: bool = False  # every actor named in the object phrase is a target ("met with A, B's unit, C")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ def _build(raw: dict[str, Any]) -> EventVocabulary:
             stance=bool(entry.get("stance")),
             person_target=bool(entry.get("person_target")),
             target_types=frozenset(str(t) for t in entry.get("target_types") or ()),
+            collect=bool(entry.get("collect")),
         )
         # The first class to list a phrase keeps it, so a user file can only add.
         for word in entry["verbs"]:
