@@ -384,6 +384,10 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 relative = others[-1] if others else relative
                 if relative is not None and relative != person:
                     found.append(SpanRelation(person, "relativeOf", relative, sent, "family", role=title))
+            elif j - 1 >= sent.start and doc[j].lower_ in {"'s", "’s"}:
+                relative = resolver.entity(doc[j - 1])  # "Porras's husband X"
+                if relative is not None and relative.label_ == "Person" and relative != person:
+                    found.append(SpanRelation(person, "relativeOf", relative, sent, "family", role=title))
             continue
         if j >= sent.start and doc[j].lower_ in {"its", "their"}:
             owner = resolver.antecedent(doc[j])
@@ -477,6 +481,49 @@ def qualifier_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -
                 country = inner
         if country is not None and country != span:
             found.append(SpanRelation(span, "locatedIn", country, sent, "qualifier"))
+    return found + _part_relations(sent, resolver)
+
+
+_UNITS = {"office", "unit", "brigade", "department", "division", "directorate", "bureau", "agency", "service", "committee", "commission", "council", "secretariat", "battalion", "force", "forces", "police", "branch", "section", "mission", "delegation", "court", "prosecutor", "ministry", "cell", "wing"}
+
+
+def _part_relations(sent: Span, resolver: ActorResolver) -> list[SpanRelation]:
+    """Rule ``qualifier``: parts of organisations and of countries.
+
+    "the Department of the Treasury's Office of ...", "the Ministry of the Interior's Special
+    National Brigade", "the Unit on ... in the Ministry of ...": the second is part of the first;
+    "China's Xinjiang Uyghur Autonomous Region" is part of China, "Tigray's capital of Mekelle"
+    lies in Tigray.
+    """
+    doc = sent.doc
+    found: list[SpanRelation] = []
+    for span in resolver.spans_in(sent.start, sent.end):
+        i = span.start - 1
+        owner = resolver.entity(doc[i - 1]) if i - 1 >= sent.start and doc[i].lower_ in {"'s", "’s"} else None
+        if owner is None or owner == span:
+            # "the Unit on Combating X in the Ministry of Y"
+            k = span.end
+            if k + 1 < sent.end and doc[k].lower_ == "in" and span.label_ in _ORG_CLASSES:
+                k += 1 + (doc[k + 1].lower_ == "the")
+                inner = resolver.entity(doc[k]) if k < sent.end else None
+                if inner is not None and inner.label_ in _ORG_CLASSES and inner.start == k:
+                    found.append(SpanRelation(span, "partOf", inner, sent, "qualifier"))
+            continue
+        if span.label_ in _ORG_CLASSES and owner.label_ in _ORG_CLASSES and any(t.lower_ in _UNITS for t in span):
+            found.append(SpanRelation(span, "partOf", owner, sent, "qualifier"))
+        elif span.label_ == "Region" and owner.label_ in {"Country", "Region"}:
+            found.append(SpanRelation(span, "partOf", owner, sent, "qualifier"))
+        elif span.label_ in {"City", "Place"} and owner.label_ in {"Country", "Region"}:
+            found.append(SpanRelation(span, "locatedIn", owner, sent, "qualifier"))
+    # "Tigray's capital of Mekelle", "the city of Zhanaozen in Kazakhstan"
+    for token in sent:
+        if token.lower_ in {"capital", "city", "town", "province", "region"} and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "of":
+            place = resolver.entity(doc[token.i + 2])
+            owner = None
+            if token.i - 2 >= sent.start and doc[token.i - 1].lower_ in {"'s", "’s"}:
+                owner = resolver.entity(doc[token.i - 2])
+            if place is not None and owner is not None and owner != place and owner.label_ in {"Country", "Region"}:
+                found.append(SpanRelation(place, "locatedIn", owner, sent, "qualifier"))
     return found
 
 

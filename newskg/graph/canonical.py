@@ -271,6 +271,10 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             key = _state_key(m.text, m.label, lexicon) or name_key(local.get(m.key, m.text), lexicon)
             if m.key in local:
                 key = _state_key(local[m.key], m.label, lexicon) or key
+            if m.canonical and (m.source == "coref" or not key):
+                # "the government" resolved to the government of the country the text is about:
+                # that name, never the bare word, which every country's government shares
+                key = _state_key(m.canonical, m.label, lexicon) or name_key(m.canonical, lexicon)
             if not key:
                 continue
             uf.find(key)
