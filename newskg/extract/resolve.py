@@ -213,6 +213,9 @@ class ActorResolver:
             if found is not None and found.label_ not in _NON_ACTORS | _PLACES:
                 return found
         lemma = token.lemma_.lower()
+        # "Tomas Kravik, a reporter detained by ...": the noun in apposition is the named actor
+        if token.dep_ == "appos" and self.entity(token.head) is not None:
+            return self.entity(token.head)
         # "his father Hun Sen": an apposition names the actor.
         for child in token.children:
             if child.dep_ == "appos" and self.entity(child) is not None:

@@ -28,6 +28,8 @@ _NON_ACTORS = {"Law", "Programme", "Event"}
 _PLACES = {"City", "Region", "Place"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _PEOPLE = {"Person", "NGO", "MediaOrganization", "PoliticalParty", "Organization"}
+# Nouns whose infinitive belongs to their owner: "X's decision to withdraw", "a call to release".
+_AGENTIVE_NOUNS = {"decision", "plan", "attempt", "move", "bid", "effort", "efforts", "refusal", "call", "order", "ruling", "verdict", "proposal", "commitment", "pledge", "promise", "threat", "request", "campaign", "desire", "intention", "determination", "readiness", "willingness", "unwillingness", "failure", "right", "obligation", "duty", "resolve", "vow", "policy", "strategy"}
 _DETENTION_SITES = {"prison", "jail", "gaol", "camp", "penitentiary", "complex", "facility", "centre", "center", "colony", "dungeon"}
 _TRANSPARENT = {"case", "cases", "matter", "situation", "plight", "fate", "treatment"}
 
@@ -152,7 +154,14 @@ def subjects_of(verb: Token, resolver: ActorResolver, vocab: EventVocabulary, de
         found, how = subjects_of(head, resolver, vocab, depth + 1)
         return found, how or "conj"
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        if verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        if infinitive and head.lemma_.lower() not in _AGENTIVE_NOUNS and resolver.entity(head) is None and head.dep_ in {"dobj", "pobj"}:
+            # "raided the offices of X to arrest Y": a purpose the parser hung on the object
+            clause = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if clause is not None:
+                found, how = subjects_of(clause, resolver, vocab, depth + 1)
+                return found, how or "control"
+        if verb.tag_ == "VBG" or infinitive:
             # "the League, aiding the government": the noun; "X's decision to withdraw": its owner
             found = resolver.resolve_all(head)
             if not found:
@@ -429,6 +438,9 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
             if child.dep_ in {"dobj", "dative"} and child.i not in trigger.words:
                 if _targets_from(child, args, resolver, triggers, trigger, deep=True):
                     break
+    if not args.targets and verb.dep_ in {"compound", "amod", "nmod"} and verb.head.i > verb.i:
+        # "- release Ilsa Vandermeer and ...": the parser took the verb for a modifier of its object
+        _targets_from(verb.head, args, resolver, triggers, trigger, deep=True)
     _preps(verb, args, trigger, resolver, triggers, skip=skip)
     for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp"} and child.i in triggers:

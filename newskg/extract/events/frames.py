@@ -158,7 +158,8 @@ class EventFrames:
             head = event.trigger.token
             if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
                 continue
-            if head.dep_ not in {"ROOT", "conj", "dep"} and head.head.i != head.i:
+            first = next((t for t in head.sent if not (t.is_punct or t.is_space)), None)
+            if head.dep_ not in {"ROOT", "conj", "dep"} and head.head.i != head.i and head != first:
                 continue
             event.sources = list(frame.targets)
             event.mode = "demanded"

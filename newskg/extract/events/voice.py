@@ -58,7 +58,9 @@ def _author_in(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> Voice |
             continue
         if doc[token.i - 1].lower_ not in _AUTHORED and doc[token.i - 1].lemma_.lower() not in _AUTHORED:
             continue
-        spans = [s for s in resolver.spans_in(token.i + 1, sent.end) if s.label_ in _BODIES | {"Person"}]
+        # the author's phrase ends where what the statement is about begins ("by X on Y")
+        end = next((t.i for t in sent if t.i > token.i and t.lower_ in {"on", "about", "concerning", "regarding", "after", "following", "at", "to", "in"} and resolver.entity(t) is None), sent.end)
+        spans = [s for s in resolver.spans_in(token.i + 1, end) if s.label_ in _BODIES | {"Person"}]
         if spans:
             return _voice_of(spans[0] if spans[0].label_ != "Country" or len(spans) == 1 else spans[0], sent, resolver, lexicon, spans)
     for token in sent:
