@@ -205,6 +205,7 @@ class ClaimTracker:
         found = sentence_claims(sent, self.resolver, self.lexicon)
         if found:
             self.resolver.last_speaker = (sent.start, found[-1].speaker)
+            self.resolver.reported += [(c.start_char, c.end_char) for c in found]
         text = sent.text.strip()
         if not found and self.last_quote is not None and self.index - self.last_index <= 2 and text[:1] in _OPEN_QUOTES + "‘":
             lead = len(sent.text) - len(sent.text.lstrip())

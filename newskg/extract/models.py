@@ -133,6 +133,7 @@ class Event:
     mode: str = "asserted"
     reported_by: Mention | None = None
     content: str | None = None
+    topics: tuple[str, ...] = ()
     parent: int | None = None
 
 

@@ -333,6 +333,7 @@ class Extractor:
                     mode=event.mode,
                     reported_by=to_mention(event.reported_by) if event.reported_by is not None else None,
                     content=event.content,
+                    topics=event.topics,
                     parent=index.get(id(event.parent)) if event.parent is not None else None,
                 )
             )

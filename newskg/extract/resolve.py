@@ -47,6 +47,7 @@ class ActorResolver:
         self.last_author: Span | None = None
         self.last_group: list[Span] = []  # actors last named together as a subject ("LICADHO and ADHOC")
         self.last_speaker: tuple[int, Span] | None = None  # (sentence start token, speaker)
+        self.reported: list[tuple[int, int]] = []  # character spans of what speakers said
         # The document's author, set by the pipeline: "we" outside quotations is the body,
         # "I" the person (see newskg.extract.events.voice).
         self.voice_body: Span | None = None
@@ -103,7 +104,11 @@ class ActorResolver:
         # Subjects earlier in this sentence, then earlier subjects, then any earlier mention.
         if self.last_speaker is not None and token.dep_ in {"nsubj", "nsubjpass"}:
             started, speaker = self.last_speaker
-            newer = [s for s in self.subjects if started < s.start < token.i and fits(s) and s != speaker]
+            # someone else has been the subject since, outside what the speaker said
+            newer = [
+                s for s in self.subjects
+                if started < s.start < token.i and fits(s) and s != speaker and not any(a <= s.start_char < b for a, b in self.reported)
+            ]
             if newer:
                 return newer[-1]  # someone else has been the subject since that speaker spoke
             if sentence_start - started < 80 and fits(speaker) and any(
@@ -247,11 +252,16 @@ class ActorResolver:
                 for child in token.head.children:
                     if child.dep_ == "nsubj" and self.entity(child) is not None:
                         return self.entity(child)
+            recent_speaker = self.last_speaker is not None and token.sent.start - self.last_speaker[0] < 160
+            if lemma not in self.lexicon.adopted_texts and recent_speaker and any(c.lower_ in {"the", "this", "that"} for c in token.children):
+                # "The statement further noted ...": the statement being reported, whoever
+                # published or received it
+                return self.last_speaker[1]
             if lemma in self.authors:
                 return self.authors[lemma]
             if lemma in self.lexicon.adopted_texts and self.last_author is not None:
                 return self.last_author  # "The text, adopted on 28 November, calls on ..."
-            if lemma in self.lexicon.speech_nouns and self.last_speaker is not None and token.sent.start - self.last_speaker[0] < 120:
+            if lemma in self.lexicon.speech_nouns and recent_speaker:
                 return self.last_speaker[1]  # "..., the statement asserted": the one who has been speaking
             if lemma in self.lexicon.speech_nouns:
                 # "The resolution urged ...", "according to a statement": the last organisation

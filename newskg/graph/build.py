@@ -271,6 +271,8 @@ def _add_event(
         graph.add((node, NKG.eventDate, _event_date(event.date)))
     if event.content:
         graph.add((node, NKG.content, Literal(event.content)))
+    for topic in event.topics:
+        graph.add((node, NKG.topic, Literal(topic)))
     if event.parent is not None and 0 <= event.parent < len(event_nodes):
         graph.add((node, NKG.partOfEvent, event_nodes[event.parent]))
     roles = {NKG.source: event.sources, NKG.target: event.targets, NKG.theme: event.themes, NKG.place: event.places}

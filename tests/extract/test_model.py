@@ -11,8 +11,15 @@ pytestmark = pytest.mark.model
 
 
 def relations(extractor, text):
+    """Structural relations and the direct triples the graph states for events."""
+    from newskg.graph.build import projected
+
     result = extractor.extract_text(text)
-    return {(r.subject.text, r.predicate, r.object.text) for r in result.relations}, result
+    found = {(r.subject.text, r.predicate, r.object.text) for r in result.relations}
+    for event in result.events:
+        if projected(event):
+            found |= {(s.text, event.predicate, t.text) for s in event.sources for t in event.targets}
+    return found, result
 
 
 def test_people_anchored_by_titles_are_found_even_when_the_ner_misses_them(extractor):
@@ -43,9 +50,9 @@ def test_calls_on_and_urges_give_demands_with_their_content(extractor):
     )
     assert ("European Parliament", "demands", "Cambodian authorities") in found
     assert ("European Parliament", "urges", "EU Council") in found
-    demand = next(r for r in result.relations if r.predicate == "demands")
+    demand = next(e for e in result.events if e.predicate == "demands")
     assert "release Kem Sokha" in demand.content
-    assert [m.text for m in demand.about] == ["Kem Sokha"]
+    assert [m.text for m in demand.themes] == ["Kem Sokha"]
 
 
 def test_the_demanded_act_is_not_a_relation_that_happened(extractor):
@@ -134,8 +141,8 @@ def test_succession_and_family(extractor):
 
 def test_event_dates_come_from_the_sentence(extractor):
     _, result = relations(extractor, "On November 28, 2024, the European Parliament condemned the Cambodian government.")
-    relation = next(r for r in result.relations if r.predicate == "condemns")
-    assert relation.event_date == "2024-11-28"
+    event = next(e for e in result.events if e.predicate == "condemns")
+    assert event.date == "2024-11-28"
 
 
 def test_quoted_and_reported_claims_with_speaker_and_negation(extractor):

@@ -64,10 +64,20 @@ class Arguments:
         self._add(self.themes, spans)
 
 
+def _misparsed_main_verb(verb: Token) -> bool:
+    """ "The EU's foreign policy chief, X, called on Y": a main verb after an apposition that the
+    parser took for a participle modifying the subject."""
+    return verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children
+    )
+
+
 def is_passive(verb: Token) -> bool:
     """A passive clause, or a past participle modifying a noun ("activists detained by police")."""
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return True
+    if _misparsed_main_verb(verb):
+        return False
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
@@ -161,7 +171,7 @@ def subjects_of(verb: Token, resolver: ActorResolver, vocab: EventVocabulary, de
             if clause is not None:
                 found, how = subjects_of(clause, resolver, vocab, depth + 1)
                 return found, how or "control"
-        if verb.tag_ == "VBG" or infinitive:
+        if verb.tag_ == "VBG" or infinitive or _misparsed_main_verb(verb):
             # "the League, aiding the government": the noun; "X's decision to withdraw": its owner
             found = resolver.resolve_all(head)
             if not found:

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from newskg.extract.events.arguments import Arguments, arguments_of, opens_paragraph
 from newskg.extract.events.triggers import Trigger, find_triggers
 from newskg.extract.events.vocabulary import EventClass, EventVocabulary
+from newskg.extract.claims import topics_of
 from newskg.extract.normalize import parse_date
 from newskg.extract.resolve import ActorResolver
 
@@ -44,6 +45,7 @@ class SpanEvent:
     mode: str = "asserted"
     reported_by: Span | None = None
     content: str | None = None
+    topics: tuple[str, ...] = ()
     parent: SpanEvent | None = None
 
     @property
@@ -218,6 +220,9 @@ def sentence_events(
         )
         if trigger.cls.name in _DEMANDS:
             event.content = _content(trigger.token)
+        if trigger.cls.stance or trigger.cls.name in _DEMANDS:
+            # what a demand or a condemnation is about, to set it beside the other side's claims
+            event.topics = topics_of(sent, sent.start_char, sent.end_char)
         if recent and trigger.kind == "noun" and not (event.sources or event.targets or event.themes) and _definite(trigger.token) and not args.nested and not any(c.dep_ == "prep" for c in trigger.token.children):
             earlier = recent.get(trigger.cls.name)
             if earlier is not None:

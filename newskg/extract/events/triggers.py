@@ -57,12 +57,13 @@ def lemma_keys(token: Token) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
-def _is_verb(token: Token) -> bool:
+def _is_verb(token: Token, sent: Span) -> bool:
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}):
         return True
+    if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return False
     # "2. Calls on the authorities ...", "- release X": a numbered or bulleted paragraph opens
     # with its verb, which the tagger often calls a noun.
-    sent = token.sent
     first = next((t for t in sent if not (t.is_punct or t.is_space or t.like_num or re.fullmatch(r"[A-Za-z]\.?|[ivx]+", t.text))), None)
     return first == token and token.pos_ in {"NOUN", "PROPN", "ADJ"} and (sent[0].like_num or sent[0].is_punct) and token.i > sent.start
 
@@ -117,10 +118,10 @@ def find_triggers(sent: Span, vocab: EventVocabulary, *, inside_entity: set[int]
 
     Examples
     --------
-    >>> import spacy
+    >>> from newskg.extract.nlp import load_pipeline
     >>> from newskg.extract.events.vocabulary import load_event_vocabulary
-    >>> nlp = spacy.blank("en")
-    >>> find_triggers(nlp("no parse here"), load_event_vocabulary())  # a blank pipeline tags nothing
+    >>> doc = load_pipeline("blank:en")("No parse here.")
+    >>> find_triggers(doc[:], load_event_vocabulary())  # a blank pipeline tags no verb or noun
     []
     """
     found: list[Trigger] = []
@@ -128,7 +129,7 @@ def find_triggers(sent: Span, vocab: EventVocabulary, *, inside_entity: set[int]
     for token in sent:
         if token.i in inside_entity or token.i in used:
             continue
-        if _is_verb(token):
+        if _is_verb(token, sent):
             for key, prep, words in _phrases(token):
                 cls = vocab.verb_class(key)
                 if cls is not None:

@@ -54,8 +54,8 @@ def _speaks_for(person: Span, sent: Span, resolver: ActorResolver, lexicon: Lexi
 def _author_in(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> Voice | None:
     doc = sent.doc
     for token in sent:
-        if token.lower_ != "by" or token.i == sent.start:
-            continue
+        if token.lower_ != "by" or token.i == 0:
+            continue  # the parser may cut "Statement | by X" in two: look across the cut
         if doc[token.i - 1].lower_ not in _AUTHORED and doc[token.i - 1].lemma_.lower() not in _AUTHORED:
             continue
         # the author's phrase ends where what the statement is about begins ("by X on Y")
