@@ -107,17 +107,20 @@
   // ---- sizes and fonts -----------------------------------------------------------------------
   const maxOf = key => Math.max(1e-9, ...data.nodes.map(n => n[key]));
   const maxima = { events: maxOf("events"), mentions: maxOf("mentions"), pagerank: maxOf("pagerank") };
-  let spread = 1, fontScale = 1, labelled = new Set();
+  // Sizes are in pixels at the fit view: ``unit`` canvas units per pixel, known once the physics
+  // has placed the actors. The main actors' labels are readable there; the rest are drawn small
+  // enough to hide until one zooms in (or hovers), and still get room, so nothing overlaps at any zoom.
+  let spread = 1, unit = 1, labelled = new Set();
   function importance(n) { return Math.sqrt(Math.max(0, n[state.size]) / maxima[state.size]); }
   function styleNodes() {
     const shown = data.nodes.filter(n => view.nodes.has(n.id));
     spread = Math.max(1, Math.sqrt(shown.length / 60));
-    const ranked = shown.slice().sort((a, b) => importance(b) - importance(a) || b.mentions - a.mentions);
-    labelled = new Set((shown.length <= 150 ? ranked : ranked.slice(0, 40)).map(n => n.id));
+    const ranked = shown.slice().sort((a, b) => importance(b) - importance(a) || b.mentions - a.mentions || a.label.localeCompare(b.label));
+    labelled = new Set(ranked.slice(0, shown.length <= 100 ? shown.length : 45).map(n => n.id));
+    const smallest = shown.length <= 150 ? 5 : shown.length <= 600 ? 3.5 : 2;
     return data.nodes.map(n => {
       const w = importance(n);
-      const font = labelled.has(n.id) ? (11 + 13 * w) * fontScale : 12;
-      return { id: n.id, size: (6 + 30 * w) * Math.sqrt(spread), font: { size: font } };
+      return { id: n.id, size: (smallest + 22 * w) * unit, font: { size: (labelled.has(n.id) ? 12 + 14 * w : 3.5) * unit } };
     });
   }
 
@@ -150,13 +153,10 @@
   const measure = document.createElement("canvas").getContext("2d");
   function footprint(id) {
     const item = nodes.get(id), r = item.size, font = item.font.size;
-    let half = r, below = r;
-    if (labelled.has(id)) {
-      measure.font = `${font}px ${FONT_FACE}`;
-      half = Math.max(r, measure.measureText(byId.get(id).label).width / 2 + 4);
-      below = r + font * 1.3 + 4;
-    }
-    return { r, half, top: r, below };
+    // vis-network hangs a dot's label below the dot, half a line down.
+    measure.font = `${font}px ${FONT_FACE}`;
+    const half = Math.max(r, measure.measureText(byId.get(id).label).width / 2 + font * 0.3);
+    return { r, half, top: r, below: r + font * 1.9 };
   }
   let tidyReport = null;
   function tidy(ids, rounds) {
@@ -166,7 +166,7 @@
     ids.forEach((id, i) => { const p = placed.get(id), f = footprint(id); X[i] = p.x; Y[i] = p.y; HW[i] = f.half; TOP[i] = f.top; BOT[i] = f.below; R[i] = f.r; M[i] = f.r * f.r + 1; });
     const links = [];
     for (const eid of view.edges) { const e = edgeById.get(eid); const a = index.get(e.from), b = index.get(e.to); if (a !== undefined && b !== undefined && a !== b) links.push([a, b]); }
-    const gap = 6 * Math.sqrt(spread), linkGap = 50 * Math.sqrt(spread);
+    const gap = 4 * unit, linkGap = 36 * unit;
     let widths = Array.from(HW).sort((a, b) => a - b);
     const cell = Math.max(20, 4 * widths[Math.floor(widths.length / 2)]);
     for (let round = 0; round < rounds; round++) {
@@ -221,10 +221,41 @@
     for (const p of placed.values()) { x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y1 = Math.max(y1, p.y); }
     if (!Number.isFinite(x0)) { x0 = 0; x1 = 0; y1 = 0; }
     fresh.sort((a, b) => byId.get(a).type.localeCompare(byId.get(b).type) || byId.get(a).label.localeCompare(byId.get(b).label));
-    const step = 90 * Math.sqrt(spread), cols = Math.max(4, Math.ceil(Math.max((x1 - x0) / step, Math.sqrt(fresh.length * 2))));
-    fresh.forEach((id, k) => placed.set(id, { x: x0 + (k % cols) * step, y: y1 + 160 * Math.sqrt(spread) + Math.floor(k / cols) * step }));
+    const step = 60 * unit, cols = Math.max(4, Math.ceil(Math.max((x1 - x0) / step, Math.sqrt(fresh.length * 2))));
+    fresh.forEach((id, k) => placed.set(id, { x: x0 + (k % cols) * step, y: y1 + 80 * unit + Math.floor(k / cols) * step }));
   }
-  // Spread the picture evenly until its actors' footprints could fit in about a quarter of it, so
+  function squeeze(ids, factor) {
+    let cx = 0, cy = 0;
+    for (const id of ids) { const p = placed.get(id); cx += p.x; cy += p.y; }
+    cx /= ids.length; cy /= ids.length;
+    for (const id of ids) { const p = placed.get(id); placed.set(id, { x: cx + (p.x - cx) * factor, y: cy + (p.y - cy) * factor }); }
+  }
+  // Groups of linked actors packed in rows, largest first, about as wide as the canvas's shape:
+  // the physics leaves them scattered far apart, which would make the fit view tiny.
+  function pack(ids) {
+    const inView = new Set(ids), parent = new Map(ids.map(id => [id, id]));
+    const root = id => { while (parent.get(id) !== id) { parent.set(id, parent.get(parent.get(id))); id = parent.get(id); } return id; };
+    for (const eid of view.edges) { const e = edgeById.get(eid); if (inView.has(e.from) && inView.has(e.to)) parent.set(root(e.from), root(e.to)); }
+    const groups = new Map();
+    for (const id of ids) { const r = root(id); if (!groups.has(r)) groups.set(r, []); groups.get(r).push(id); }
+    const boxes = [...groups.values()].map(members => {
+      let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      for (const id of members) { const p = placed.get(id), f = footprint(id); x0 = Math.min(x0, p.x - f.half); x1 = Math.max(x1, p.x + f.half); y0 = Math.min(y0, p.y - f.top); y1 = Math.max(y1, p.y + f.below); }
+      return { members, x0, y0, w: x1 - x0 + 24, h: y1 - y0 + 24 };
+    });
+    if (boxes.length < 2) return;
+    boxes.sort((a, b) => b.h - a.h || b.w - a.w);
+    const area = boxes.reduce((a, b) => a + b.w * b.h, 0);
+    const aspect = container.clientWidth / Math.max(1, container.clientHeight);
+    const width = Math.max(boxes[0].w, Math.sqrt(area * aspect) * 1.1);
+    let x = 0, y = 0, rowHeight = 0;
+    for (const b of boxes) {
+      if (x > 0 && x + b.w > width) { x = 0; y += rowHeight; rowHeight = 0; }
+      for (const id of b.members) { const p = placed.get(id); placed.set(id, { x: p.x - b.x0 + x, y: p.y - b.y0 + y }); }
+      x += b.w; rowHeight = Math.max(rowHeight, b.h);
+    }
+  }
+  // Spread the picture evenly until its actors' footprints could fit in about 40% of it, so
   // the overlap removal has little left to do.
   function loosen(ids) {
     if (ids.length < 2) return;
@@ -234,7 +265,7 @@
       area += (2 * f.half + 6) * (f.top + f.below + 6);
       x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
     }
-    const factor = Math.sqrt(area / 0.25 / Math.max(1, (x1 - x0) * (y1 - y0)));
+    const factor = Math.sqrt(area / 0.4 / Math.max(1, (x1 - x0) * (y1 - y0)));
     if (factor <= 1) return;
     const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
     for (const id of ids) { const p = placed.get(id); placed.set(id, { x: cx + (p.x - cx) * factor, y: cy + (p.y - cy) * factor }); }
@@ -261,6 +292,18 @@
     const h = Math.max(...turned.map(p => p.y)) - Math.min(...turned.map(p => p.y)) || 1;
     const stretch = Math.min(1.5, Math.max(1, (container.clientWidth / Math.max(1, container.clientHeight)) / (w / h)));
     [...view.nodes].forEach((id, k) => placed.set(id, { x: turned[k].x * stretch, y: turned[k].y }));
+  }
+  // vis-network's own fit reads bounding boxes from the last frame drawn, which are stale right
+  // after the overlap removal has moved the actors: fit to the footprints instead.
+  function fitView() {
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (const id of view.nodes) {
+      const p = placed.get(id); if (!p) continue;
+      const f = footprint(id);
+      x0 = Math.min(x0, p.x - f.half); x1 = Math.max(x1, p.x + f.half); y0 = Math.min(y0, p.y - f.top); y1 = Math.max(y1, p.y + f.below);
+    }
+    if (!Number.isFinite(x0)) return;
+    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: fitScale(), animation: false });
   }
   function fitScale() {
     let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
@@ -336,20 +379,29 @@
     for (const id in positions) placed.set(id, positions[id]);
     const physicsMs = performance.now();
     orient();
-    // Fonts are chosen for the fit view: main actors' labels readable without zooming.
-    fontScale = 1 / fitScale();
-    nodes.update(styleNodes());
-    layoutShown(200, true);
-    const after = fitScale();
-    if (after < 0.85 / fontScale) { fontScale = 1 / after; nodes.update(styleNodes()); layoutShown(200); }
-    network.fit({ animation: false });
-    status.textContent = "";
-    window.newskg.settledMs = performance.now();
-    window.newskg.physicsMs = physicsMs;
-    window.newskg.timings = { start: startMs, created: createdMs, physics: physicsMs, settled: window.newskg.settledMs };
-    document.body.dataset.stabilized = "true";
-    document.dispatchEvent(new CustomEvent("newskg:stabilized", { detail: { ms: window.newskg.settledMs } }));
-    if (state.actor) selectNode(state.actor, { fromHash: true });
+    const ids = [...view.nodes];
+    pack(ids);
+    tidy(ids, 200);
+    // Pull the picture together and let the overlap removal hold it apart: labels stay large at the fit view.
+    for (const factor of ids.length > 600 ? [0.75, 0.85] : [0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) { squeeze(ids, factor); tidy(ids, 200); }
+    nodes.update(ids.map(id => Object.assign({ id }, placed.get(id))));
+    fitView();
+    // vis-network culls what its last frame placed off screen: let it draw twice at the new
+    // positions before calling the picture settled.
+    let frames = 0;
+    const done = () => {
+      if (++frames < 2) { network.redraw(); return; }
+      network.off("afterDrawing", done);
+      status.textContent = "";
+      window.newskg.settledMs = performance.now();
+      window.newskg.physicsMs = physicsMs;
+      window.newskg.timings = { start: startMs, created: createdMs, physics: physicsMs, settled: window.newskg.settledMs, fitRatio: network.getScale() * unit };
+      document.body.dataset.stabilized = "true";
+      document.dispatchEvent(new CustomEvent("newskg:stabilized", { detail: { ms: window.newskg.settledMs } }));
+      if (state.actor) selectNode(state.actor, { fromHash: true });
+    };
+    network.on("afterDrawing", done);
+    network.redraw();
   }
   network.once("stabilizationIterationsDone", settle);
   if (view.nodes.size === 0) setTimeout(settle, 0);
