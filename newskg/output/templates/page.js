@@ -490,6 +490,7 @@
     if (restyle) nodes.update(styleNodes());
     nodeView.refresh(); edgeView.refresh();
     if (settled && (restyle || [...view.nodes].some(id => !placed.has(id)))) layoutShown(120);
+    syncControls();
     updateCounts();
     writeHash();
     if (panel.dataset.kind === "node" && byId.has(panel.dataset.id)) showNode(panel.dataset.id);
