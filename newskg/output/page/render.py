@@ -77,7 +77,8 @@ def _vis_options(n_nodes: int, n_edges: int) -> dict[str, object]:
             "color": {"color": "#7b8794", "highlight": "#1f2933", "hover": "#1f2933", "inherit": False},
             "smooth": False,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
-            "scaling": {"label": {"drawThreshold": 8}},
+            # Relation names appear once one zooms in (or on hover), not over the fit view.
+            "scaling": {"label": {"drawThreshold": 14}},
             "selectionWidth": 2,
             "hoverWidth": 1.5,
         },

@@ -14,6 +14,7 @@
   const fold = s => (s || "").replace(INVISIBLE, "").normalize("NFD").replace(/\p{M}/gu, "").normalize("NFKC").toLowerCase().trim();
   const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; };
   const isoDay = day => new Date(day * 86400000).toISOString().slice(0, 10);
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const FONT_FACE = "system-ui, 'Noto Sans', 'Noto Sans Khmer', sans-serif";
 
   // ---- state, filters and the URL hash -------------------------------------------------------
@@ -107,8 +108,8 @@
   // ---- sizes and fonts -----------------------------------------------------------------------
   const maxOf = key => Math.max(1e-9, ...data.nodes.map(n => n[key]));
   const maxima = { events: maxOf("events"), mentions: maxOf("mentions"), pagerank: maxOf("pagerank") };
-  // Sizes are in pixels at the fit view: ``unit`` canvas units per pixel, known once the physics
-  // has placed the actors. The main actors' labels are readable there; the rest are drawn small
+  // Sizes are in pixels at scale 1; labels are ``unit`` times larger when the picture only fits
+  // zoomed out. The main actors' labels are readable at the fit view; the rest are drawn small
   // enough to hide until one zooms in (or hovers), and still get room, so nothing overlaps at any zoom.
   let spread = 1, unit = 1, labelled = new Set();
   function importance(n) { return Math.sqrt(Math.max(0, n[state.size]) / maxima[state.size]); }
@@ -120,7 +121,7 @@
     const smallest = shown.length <= 150 ? 5 : shown.length <= 600 ? 3.5 : 2;
     return data.nodes.map(n => {
       const w = importance(n);
-      return { id: n.id, size: (smallest + 22 * w) * unit, font: { size: (labelled.has(n.id) ? 12 + 14 * w : 3.5) * unit } };
+      return { id: n.id, size: smallest + 22 * w, font: { size: (labelled.has(n.id) ? 12 + 14 * w : 3.5) * unit } };
     });
   }
 
@@ -130,7 +131,7 @@
   computeView();
   const nodes = new vis.DataSet(data.nodes.map(n => ({
     id: n.id, label: n.label, color: n.color, shape: "dot",
-    title: tooltip([n.label, `${n.type} · ${n.events} events · ${n.mentions} mentions`]),
+    title: tooltip([n.label, `${n.type} · ${plural(n.events, "event")} · ${plural(n.mentions, "mention")} · ${plural(data.claims.filter(c => c.speaker === n.id).length, "claim")} made`]),
   })));
   nodes.update(styleNodes());
   const edgeStyle = e => e.kind === "interaction"
@@ -164,9 +165,12 @@
     const index = new Map(ids.map((id, i) => [id, i]));
     const X = new Float64Array(n), Y = new Float64Array(n), HW = new Float64Array(n), TOP = new Float64Array(n), BOT = new Float64Array(n), R = new Float64Array(n), M = new Float64Array(n);
     ids.forEach((id, i) => { const p = placed.get(id), f = footprint(id); X[i] = p.x; Y[i] = p.y; HW[i] = f.half; TOP[i] = f.top; BOT[i] = f.below; R[i] = f.r; M[i] = f.r * f.r + 1; });
-    const links = [];
-    for (const eid of view.edges) { const e = edgeById.get(eid); const a = index.get(e.from), b = index.get(e.to); if (a !== undefined && b !== undefined && a !== b) links.push([a, b]); }
-    const gap = 4 * unit, linkGap = 36 * unit;
+    const links = [], degree = new Uint32Array(n);
+    for (const eid of view.edges) { const e = edgeById.get(eid); const a = index.get(e.from), b = index.get(e.to); if (a !== undefined && b !== undefined && a !== b) { links.push([a, b]); degree[a]++; degree[b]++; } }
+    // A hub's hundreds of spokes cannot all be long: only links between actors of few links are held apart.
+    const spokes = links.filter(([a, b]) => degree[a] <= 40 && degree[b] <= 40);
+    links.length = 0; links.push(...spokes);
+    const gap = 4, linkGap = 36;
     let widths = Array.from(HW).sort((a, b) => a - b);
     const cell = Math.max(20, 4 * widths[Math.floor(widths.length / 2)]);
     for (let round = 0; round < rounds; round++) {
@@ -221,8 +225,8 @@
     for (const p of placed.values()) { x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y1 = Math.max(y1, p.y); }
     if (!Number.isFinite(x0)) { x0 = 0; x1 = 0; y1 = 0; }
     fresh.sort((a, b) => byId.get(a).type.localeCompare(byId.get(b).type) || byId.get(a).label.localeCompare(byId.get(b).label));
-    const step = 60 * unit, cols = Math.max(4, Math.ceil(Math.max((x1 - x0) / step, Math.sqrt(fresh.length * 2))));
-    fresh.forEach((id, k) => placed.set(id, { x: x0 + (k % cols) * step, y: y1 + 80 * unit + Math.floor(k / cols) * step }));
+    const step = 60, cols = Math.max(4, Math.ceil(Math.max((x1 - x0) / step, Math.sqrt(fresh.length * 2))));
+    fresh.forEach((id, k) => placed.set(id, { x: x0 + (k % cols) * step, y: y1 + 80 + Math.floor(k / cols) * step }));
   }
   function squeeze(ids, factor) {
     let cx = 0, cy = 0;
@@ -384,6 +388,9 @@
     tidy(ids, 200);
     // Pull the picture together and let the overlap removal hold it apart: labels stay large at the fit view.
     for (const factor of ids.length > 600 ? [0.75, 0.85] : [0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) { squeeze(ids, factor); tidy(ids, 200); }
+    // A large picture fits only zoomed out: its labels grow by as much, so the main ones stay readable.
+    const ratio = fitScale();
+    if (ratio < 0.9) { unit = 1 / ratio; nodes.update(styleNodes()); tidy(ids, 200); }
     nodes.update(ids.map(id => Object.assign({ id }, placed.get(id))));
     fitView();
     // vis-network culls what its last frame placed off screen: let it draw twice at the new
@@ -407,7 +414,6 @@
   if (view.nodes.size === 0) setTimeout(settle, 0);
 
   // ---- header, filters, legend ---------------------------------------------------------------
-  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   function shownCounts() {
     const events = new Set(), claims = new Set();
     for (const eid of view.edges) {
@@ -538,8 +544,9 @@
   function claimItem(c, whoFirst) {
     const li = el("li");
     const head = el("div", undefined, "what");
-    if (whoFirst) { head.appendChild(nodeButton(c.speaker)); head.appendChild(document.createTextNode(c.negated ? " denied:" : " said:")); }
-    else if (c.about.length) { head.appendChild(document.createTextNode(c.negated ? "denied, about " : "about ")); actorList(head, c.about); head.appendChild(document.createTextNode(":")); }
+    if (whoFirst) { head.appendChild(nodeButton(c.speaker)); head.appendChild(document.createTextNode(" said:")); }
+    else if (c.about.length) { head.appendChild(document.createTextNode("about ")); actorList(head, c.about); head.appendChild(document.createTextNode(":")); }
+    if (c.negated) head.appendChild(el("span", " (negated)", "src"));
     if (head.childNodes.length) li.appendChild(head);
     li.appendChild(el("q", c.text || c.sentence));
     if (c.sentence && c.text && c.sentence !== c.text) li.appendChild(el("div", c.sentence, "src"));
