@@ -573,8 +573,6 @@
     });
     panel.appendChild(el("div", `${plural(n.events, "event")} · ${plural(n.mentions, "mention")} · ${plural(made.length, "claim")} made · ${about.length} about it`, "src"));
     if (n.names.length) { panel.appendChild(el("h3", "Also written as")); panel.appendChild(el("div", n.names.join(" · "))); }
-    section("Claims made", made.map(c => claimItem(c, false)), madeHidden);
-    section("Claims about it", about.map(c => claimItem(c, true)), aboutHidden);
     const events = [], links = [];
     let eventsHidden = 0, linksHidden = 0;
     for (const e of data.edges) {
@@ -586,6 +584,8 @@
       if (e.kind === "interaction") eventsHidden += e.items.length - ok.length; else linksHidden += e.items.length - ok.length;
     }
     section("Events", events, eventsHidden);
+    section("Claims made", made.map(c => claimItem(c, false)), madeHidden);
+    section("Claims about it", about.map(c => claimItem(c, true)), aboutHidden);
     section("Links (not counted in size)", links, linksHidden);
     const mentions = n.sample.filter(m => state.docs.has(m.doc)).map(m => { const li = el("li"); li.appendChild(el("div", m.sentence)); li.appendChild(el("div", docs[m.doc].file, "src")); return li; });
     section("Sentences that mention it", mentions, 0);
