@@ -426,3 +426,23 @@ def test_clicking_the_main_story_opens_the_right_actor_and_its_events(browser, b
     assert any("National Assembly rejects European Parliament" in e for e in events)
     assert any("source: 001_35e423ef426df5d8.txt" in e or "001_35e423ef426df5d8.txt" in e for e in events)
     browser.save_screenshot(str(ARTIFACTS / "graph.png"))
+
+
+def test_an_event_without_a_relation_edge_is_shown_and_exported(browser, tmp_path):
+    import networkx as nx
+
+    from newskg.output.page import write_page
+
+    graph = nx.MultiDiGraph()
+    graph.graph["documents"] = {"d.txt": {"file": "d.txt", "title": "Detained", "date": "2031-04-03"}}
+    graph.graph["events"] = {"ev": {"eventClass": "ARREST", "trigger": "detained", "source": [], "target": ["p"], "theme": [], "place": [],
+                                    "eventDate": "2031-04-02", "documentDate": "2031-04-03", "document": "d.txt",
+                                    "sentence": "Ilse Varn was detained on 2 April.", "mode": "asserted", "negated": False}}
+    graph.add_node("p", label="Ilse Varn", type="Person", names=[], mentions=[], events=1)
+    graph.add_node("q", label="Nobody Inparticular", type="Person", names=[], mentions=[], events=0)
+    open_page(browser, write_page(graph, tmp_path / "event.html"))
+    assert browser.execute_script("return window.newskg.shownNodeIds()") == ["p"]
+    browser.execute_script("window.newskg.showNode('p')")
+    assert "arrest Ilse Varn" in browser.find_element("id", "panel").text and "d.txt" in browser.find_element("id", "panel").text
+    (row,) = [r for r in _csv(browser) if r["kind"] == "event"]
+    assert (row["target"], row["event_class"], row["event_date"], row["documents"]) == ("Ilse Varn", "arrest", "2031-04-02", "d.txt")

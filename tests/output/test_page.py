@@ -203,3 +203,15 @@ def test_two_thousand_nodes_render_with_bounded_physics():
     assert options["physics"]["stabilization"]["iterations"] <= 150
     assert options["layout"]["improvedLayout"] is False
     assert len(_page_json(page, "newskg-data")["nodes"]) == 2000
+
+
+def test_an_event_no_relation_stands_for_still_reaches_the_page():
+    g = invented_graph()
+    g.graph["events"] = {"ev1": {"eventClass": "ARREST", "trigger": "detained", "source": [], "target": ["lone"], "theme": [], "place": ["city"],
+                                 "eventDate": "2031-04-02", "documentDate": "2031-06-01", "document": "later.txt",
+                                 "sentence": "Quiet Body's chair was detained on 2 April.", "mode": "asserted", "negated": False}}
+    data = page_data(g)
+    (item,) = data["events"]
+    assert item["targets"] == ["lone"] and item["sources"] == [] and item["cls"] == "ARREST"
+    assert item["copies"][0]["d0"] == day_range("2031-04-02")[0]
+    assert {"cls": "ARREST", "label": "arrest", "count": 1} in data["classes"]

@@ -153,6 +153,33 @@ def _claims(graph: nx.MultiDiGraph, docs: _Documents, kept: set[str]) -> list[di
     return list(grouped.values())
 
 
+def _unprojected_events(graph: nx.MultiDiGraph, events: dict[str, dict], docs: _Documents, kept: set[str]) -> list[dict[str, object]]:
+    """Events no relation edge stands for (one with a target but no source, say): shown in the
+    panels of the actors they involve, grouped by sentence like the rest."""
+    projected = {str(item.get("event", "")) for _, _, d in graph.edges(data=True) for item in d.get("evidence", [])}
+    grouped: dict[tuple[str, str], dict[str, object]] = {}
+    for iri, event in sorted(events.items()):
+        if iri in projected:
+            continue
+        roles = {role: [a for a in event.get(role, []) if a in kept] for role in ("source", "target", "theme")}
+        if not any(roles.values()):
+            continue
+        sentence = clean_text(event.get("sentence", ""))
+        key = (str(event.get("eventClass", "")), _fold(sentence))
+        row = grouped.get(key)
+        if row is None:
+            row = grouped[key] = {
+                "sentence": sentence, "cls": str(event.get("eventClass", "")), "date": clean_text(event.get("eventDate", "")),
+                "content": "", "theme": roles["theme"], "sources": roles["source"], "targets": roles["target"],
+                "rule": "", "role": "", "trigger": clean_text(event.get("trigger", "")), "mode": clean_text(event.get("mode", "")),
+                "negated": bool(event.get("negated", False)), "copies": [],
+            }
+        copy = _copy(docs, str(event.get("document", "")), str(event.get("eventDate", "")), str(event.get("documentDate", "")))
+        if copy not in row["copies"]:
+            row["copies"].append(copy)
+    return list(grouped.values())
+
+
 def _class_label(cls: str, predicate_labels: dict[str, str]) -> str:
     if cls in predicate_labels:
         return predicate_labels[cls]
@@ -215,6 +242,7 @@ def page_data(graph: nx.MultiDiGraph, options: PageOptions | None = None, *, doc
             "items": items[:_ITEMS_PER_EDGE], "itemCount": len(items),
         })
     claims = _claims(graph, docs, kept)
+    loose = _unprojected_events(graph, events, docs, kept)
     about_pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         for about in claim["about"]:
@@ -230,16 +258,20 @@ def page_data(graph: nx.MultiDiGraph, options: PageOptions | None = None, *, doc
                 classes[str(item["cls"])] += 1
         elif edge["kind"] == "structural":
             structural[str(edge["predicate"])] += 1
+    for item in loose:
+        classes[str(item["cls"])] += 1
     type_counts: dict[str, int] = defaultdict(int)
     for node in nodes:
         type_counts[str(node["type"])] += 1
     days = [d for row in docs.rows if row["day"] is not None for d in [row["day"]]]
     days += [c[k] for e in edges for i in e["items"] for c in i["copies"] for k in ("d0", "d1") if c[k] is not None]
     days += [c[k] for claim in claims for c in claim["copies"] for k in ("d0", "d1") if c[k] is not None]
+    days += [c[k] for item in loose for c in item["copies"] for k in ("d0", "d1") if c[k] is not None]
     return {
         "nodes": nodes,
         "edges": edges,
         "claims": claims,
+        "events": loose,
         "documents": docs.rows,
         "types": [{"type": t, "color": TYPE_COLORS.get(t, "#999999"), "count": n} for t, n in sorted(type_counts.items())],
         "classes": [{"cls": c, "label": _class_label(c, predicate_labels), "count": n} for c, n in sorted(classes.items())],

@@ -77,7 +77,8 @@
   const passes = (copies, dated) => copies.length ? copies.some(c => copyPasses(c, dated)) : (allDocs() && (!dated || fullRange()));
   const itemPasses = item => state.classes.has(item.cls) && passes(item.copies, true);
   const linkPasses = item => passes(item.copies, false);  // structural links are not events: no date filter
-  let claimOk = [];
+  let claimOk = [], looseOk = [];
+  const involved = item => [...item.sources, ...item.targets, ...item.theme];
 
   // ---- what is shown -------------------------------------------------------------------------
   let view = { nodes: new Set(), edges: new Set(), passing: new Map(), connected: new Set() };
@@ -93,6 +94,8 @@
       if (ok.length) { connected.add(e.from); connected.add(e.to); }
     }
     data.claims.forEach((c, i) => { if (claimOk[i]) { connected.add(c.speaker); c.about.forEach(a => connected.add(a)); } });
+    looseOk = data.events.map(itemPasses);
+    data.events.forEach((item, i) => { if (looseOk[i]) involved(item).forEach(a => connected.add(a)); });
     const shown = new Set();
     for (const n of data.nodes) {
       if ((state.types.has(n.type) && (state.isolated || connected.has(n.id))) || forced.has(n.id)) shown.add(n.id);
@@ -421,6 +424,7 @@
       if (e.kind === "interaction") view.passing.get(eid).forEach((item, k) => events.add(item.sentence ? item.cls + "\u0000" + item.sentence : eid + "\u0000" + k));
     }
     data.claims.forEach((c, i) => { if (claimOk[i] && view.nodes.has(c.speaker)) claims.add(i); });
+    data.events.forEach((item, i) => { if (looseOk[i] && involved(item).some(a => view.nodes.has(a))) events.add(item.cls + "\u0000" + item.sentence); });
     return { events: events.size, claims: claims.size };
   }
   function updateCounts() {
@@ -530,9 +534,10 @@
   function eventItem(e, item) {
     const li = el("li");
     const what = el("div", undefined, "what");
-    actorList(what, item.sources && item.sources.length ? item.sources : [e.from]);
+    const who = item.sources && item.sources.length ? item.sources : e.from ? [e.from] : [];
+    if (who.length) actorList(what, who); else what.appendChild(document.createTextNode("(someone)"));
     what.appendChild(document.createTextNode(` ${e.label}${item.negated ? " (negated)" : ""}${item.mode && item.mode !== "asserted" ? " (" + item.mode + ")" : ""} `));
-    actorList(what, item.targets && item.targets.length ? item.targets : [e.to]);
+    actorList(what, item.targets && item.targets.length ? item.targets : e.to ? [e.to] : []);
     li.appendChild(what);
     if (item.content) li.appendChild(el("div", `what: ${item.content}`));
     if (item.theme && item.theme.length) { const th = el("div", "about: "); actorList(th, item.theme); li.appendChild(th); }
@@ -583,6 +588,10 @@
       ok.forEach(item => target.push(eventItem(e, item)));
       if (e.kind === "interaction") eventsHidden += e.items.length - ok.length; else linksHidden += e.items.length - ok.length;
     }
+    data.events.forEach((item, i) => {
+      if (!involved(item).includes(id)) return;
+      if (looseOk[i]) events.push(eventItem({ label: classLabel.get(item.cls) || item.cls }, item)); else eventsHidden++;
+    });
     section("Events", events, eventsHidden);
     section("Claims made", made.map(c => claimItem(c, false)), madeHidden);
     section("Claims about it", about.map(c => claimItem(c, true)), aboutHidden);
@@ -669,6 +678,11 @@
           (item.theme || []).map(label).join("; "), item.content, item.sentence, ...docCells(item.copies)]);
       }
     }
+    data.events.forEach((item, i) => {
+      if (!looseOk[i] || !involved(item).some(a => view.nodes.has(a))) return;
+      rows.push([item.sources.map(label).join("; "), classLabel.get(item.cls) || item.cls, item.targets.map(label).join("; "), "event",
+        classLabel.get(item.cls) || item.cls, item.date, item.theme.map(label).join("; "), "", item.sentence, ...docCells(item.copies)]);
+    });
     data.claims.forEach((c, i) => {
       if (!claimOk[i] || !view.nodes.has(c.speaker)) return;
       rows.push([label(c.speaker), c.negated ? "denies" : "claims", c.about.map(label).join("; "), "claim", "", "", "", c.text, c.sentence, ...docCells(c.copies)]);
