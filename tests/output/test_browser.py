@@ -446,3 +446,19 @@ def test_an_event_without_a_relation_edge_is_shown_and_exported(browser, tmp_pat
     assert "arrest Ilse Varn" in browser.find_element("id", "panel").text and "d.txt" in browser.find_element("id", "panel").text
     (row,) = [r for r in _csv(browser) if r["kind"] == "event"]
     assert (row["target"], row["event_class"], row["event_date"], row["documents"]) == ("Ilse Varn", "arrest", "2031-04-02", "d.txt")
+
+
+def test_overlap_removal_separates_a_pile_and_keeps_links_clickable(browser, built_dir):
+    open_page(browser, built_dir / "graph.html")
+    result = browser.execute_script("""
+        const L = window.newskgLayout;
+        const boxes = [];
+        for (let i = 0; i < 120; i++) boxes.push({ x: (i % 3) * 0.5, y: 0, r: 4 + (i % 7), half: 20 + (i % 5) * 15, top: 4 + (i % 7), below: 30 });
+        const links = [[0, 1], [1, 2], [5, 9]];
+        const report = L.tidy(boxes, links, 400);
+        const far = links.every(([a, b]) => Math.hypot(boxes[a].x - boxes[b].x, boxes[a].y - boxes[b].y) >= boxes[a].r + boxes[b].r + 36);
+        const groups = L.groupsOf(6, [[0, 1], [2, 3], [3, 4]]).map(g => g.length).sort();
+        return { left: L.overlaps(boxes).length, report, far, groups };""")
+    assert result["left"] == 0 and result["report"]["overlaps"] == 0
+    assert result["far"] is True
+    assert result["groups"] == [1, 2, 3]

@@ -43,7 +43,7 @@ def test_csp_runs_only_the_pages_own_scripts_by_hash():
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
     assert "default-src 'none'" in policy
     runnable = re.findall(r"<script>(.*?)</script>", page, re.S)
-    assert len(runnable) == 2  # vis-network and the page's own script; the data blocks are JSON
+    assert len(runnable) == 3  # vis-network, the layout and the page's own script; the data blocks are JSON
     hashes = {f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in runnable}
     assert set(script_src.split()) == hashes
 
@@ -51,7 +51,7 @@ def test_csp_runs_only_the_pages_own_scripts_by_hash():
 def test_document_text_is_escaped_and_never_markup():
     page = render_page(evil_graph())
     assert "<img src=x" not in page
-    assert _script_elements(page) == ["application/json", "application/json", None, None]  # no early end of a block
+    assert _script_elements(page) == ["application/json", "application/json", None, None, None]  # no early end of a block
     data = _page_json(page, "newskg-data")
     assert EVIL in [n["label"] for n in data["nodes"]]
     assert "ហ៊ុន សែន" in page  # Khmer names travel as they are

@@ -48,15 +48,16 @@ def content_security_policy(*scripts: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _assets() -> tuple[str, str, str, str, str]:
+def _assets() -> tuple[str, str, str, str, str, str]:
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
     vis_script = (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
     vis_style = (lib / "vis-network.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
     templates = resources.files("newskg.output").joinpath("templates")
     page = templates.joinpath("page.html").read_text(encoding="utf-8")
     style = templates.joinpath("page.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
+    layout = templates.joinpath("layout.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
     app = templates.joinpath("page.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
-    return page, vis_script, vis_style, style, app
+    return page, vis_script, vis_style, style, layout, app
 
 
 def _vis_options(n_nodes: int, n_edges: int) -> dict[str, object]:
@@ -107,16 +108,17 @@ def render_page(graph: nx.MultiDiGraph, options: PageOptions | None = None, *, d
     """
     options = options or PageOptions()
     data = page_data(graph, options, documents=documents)
-    page, vis_script, vis_style, style, app = _assets()
+    page, vis_script, vis_style, style, layout, app = _assets()
     vis_options = _vis_options(len(data["nodes"]), len(data["edges"]))
     values = {
         "TITLE": html.escape(str(data["meta"]["title"])),
-        "CSP": html.escape(content_security_policy(vis_script, app)),
+        "CSP": html.escape(content_security_policy(vis_script, layout, app)),
         "VIS_STYLE": vis_style,
         "STYLE": style,
         "DATA": script_json(data),
         "OPTIONS": script_json(vis_options),
         "VIS_SCRIPT": vis_script,
+        "LAYOUT_SCRIPT": layout,
         "APP_SCRIPT": app,
     }
     # One pass, so text inserted from documents is never scanned for placeholders again.

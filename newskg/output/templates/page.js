@@ -111,8 +111,8 @@
   // ---- sizes and fonts -----------------------------------------------------------------------
   const maxOf = key => Math.max(1e-9, ...data.nodes.map(n => n[key]));
   const maxima = { events: maxOf("events"), mentions: maxOf("mentions"), pagerank: maxOf("pagerank") };
-  // Sizes are in pixels at scale 1; labels are ``unit`` times larger when the picture only fits
-  // zoomed out. The main actors' labels are readable at the fit view; the rest are drawn small
+  // Sizes are in pixels at scale 1; the main labels are ``unit`` times larger when a large picture
+  // only fits zoomed out. The main actors' labels are readable at the fit view; the rest are drawn small
   // enough to hide until one zooms in (or hovers), and still get room, so nothing overlaps at any zoom.
   let spread = 1, unit = 1, labelled = new Set();
   function importance(n) { return Math.sqrt(Math.max(0, n[state.size]) / maxima[state.size]); }
@@ -124,7 +124,7 @@
     const smallest = shown.length <= 150 ? 5 : shown.length <= 600 ? 3.5 : 2;
     return data.nodes.map(n => {
       const w = importance(n);
-      return { id: n.id, size: smallest + 22 * w, font: { size: (labelled.has(n.id) ? 12 + 14 * w : 3.5) * unit } };
+      return { id: n.id, size: smallest + 22 * w, font: { size: labelled.has(n.id) ? (12 + 14 * w) * unit : 3.5 * Math.sqrt(unit) } };
     });
   }
 
@@ -162,63 +162,20 @@
     const half = Math.max(r, measure.measureText(byId.get(id).label).width / 2 + font * 0.3);
     return { r, half, top: r, below: r + font * 1.9 };
   }
+  const layout = window.newskgLayout;
   let tidyReport = null;
-  function tidy(ids, rounds) {
-    const n = ids.length; if (!n) return;
-    const index = new Map(ids.map((id, i) => [id, i]));
-    const X = new Float64Array(n), Y = new Float64Array(n), HW = new Float64Array(n), TOP = new Float64Array(n), BOT = new Float64Array(n), R = new Float64Array(n), M = new Float64Array(n);
-    ids.forEach((id, i) => { const p = placed.get(id), f = footprint(id); X[i] = p.x; Y[i] = p.y; HW[i] = f.half; TOP[i] = f.top; BOT[i] = f.below; R[i] = f.r; M[i] = f.r * f.r + 1; });
-    const links = [], degree = new Uint32Array(n);
-    for (const eid of view.edges) { const e = edgeById.get(eid); const a = index.get(e.from), b = index.get(e.to); if (a !== undefined && b !== undefined && a !== b) { links.push([a, b]); degree[a]++; degree[b]++; } }
-    // A hub's hundreds of spokes cannot all be long: only links between actors of few links are held apart.
-    const spokes = links.filter(([a, b]) => degree[a] <= 40 && degree[b] <= 40);
-    links.length = 0; links.push(...spokes);
-    const gap = 4, linkGap = 36;
-    let widths = Array.from(HW).sort((a, b) => a - b);
-    const cell = Math.max(20, 4 * widths[Math.floor(widths.length / 2)]);
-    for (let round = 0; round < rounds; round++) {
-      let moved = 0;
-      const grid = new Map(), span = new Array(n);
-      for (let i = 0; i < n; i++) {
-        const x0 = Math.floor((X[i] - HW[i]) / cell), x1 = Math.floor((X[i] + HW[i]) / cell);
-        const y0 = Math.floor((Y[i] - TOP[i]) / cell), y1 = Math.floor((Y[i] + BOT[i]) / cell);
-        span[i] = [x0, y0];
-        for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) {
-          const key = cx * 1048576 + cy; let list = grid.get(key); if (!list) grid.set(key, list = []); list.push(i);
-        }
-      }
-      for (const [key, list] of grid) {
-        const cx = Math.round(key / 1048576), cy = key - cx * 1048576;
-        for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) {
-          const i = list[a], j = list[b];
-          if (Math.max(span[i][0], span[j][0]) !== cx || Math.max(span[i][1], span[j][1]) !== cy) continue;  // each pair once
-          const ox = HW[i] + HW[j] + gap - Math.abs(X[i] - X[j]);
-          const ciy = Y[i] + (BOT[i] - TOP[i]) / 2, cjy = Y[j] + (BOT[j] - TOP[j]) / 2;
-          const oy = (TOP[i] + BOT[i]) / 2 + (TOP[j] + BOT[j]) / 2 + gap - Math.abs(ciy - cjy);
-          if (ox <= 0 || oy <= 0) continue;
-          moved++;
-          const wi = M[j] / (M[i] + M[j]), wj = 1 - wi;  // the smaller one moves more
-          // Push by the whole overlap (and a little more), at once, so pairs end apart. Late rounds
-          // push along the line between the two centres instead, which loosens a jammed cluster.
-          if (round > rounds / 2) {
-            const dx = X[j] - X[i] || (i < j ? 1e-3 : -1e-3), dy = cjy - ciy, d = Math.hypot(dx, dy), push = Math.min(ox, oy) + 1;
-            X[i] -= dx / d * push * wi; Y[i] -= dy / d * push * wi; X[j] += dx / d * push * wj; Y[j] += dy / d * push * wj;
-          } else if (ox < oy) { const s = X[i] < X[j] || (X[i] === X[j] && i < j) ? -1 : 1; X[i] += s * (ox + 1) * wi; X[j] -= s * (ox + 1) * wj; }
-          else { const s = ciy < cjy || (ciy === cjy && i < j) ? -1 : 1; Y[i] += s * (oy + 1) * wi; Y[j] -= s * (oy + 1) * wj; }
-        }
-      }
-      for (const [i, j] of links) {
-        const dx = X[j] - X[i], dy = Y[j] - Y[i], d = Math.hypot(dx, dy) || 1e-6, want = R[i] + R[j] + linkGap;
-        if (d >= want) continue;
-        moved++;
-        const push = want - d + 1, wi = M[j] / (M[i] + M[j]), wj = 1 - wi;
-        X[i] -= dx / d * push * wi; Y[i] -= dy / d * push * wi; X[j] += dx / d * push * wj; Y[j] += dy / d * push * wj;
-      }
-      tidyReport = { rounds: round + 1, overlaps: moved };
-      if (!moved) break;
+  const boxesOf = ids => ids.map(id => Object.assign({ id }, placed.get(id), footprint(id)));
+  function linksOf(boxes) {
+    const index = new Map(boxes.map((b, i) => [b.id, i])), links = [];
+    for (const eid of view.edges) {
+      const e = edgeById.get(eid), a = index.get(e.from), b = index.get(e.to);
+      if (a !== undefined && b !== undefined && a !== b) links.push([a, b]);
     }
-    ids.forEach((id, i) => placed.set(id, { x: X[i], y: Y[i] }));
+    return links;
   }
+  const store = boxes => boxes.forEach(b => placed.set(b.id, { x: b.x, y: b.y }));
+  const aspect = () => container.clientWidth / Math.max(1, container.clientHeight);
+  function tidy(ids, rounds) { const boxes = boxesOf(ids); tidyReport = layout.tidy(boxes, linksOf(boxes), rounds); store(boxes); }
   // Actors shown for the first time (those without relations, when the toggle shows them) go in a
   // block under the picture, by type and name, and are then tidied with the rest.
   function placeNewcomers(ids) {
@@ -231,143 +188,29 @@
     const step = 60, cols = Math.max(4, Math.ceil(Math.max((x1 - x0) / step, Math.sqrt(fresh.length * 2))));
     fresh.forEach((id, k) => placed.set(id, { x: x0 + (k % cols) * step, y: y1 + 80 + Math.floor(k / cols) * step }));
   }
-  function squeeze(ids, factor) {
-    let cx = 0, cy = 0;
-    for (const id of ids) { const p = placed.get(id); cx += p.x; cy += p.y; }
-    cx /= ids.length; cy /= ids.length;
-    for (const id of ids) { const p = placed.get(id); placed.set(id, { x: cx + (p.x - cx) * factor, y: cy + (p.y - cy) * factor }); }
-  }
-  // Groups of linked actors packed in rows, largest first, about as wide as the canvas's shape:
-  // the physics leaves them scattered far apart, which would make the fit view tiny.
-  function pack(ids) {
-    const inView = new Set(ids), parent = new Map(ids.map(id => [id, id]));
-    const root = id => { while (parent.get(id) !== id) { parent.set(id, parent.get(parent.get(id))); id = parent.get(id); } return id; };
-    for (const eid of view.edges) { const e = edgeById.get(eid); if (inView.has(e.from) && inView.has(e.to)) parent.set(root(e.from), root(e.to)); }
-    const groups = new Map();
-    for (const id of ids) { const r = root(id); if (!groups.has(r)) groups.set(r, []); groups.get(r).push(id); }
-    const boxes = [...groups.values()].map(members => {
-      let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-      for (const id of members) { const p = placed.get(id), f = footprint(id); x0 = Math.min(x0, p.x - f.half); x1 = Math.max(x1, p.x + f.half); y0 = Math.min(y0, p.y - f.top); y1 = Math.max(y1, p.y + f.below); }
-      return { members, x0, y0, w: x1 - x0 + 24, h: y1 - y0 + 24 };
-    });
-    if (boxes.length < 2) return;
-    boxes.sort((a, b) => b.h - a.h || b.w - a.w);
-    const area = boxes.reduce((a, b) => a + b.w * b.h, 0);
-    const aspect = container.clientWidth / Math.max(1, container.clientHeight);
-    const width = Math.max(boxes[0].w, Math.sqrt(area * aspect) * 1.1);
-    let x = 0, y = 0, rowHeight = 0;
-    for (const b of boxes) {
-      if (x > 0 && x + b.w > width) { x = 0; y += rowHeight; rowHeight = 0; }
-      for (const id of b.members) { const p = placed.get(id); placed.set(id, { x: p.x - b.x0 + x, y: p.y - b.y0 + y }); }
-      x += b.w; rowHeight = Math.max(rowHeight, b.h);
-    }
-  }
-  // Spread the picture evenly until its actors' footprints could fit in about 40% of it, so
-  // the overlap removal has little left to do.
-  function loosen(ids) {
-    if (ids.length < 2) return;
-    let area = 0, x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (const id of ids) {
-      const p = placed.get(id), f = footprint(id);
-      area += (2 * f.half + 6) * (f.top + f.below + 6);
-      x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
-    }
-    const factor = Math.sqrt(area / 0.4 / Math.max(1, (x1 - x0) * (y1 - y0)));
-    if (factor <= 1) return;
-    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-    for (const id of ids) { const p = placed.get(id); placed.set(id, { x: cx + (p.x - cx) * factor, y: cy + (p.y - cy) * factor }); }
-  }
-  function layoutShown(rounds, spreadFirst) {
+  function layoutShown(rounds) {
     const ids = [...view.nodes];
     placeNewcomers(ids);
-    if (spreadFirst) loosen(ids);
     tidy(ids, rounds);
     nodes.update(ids.map(id => Object.assign({ id }, placed.get(id))));
   }
-
-  // The physics' picture turned so its long side lies along the canvas's, and stretched a little
-  // towards the canvas's shape, so the fit view uses the room there is.
-  function orient() {
-    const pts = [...view.nodes].map(id => placed.get(id));
-    if (pts.length < 3) return;
-    const mx = pts.reduce((a, p) => a + p.x, 0) / pts.length, my = pts.reduce((a, p) => a + p.y, 0) / pts.length;
-    let sxx = 0, syy = 0, sxy = 0;
-    for (const p of pts) { sxx += (p.x - mx) ** 2; syy += (p.y - my) ** 2; sxy += (p.x - mx) * (p.y - my); }
-    const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy), c = Math.cos(-angle), s = Math.sin(-angle);
-    const turned = pts.map(p => ({ x: (p.x - mx) * c - (p.y - my) * s, y: (p.x - mx) * s + (p.y - my) * c }));
-    const w = Math.max(...turned.map(p => p.x)) - Math.min(...turned.map(p => p.x)) || 1;
-    const h = Math.max(...turned.map(p => p.y)) - Math.min(...turned.map(p => p.y)) || 1;
-    const stretch = Math.min(1.5, Math.max(1, (container.clientWidth / Math.max(1, container.clientHeight)) / (w / h)));
-    [...view.nodes].forEach((id, k) => placed.set(id, { x: turned[k].x * stretch, y: turned[k].y }));
-  }
+  const fitScale = () => layout.fitScale(boxesOf([...view.nodes].filter(id => placed.has(id))), container.clientWidth, container.clientHeight);
   // vis-network's own fit reads bounding boxes from the last frame drawn, which are stale right
   // after the overlap removal has moved the actors: fit to the footprints instead.
   function fitView() {
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (const id of view.nodes) {
-      const p = placed.get(id); if (!p) continue;
-      const f = footprint(id);
-      x0 = Math.min(x0, p.x - f.half); x1 = Math.max(x1, p.x + f.half); y0 = Math.min(y0, p.y - f.top); y1 = Math.max(y1, p.y + f.below);
-    }
-    if (!Number.isFinite(x0)) return;
-    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: fitScale(), animation: false });
+    const boxes = boxesOf([...view.nodes].filter(id => placed.has(id)));
+    if (!boxes.length) return;
+    const b = layout.bounds(boxes);
+    network.moveTo({ position: { x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 }, scale: layout.fitScale(boxes, container.clientWidth, container.clientHeight), animation: false });
   }
-  function fitScale() {
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (const id of view.nodes) {
-      const p = placed.get(id), f = footprint(id);
-      x0 = Math.min(x0, p.x - f.half); x1 = Math.max(x1, p.x + f.half); y0 = Math.min(y0, p.y - f.top); y1 = Math.max(y1, p.y + f.below);
-    }
-    if (!Number.isFinite(x0)) return 1;
-    return Math.min(container.clientWidth / Math.max(1, x1 - x0), container.clientHeight / Math.max(1, y1 - y0)) * 0.96;
-  }
-
-  // Large pictures start from a radial tree of each group of linked actors (hubs in the middle,
-  // groups side by side), so a short run of physics is enough to settle them.
+  // Large pictures start from a radial tree of each group of linked actors, so a short run of
+  // physics is enough to settle them.
   function radialSeed(ids) {
     const adjacent = new Map(ids.map(id => [id, []]));
     for (const eid of view.edges) { const e = edgeById.get(eid); if (e.from !== e.to && adjacent.has(e.from) && adjacent.has(e.to)) { adjacent.get(e.from).push(e.to); adjacent.get(e.to).push(e.from); } }
-    const degree = id => adjacent.get(id).length;
-    const order = ids.slice().sort((a, b) => degree(b) - degree(a) || importance(byId.get(b)) - importance(byId.get(a)));
-    const seen = new Set(), groups = [];
-    const ring = 110 * Math.sqrt(spread), slot = 40 * Math.sqrt(spread);
-    for (const root of order) {
-      if (seen.has(root)) continue;
-      seen.add(root);
-      const children = new Map(), depth = new Map([[root, 0]]), queue = [root];
-      for (let k = 0; k < queue.length; k++) {
-        const id = queue[k], kids = [];
-        for (const next of adjacent.get(id)) if (!seen.has(next)) { seen.add(next); depth.set(next, depth.get(id) + 1); kids.push(next); queue.push(next); }
-        children.set(id, kids);
-      }
-      const leaves = new Map();
-      for (let k = queue.length - 1; k >= 0; k--) { const id = queue[k]; leaves.set(id, Math.max(1, children.get(id).reduce((a, c) => a + leaves.get(c), 0))); }
-      const perDepth = [];
-      for (const id of queue) perDepth[depth.get(id)] = (perDepth[depth.get(id)] || 0) + 1;
-      // Rings as far out as an even density asks: the actors within a ring fill its disc.
-      const radius = [0];
-      let within = perDepth[0];
-      for (let d = 1; d < perDepth.length; d++) { within += perDepth[d]; radius[d] = Math.max(radius[d - 1] + ring, slot * Math.sqrt(within / Math.PI) * 1.3); }
-      const local = new Map([[root, { x: 0, y: 0 }]]);
-      const wedge = (id, a0, a1) => {
-        let a = a0;
-        for (const c of children.get(id)) {
-          const share = (a1 - a0) * leaves.get(c) / leaves.get(id), mid = a + share / 2, r = radius[depth.get(c)];
-          local.set(c, { x: r * Math.cos(mid), y: r * Math.sin(mid) });
-          wedge(c, a, a + share); a += share;
-        }
-      };
-      wedge(root, 0, 2 * Math.PI);
-      groups.push({ local, r: radius[radius.length - 1] + slot });
-    }
-    // Groups in rows, largest first, about as wide as the canvas's shape allows.
-    const total = groups.reduce((a, g) => a + (2 * g.r) ** 2, 0), width = Math.sqrt(total * 1.6);
-    let x = 0, y = 0, rowHeight = 0;
-    for (const g of groups) {
-      if (x > 0 && x + 2 * g.r > width) { x = 0; y += rowHeight; rowHeight = 0; }
-      for (const [id, p] of g.local) placed.set(id, { x: x + g.r + p.x, y: y + g.r + p.y });
-      x += 2 * g.r; rowHeight = Math.max(rowHeight, 2 * g.r);
-    }
+    const order = ids.slice().sort((a, b) => adjacent.get(b).length - adjacent.get(a).length || importance(byId.get(b)) - importance(byId.get(a)));
+    const seeded = layout.radial(order, adjacent, 110 * Math.sqrt(spread), 40 * Math.sqrt(spread));
+    for (const [id, p] of seeded) placed.set(id, p);
     nodes.update(ids.map(id => Object.assign({ id }, placed.get(id))));
   }
   if (!options.layout.improvedLayout) radialSeed([...view.nodes]);
@@ -385,15 +228,27 @@
     const positions = network.getPositions([...view.nodes]);
     for (const id in positions) placed.set(id, positions[id]);
     const physicsMs = performance.now();
-    orient();
     const ids = [...view.nodes];
-    pack(ids);
-    tidy(ids, 200);
+    let boxes = boxesOf(ids);
+    const links = linksOf(boxes);
+    layout.orient(boxes, aspect());
+    layout.pack(boxes, layout.groupsOf(boxes.length, links), aspect());
+    tidyReport = layout.tidy(boxes, links, 200);
     // Pull the picture together and let the overlap removal hold it apart: labels stay large at the fit view.
-    for (const factor of ids.length > 600 ? [0.75, 0.85] : [0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) { squeeze(ids, factor); tidy(ids, 200); }
+    for (const factor of ids.length > 600 ? [0.75, 0.85] : [0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
+      layout.squeeze(boxes, factor);
+      tidyReport = layout.tidy(boxes, links, 200);
+    }
+    store(boxes);
     // A large picture fits only zoomed out: its labels grow by as much, so the main ones stay readable.
     const ratio = fitScale();
-    if (ratio < 0.9) { unit = 1 / ratio; nodes.update(styleNodes()); tidy(ids, 200); }
+    if (ratio < 0.9 && ids.length > 100) {
+      unit = 1 / ratio;
+      nodes.update(styleNodes());
+      boxes = boxesOf(ids);
+      tidyReport = layout.tidy(boxes, links, 400);
+      store(boxes);
+    }
     nodes.update(ids.map(id => Object.assign({ id }, placed.get(id))));
     fitView();
     // vis-network culls what its last frame placed off screen: let it draw twice at the new
