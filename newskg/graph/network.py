@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -283,14 +284,40 @@ class Hop:
     evidence: tuple[dict[str, object], ...]
 
 
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFKC", "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))).lower().strip()
+
+
 def find_entity(graph: nx.MultiDiGraph, name: str) -> str | None:
-    """The node whose label or other name matches ``name`` (case-insensitive; exact before partial)."""
-    wanted = name.strip().lower()
-    exact = [n for n, d in graph.nodes(data=True) if d.get("label", "").lower() == wanted or wanted in [x.lower() for x in d.get("names", [])]]
-    if exact:
-        return sorted(exact, key=lambda n: -graph.degree(n))[0]
-    partial = [n for n, d in graph.nodes(data=True) if wanted in d.get("label", "").lower()]
-    return sorted(partial, key=lambda n: -graph.degree(n))[0] if partial else None
+    """The node a name means: an exact label or other name first, then one starting with it, then
+    one containing it; case and accents folded, the best-connected first within each.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("p", label="European Parliament", names=["EU Parliament"])
+    >>> g.add_node("u", label="European Union", names=["EU"])
+    >>> g.add_node("a", label="Bishop Álvarez", names=[])
+    >>> find_entity(g, "EU"), find_entity(g, "alvarez"), find_entity(g, "nobody")
+    ('u', 'a', None)
+    """
+    wanted = _folded(name)
+    if not wanted:
+        return None
+    tiers: list[list[str]] = [[], [], []]
+    for node, data in graph.nodes(data=True):
+        keys = [_folded(str(x)) for x in [data.get("label", ""), *data.get("names", [])]]
+        if wanted in keys:
+            tiers[0].append(node)
+        elif any(k.startswith(wanted) for k in keys):
+            tiers[1].append(node)
+        elif any(wanted in k for k in keys):
+            tiers[2].append(node)
+    for tier in tiers:
+        if tier:
+            return sorted(tier, key=lambda n: (-graph.degree(n), str(graph.nodes[n].get("label", n))))[0]
+    return None
 
 
 def connection_path(graph: nx.MultiDiGraph, source: str, target: str) -> list[Hop] | None:

@@ -462,3 +462,26 @@ def test_overlap_removal_separates_a_pile_and_keeps_links_clickable(browser, bui
     assert result["left"] == 0 and result["report"]["overlaps"] == 0
     assert result["far"] is True
     assert result["groups"] == [1, 2, 3]
+
+
+def test_one_sentence_from_two_copies_is_shown_once_with_both_sources(browser, tmp_path):
+    import networkx as nx
+
+    from newskg.output.page import write_page
+
+    graph = nx.MultiDiGraph()
+    graph.graph["documents"] = {f: {"file": f, "title": "Vornish court jails editor", "date": d} for f, d in [("wire-a.txt", "2031-03-04"), ("wire-b.txt", "2031-03-05")]}
+    graph.add_node("court", label="Vornish High Court", type="Court", names=[], mentions=[], events=1)
+    graph.add_node("ed", label="Tamsin Orrery", type="Person", names=[], mentions=[], events=1)
+    sentence = "The Vornish High Court sentenced Tamsin Orrery on Monday."
+    graph.add_edge("court", "ed", key="sentences", predicate="sentences", label="sentences", kind="interaction", evidence=[
+        {"document": f, "sentence": sentence, "eventDate": "Monday", "documentDate": d, "eventClass": "sentences"}
+        for f, d in [("wire-a.txt", "2031-03-04"), ("wire-b.txt", "2031-03-05")]])
+    open_page(browser, write_page(graph, tmp_path / "copies.html"))
+    browser.execute_script("window.newskg.showNode('ed')")
+    panel = browser.find_element("id", "panel").text
+    assert panel.count(sentence) == 1
+    assert ("event date: Monday · 2 sources: wire-a.txt (Vornish court jails editor) · 2031-03-04 · "
+            "wire-b.txt (Vornish court jails editor) · 2031-03-05") in panel
+    (row,) = _csv(browser)
+    assert row["documents"] == "wire-a.txt; wire-b.txt" and row["document_dates"] == "2031-03-04; 2031-03-05"

@@ -343,7 +343,7 @@
     structural.checked = state.structural; claimsBox.checked = state.claims; isolated.checked = state.isolated; sizeBy.value = state.size;
     if (firstDay !== null) {
       dateFrom.value = state.from; dateTo.value = state.to;
-      dateLabel.textContent = fullRange() ? `${isoDay(firstDay)} – ${isoDay(lastDay)} (all)` : `${isoDay(state.from)} – ${isoDay(state.to)}`;
+      dateLabel.textContent = fullRange() ? `${isoDay(firstDay)} – ${isoDay(lastDay)} (all)` : `${isoDay(state.from)} – ${isoDay(state.to)} · undated hidden`;
     }
     document.getElementById("doc-summary").textContent = `Documents (${state.docs.size} of ${docs.length})`;
   }
@@ -372,18 +372,11 @@
     return b;
   }
   function sources(copies, eventDate) {
-    const line = el("div", undefined, "src");
-    const parts = [];
-    if (eventDate) parts.push(`event date: ${eventDate}`);
-    const seen = new Set();
-    for (const c of copies) {
-      if (seen.has(c.doc)) continue; seen.add(c.doc);
-      const d = docs[c.doc];
-      parts.push(`${d.file}${d.title && d.title !== d.file ? " (" + d.title + ")" : ""}${d.date ? " · " + d.date : ""}`);
-    }
-    line.textContent = (copies.length > 1 ? `${seen.size} sources: ` : "source: ") + parts.join(" · ");
-    if (!copies.length) line.textContent = eventDate ? `event date: ${eventDate}` : "source: not recorded";
-    return line;
+    const seen = [...new Set(copies.map(c => c.doc))];
+    const parts = seen.map(i => { const d = docs[i]; return `${d.file}${d.title && d.title !== d.file ? " (" + d.title + ")" : ""}${d.date ? " · " + d.date : ""}`; });
+    const when = eventDate ? `event date: ${eventDate} · ` : "";
+    const from = seen.length ? `${seen.length > 1 ? seen.length + " sources" : "source"}: ${parts.join(" · ")}` : "source: not recorded";
+    return el("div", when + from, "src");
   }
   function actorList(li, ids) { ids.forEach((id, k) => { if (k) li.appendChild(document.createTextNode(", ")); li.appendChild(byId.has(id) ? nodeButton(id) : document.createTextNode(id)); }); }
   function eventItem(e, item) {
