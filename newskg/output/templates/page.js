@@ -76,7 +76,7 @@
   }
   const passes = (copies, dated) => copies.length ? copies.some(c => copyPasses(c, dated)) : (allDocs() && (!dated || fullRange()));
   const itemPasses = item => state.classes.has(item.cls) && passes(item.copies, true);
-  const linkPasses = item => passes(item.copies, false);  // structural links are not events: no date filter
+  const linkPasses = item => passes(item.copies, true);  // not events, but a date range keeps only what its documents say
   let claimOk = [], looseOk = [];
   const involved = item => [...item.sources, ...item.targets, ...item.theme];
 
@@ -355,6 +355,7 @@
     if (restyle) nodes.update(styleNodes());
     nodeView.refresh(); edgeView.refresh();
     if (settled && (restyle || [...view.nodes].some(id => !placed.has(id)))) layoutShown(120);
+    if (settled) fitView();  // the same places, framed to what is left
     syncControls();
     updateCounts();
     writeHash();
