@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
 from rdflib import RDF, RDFS, Dataset, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from newskg.ontology import NKG
 
@@ -19,18 +20,41 @@ def _local(iri: URIRef) -> str:
     return text.rsplit("#", 1)[-1] if "#" in text else text.rsplit("/", 1)[-1]
 
 
+def _term(name: str) -> URIRef:
+    # Terms of the events contract may not be in the ontology yet; reading them must not fail.
+    return URIRef(f"{NKG._NS}{name}")
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _fold_sentence(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
-    """Entities as nodes, typed relations as directed edges, evidence on both.
+    """Entities as nodes, typed relations as directed edges, evidence, claims and events on them.
 
     Node attributes: ``label``, ``type``, ``names`` (other names), ``mentions`` (list of
-    ``{document, sentence}``). Edge attributes (key = predicate name): ``predicate``, ``label``,
-    ``evidence`` (list of ``{document, sentence, rule, start, end}``).
+    ``{document, sentence, documentDate}``), ``mention_count``, ``events`` (how many distinct events
+    the actor takes part in: structural links are not counted, and one sentence repeated by several
+    copies counts once), ``claims`` (the claims it made) and ``claims_about`` (claims about it).
+    Edge attributes (key = predicate name): ``predicate``, ``label``, ``kind`` (``interaction`` or
+    ``structural``), ``evidence`` (list of ``{document, sentence, rule, start, end, role,
+    documentDate, eventDate, eventClass, event, content, about}``). Graph attributes:
+    ``documents`` (by file name: ``{file, title, date}``), ``claims`` (every claim: ``{id, speaker,
+    about, text, sentence, document, date, negated, quoted, events}``) and ``events`` (event nodes
+    by IRI: ``{eventClass, trigger, source, target, theme, place, eventDate, documentDate, document,
+    sentence, mode, negated}``; empty when the graph has no event nodes). Where a statement has no
+    event node, its ``eventClass`` is the relation's own name.
 
     Examples
     --------
     >>> from newskg.graph.build import new_dataset
-    >>> to_networkx(new_dataset()).number_of_nodes()
-    0
+    >>> g = to_networkx(new_dataset())
+    >>> g.number_of_nodes(), g.graph["claims"], g.graph["events"]
+    (0, [], {})
     """
     graph = nx.MultiDiGraph()
     interaction = set(dataset.transitive_subjects(RDFS.subPropertyOf, NKG.interactsWith))
@@ -38,7 +62,11 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
     relation_properties = (interaction | structural) - {NKG.interactsWith, NKG.structurallyRelatedTo}
     if not relation_properties:
         relation_properties = {NKG[name] for name in _RELATIONS}
-    files = {doc: str(name) for doc, name in dataset.subject_objects(NKG.fileName)}
+        structural = {NKG[name] for name in _STRUCTURAL}
+        interaction = relation_properties - structural
+    documents = _documents(dataset)
+    files = {doc: info["file"] for doc, info in documents.items()}
+    graph.graph["documents"] = {info["file"]: info for info in documents.values()}
     for node, cls in dataset.subject_objects(NKG.entityType):
         graph.add_node(
             str(node),
@@ -46,6 +74,9 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
             type=str(cls),
             names=sorted(str(n) for n in dataset.objects(node, SKOS.altLabel)),
             mentions=[],
+            claims=[],
+            claims_about=[],
+            events=0,
         )
     for mention, entity in dataset.subject_objects(NKG.mentionOf):
         key = str(entity)
@@ -53,8 +84,14 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
             sentence = dataset.value(mention, NKG.sentence)
             doc = dataset.value(mention, PROV.wasDerivedFrom)
             graph.nodes[key]["mentions"].append(
-                {"document": files.get(doc, _local(doc) if doc else ""), "sentence": str(sentence or "")}
+                {
+                    "document": files.get(doc, _local(doc) if doc else ""),
+                    "sentence": str(sentence or ""),
+                    "documentDate": documents.get(doc, {}).get("date", ""),
+                }
             )
+    events = _events(dataset, files, documents)
+    graph.graph["events"] = events
     labels = {p: str(dataset.value(p, RDFS.label) or _local(p)) for p in relation_properties}
     evidence: dict[tuple[str, str, str], list[dict[str, object]]] = defaultdict(list)
     for statement in dataset.subjects(RDF.type, NKG.Statement):
@@ -62,6 +99,8 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
         p = dataset.value(statement, RDF.predicate)
         o = dataset.value(statement, RDF.object)
         doc = dataset.value(statement, PROV.wasDerivedFrom)
+        event = dataset.value(statement, _term("fromEvent"))
+        event_info = events.get(str(event), {}) if event is not None else {}
         evidence[(str(s), _local(p), str(o))].append(
             {
                 "document": files.get(doc, ""),
@@ -70,8 +109,15 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
                 "start": int(dataset.value(statement, NKG.startOffset) or 0),
                 "end": int(dataset.value(statement, NKG.endOffset) or 0),
                 "role": str(dataset.value(statement, NKG.roleName) or ""),
+                "documentDate": _text(dataset.value(statement, NKG.documentDate)) or documents.get(doc, {}).get("date", ""),
+                "eventDate": _text(dataset.value(statement, NKG.eventDate)) or str(event_info.get("eventDate", "")),
+                "eventClass": str(event_info.get("eventClass", "")) or _local(p),
+                "event": _text(event),
+                "content": _text(dataset.value(statement, NKG.content)),
+                "about": sorted(str(a) for a in dataset.objects(statement, NKG.about)),
             }
         )
+    taking_part: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for p in relation_properties:
         for s, o in set(dataset.subject_objects(p)):
             if str(s) not in graph or str(o) not in graph:
@@ -80,15 +126,91 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
             items = sorted(evidence.get((str(s), name, str(o)), []), key=lambda e: (e["document"], e["start"]))
             kind = "interaction" if p in interaction else "structural"
             graph.add_edge(str(s), str(o), key=name, predicate=name, label=labels[p], kind=kind, evidence=items)
-    for node in graph.nodes:
-        graph.nodes[node]["mentions"].sort(key=lambda m: (m["document"], m["sentence"]))
+            if kind == "interaction":
+                for item in items or [{"eventClass": name, "sentence": f"{s} {o}"}]:
+                    key = (str(item["eventClass"]), _fold_sentence(str(item["sentence"])))
+                    taking_part[str(s)].add(key)
+                    taking_part[str(o)].add(key)
+    for event in events.values():
+        key = (str(event["eventClass"]), _fold_sentence(str(event["sentence"])))
+        for role in ("source", "target", "theme"):
+            for actor in event[role]:
+                taking_part[actor].add(key)
+    claims = _claims(dataset, files, documents)
+    graph.graph["claims"] = claims
+    for claim in claims:
+        if claim["speaker"] in graph:
+            graph.nodes[claim["speaker"]]["claims"].append(claim)
+        for about in claim["about"]:
+            if about in graph:
+                graph.nodes[about]["claims_about"].append(claim)
+    for node, data in graph.nodes(data=True):
+        data["mentions"].sort(key=lambda m: (m["document"], m["sentence"]))
+        data["mention_count"] = int(dataset.value(URIRef(node), NKG.mentionCount) or len(data["mentions"]))
+        data["events"] = len(taking_part.get(node, ()))
     return graph
+
+
+def _documents(dataset: Dataset) -> dict[URIRef, dict[str, str]]:
+    found = {}
+    for doc, name in dataset.subject_objects(NKG.fileName):
+        found[doc] = {
+            "file": str(name),
+            "title": _text(dataset.value(doc, DCTERMS.title)),
+            "date": _text(dataset.value(doc, DCTERMS.date)),
+        }
+    return found
+
+
+def _events(dataset: Dataset, files: dict, documents: dict) -> dict[str, dict[str, object]]:
+    events: dict[str, dict[str, object]] = {}
+    for node, cls in dataset.subject_objects(_term("eventClass")):
+        doc = dataset.value(node, PROV.wasDerivedFrom)
+        negated = dataset.value(node, _term("negated"))
+        events[str(node)] = {
+            "eventClass": str(cls),
+            "trigger": _text(dataset.value(node, _term("trigger"))),
+            **{role: sorted(str(x) for x in dataset.objects(node, _term(role))) for role in ("source", "target", "theme", "place")},
+            "eventDate": _text(dataset.value(node, NKG.eventDate)),
+            "documentDate": _text(dataset.value(node, NKG.documentDate)) or documents.get(doc, {}).get("date", ""),
+            "document": files.get(doc, ""),
+            "sentence": _text(dataset.value(node, NKG.sentence)),
+            "mode": _text(dataset.value(node, _term("mode"))),
+            "negated": bool(negated.toPython()) if negated is not None else False,
+        }
+    return events
+
+
+def _claims(dataset: Dataset, files: dict, documents: dict) -> list[dict[str, object]]:
+    claims = []
+    for node in dataset.subjects(RDF.type, NKG.Claim):
+        doc = dataset.value(node, PROV.wasDerivedFrom)
+        negated = dataset.value(node, NKG.negated)
+        quoted = dataset.value(node, NKG.quoted)
+        claims.append(
+            {
+                "id": str(node),
+                "speaker": _text(dataset.value(node, NKG.speaker)),
+                "about": sorted(str(a) for a in dataset.objects(node, NKG.about)),
+                "text": _text(dataset.value(node, NKG.claimText)),
+                "sentence": _text(dataset.value(node, NKG.sentence)),
+                "document": files.get(doc, ""),
+                "date": _text(dataset.value(node, DCTERMS.date)) or documents.get(doc, {}).get("date", ""),
+                "negated": bool(negated.toPython()) if negated is not None else False,
+                "quoted": bool(quoted.toPython()) if quoted is not None else False,
+                "events": sorted(str(e) for e in dataset.objects(node, _term("containsEvent"))),
+                "start": int(dataset.value(node, NKG.startOffset) or 0),
+            }
+        )
+    claims.sort(key=lambda c: (c["document"], c["start"], c["id"]))
+    return claims
 
 
 _RELATIONS = (
     "demands urges condemns rejects supports accuses arrests sentences sanctions invites reportsOn "
     "memberOf leads spokespersonOf partOf programmeOf locatedIn succeeded relativeOf"
 ).split()
+_STRUCTURAL = "memberOf leads spokespersonOf partOf programmeOf locatedIn succeeded relativeOf".split()
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,14 +284,40 @@ class Hop:
     evidence: tuple[dict[str, object], ...]
 
 
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFKC", "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))).lower().strip()
+
+
 def find_entity(graph: nx.MultiDiGraph, name: str) -> str | None:
-    """The node whose label or other name matches ``name`` (case-insensitive; exact before partial)."""
-    wanted = name.strip().lower()
-    exact = [n for n, d in graph.nodes(data=True) if d.get("label", "").lower() == wanted or wanted in [x.lower() for x in d.get("names", [])]]
-    if exact:
-        return sorted(exact, key=lambda n: -graph.degree(n))[0]
-    partial = [n for n, d in graph.nodes(data=True) if wanted in d.get("label", "").lower()]
-    return sorted(partial, key=lambda n: -graph.degree(n))[0] if partial else None
+    """The node a name means: an exact label or other name first, then one starting with it, then
+    one containing it; case and accents folded, the best-connected first within each.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("p", label="European Parliament", names=["EU Parliament"])
+    >>> g.add_node("u", label="European Union", names=["EU"])
+    >>> g.add_node("a", label="Bishop Álvarez", names=[])
+    >>> find_entity(g, "EU"), find_entity(g, "alvarez"), find_entity(g, "nobody")
+    ('u', 'a', None)
+    """
+    wanted = _folded(name)
+    if not wanted:
+        return None
+    tiers: list[list[str]] = [[], [], []]
+    for node, data in graph.nodes(data=True):
+        keys = [_folded(str(x)) for x in [data.get("label", ""), *data.get("names", [])]]
+        if wanted in keys:
+            tiers[0].append(node)
+        elif any(k.startswith(wanted) for k in keys):
+            tiers[1].append(node)
+        elif any(wanted in k for k in keys):
+            tiers[2].append(node)
+    for tier in tiers:
+        if tier:
+            return sorted(tier, key=lambda n: (-graph.degree(n), str(graph.nodes[n].get("label", n))))[0]
+    return None
 
 
 def connection_path(graph: nx.MultiDiGraph, source: str, target: str) -> list[Hop] | None:
