@@ -563,6 +563,8 @@ def _in_headline(span: Span) -> bool:
     while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
         end += 1
     words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    if not doc[start : span.start].text.strip() and not doc[span.end : end].text.strip():
+        return False  # a line that is one name (a masthead, a byline) is that name
     if end >= len(doc) or doc[end - 1].text in {".", "!", "?"} or doc[start:end].text.rstrip().endswith("."):
         return False  # a headline is a line of its own, with no full stop
     if len(words) < 4 or sum(t.is_title or t.is_upper for t in words) < 0.8 * len(words):
