@@ -272,6 +272,11 @@ class EntityTyper:
         for alias, _ in links:
             if not _overlaps(alias, kept):
                 kept.append(alias)
+        for span in kept:
+            if span.label_ == "Person" and (span.start, span.end) not in titles:
+                title = _title_before(span, lex)
+                if title:
+                    titles[(span.start, span.end)] = title
         doc.spans[ENTITY_SPANS] = sorted(kept, key=lambda s: s.start)
         doc.spans[DATE_SPANS] = dates
         doc.spans[ACRONYM_SPANS] = [
@@ -493,9 +498,14 @@ class EntityTyper:
         for span in spans:
             # "Museveni", "Wine": a person's last name alone, once the full name has been given
             # (not when another person's name has that word too).
-            if span.label_ == "Person" and len(span) >= 2 and span[-1].is_title and len(span[-1]) > 2 and name_words[span[-1].text] == 1:
-                if span[-1].lower_ not in self.lexicon.not_actors and self.lexicon.country_of(span[-1].text) is None:
-                    by_text.setdefault((span[-1].text,), ("Person", span.id_))
+            if span.label_ != "Person" or len(span) < 2:
+                continue
+            # the last name, and the name before a particle ("Vandermeer" of "Ilsa Vandermeer de la Cruz")
+            surnames = [span[-1]] + [t for t in span[1:-1] if doc[t.i + 1].lower_ in self.lexicon.particles and doc[t.i + 1].is_lower]
+            for surname in surnames:
+                if surname.is_title and len(surname) > 2 and name_words[surname.text] == 1 and surname.lower_ not in self.lexicon.particles:
+                    if surname.lower_ not in self.lexicon.not_actors and self.lexicon.country_of(surname.text) is None:
+                        by_text.setdefault((surname.text,), ("Person", span.id_))
         taken = [False] * len(doc)
         for span in spans:
             for i in range(span.start, span.end):
@@ -511,8 +521,9 @@ class EntityTyper:
                     if key in by_text and not any(taken[i : i + n]):
                         before = doc[i - 1] if i > 0 else None
                         after = doc[i + n] if i + n < len(doc) else None
-                        # Only whole names: not part of a longer capitalised run.
-                        if (before is None or not before.is_title or before.is_sent_start) and (after is None or not after.is_title):
+                        # Only whole names: not part of a longer capitalised run ("Mr Vost" is whole).
+                        free_before = before is None or not before.is_title or before.is_sent_start or is_title_word(before.text, self.lexicon)
+                        if free_before and (after is None or not after.is_title):
                             label, span_id = by_text[key]
                             added.append(Span(doc, i, i + n, label=label, kb_id="propagated", span_id=span_id))
                             matched = n
@@ -525,6 +536,20 @@ def _looks_like_person(span: Span) -> bool:
     """Two to five capitalised name tokens ("Ilsa Vandermeer de la Cruz")."""
     names = [t for t in span if t.is_title or t.is_upper]
     return 1 <= len(names) <= 5 and all(t.is_title or t.is_upper or t.is_lower and len(t) <= 4 or t.text in {"-", "."} for t in span) and len(span) >= 1
+
+
+def _title_before(span: Span, lexicon: Lexicon) -> str | None:
+    """A capitalised honorific or title written right before a name ("Judge" in "Judge Anna
+    Lorne"), kept as the mention's title."""
+    doc = span.doc
+    for n in (3, 2, 1):
+        start = span.start - n
+        if start < 0:
+            continue
+        words = doc[start : span.start]
+        if words[0].is_title and all(t.is_title or t.is_lower and t.lower_ in {"of", "de", "the"} for t in words) and is_title_word(words.text, lexicon):
+            return words.text
+    return None
 
 
 def _retype_by_company(spans: list[Span]) -> list[Span]:

@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 
 from newskg.extract.models import DocumentExtraction
-from newskg.lexicon import Lexicon
+from newskg.lexicon import Lexicon, demonym_stem
 
 __all__ = ["local_names", "near_spellings", "state_key", "fold"]
 
@@ -54,6 +54,13 @@ def state_key(text: str, label: str, lexicon: Lexicon) -> str | None:
         found = lexicon.government_of(text)
         if found:
             return f"government@{found[0]}"
+        # a country the lexicon does not know: "Ruritanian authorities" = "Government of Ruritania"
+        words = fold(text)
+        generic = lexicon.institution_modifiers | lexicon.not_actors | lexicon.government_words
+        if len(words) == 2 and words[1] in lexicon.government_words and text.split()[-2][:1].isupper() and words[0] not in generic:
+            return f"government@~{demonym_stem(words[0])}"
+        if len(words) == 3 and words[0] in lexicon.government_words and words[1] == "of" and words[2] not in generic:
+            return f"government@~{demonym_stem(words[2])}"
     return None
 
 
@@ -144,7 +151,12 @@ def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[
                 out[m.key] = full_names[fits[0]]
                 continue
         if m.label in _ORGS and len(words) == 1 and not _is_acronym(m.text) and words[0] not in lexicon.not_actors | lexicon.government_words:
-            fits = [k for k in orgs if k.split()[-1] == words[0] or k.startswith(words[0] + " of ")]
+            fits = [
+                k for k in orgs
+                # the word is the longer name's head: "Commission" of "Vell Commission", "Department"
+                # of "Department of State", not "Vell" of "Government of Vell"
+                if k.split()[-1] == words[0] and not set(k.split()[:-1]) & {"of", "for", "on"} or k.startswith(words[0] + " of ")
+            ]
             fits = [k for k in fits if not any(k != o and o.endswith(" " + k) for o in fits)]
             if len(fits) == 1:
                 out[m.key] = orgs[fits[0]]
