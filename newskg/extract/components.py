@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from newskg.extract.actors.aliases import quoted_aliases
 from newskg.extract.actors.collectives import collective_spans, office_spans
 from newskg.extract.actors.instruments import numbered_instruments
+from newskg.extract.actors.bounds import extend_names, peer_names
 from newskg.extract.actors.names import is_title_word, join_particle_names, split_title, strip_footnote, titles_of
 from newskg.extract.actors.states import capital_governments, detention_spans, generic_government_spans, institution_spans
 from newskg.lexicon import Lexicon, load_lexicon
@@ -159,7 +160,10 @@ class EntityTyper:
             start += 1
         while end > start and (doc[end - 1].lower_ in _TRAILING_JUNK or (doc[end - 1].is_punct and doc[end - 1].text not in {")", "."}) or doc[end - 1].is_space):
             end -= 1
-        if end > start and span.label_ in {"PROGRAMME", "SCHEME", "LAW"} and doc[end - 1].lower_ in _LOWER_HEADS and doc[end - 1].is_lower:
+        if (
+            end - start > 1 and span.label_ in {"PROGRAMME", "SCHEME", "LAW"} and doc[end - 1].lower_ in _LOWER_HEADS
+            and doc[end - 1].is_lower and not doc[end - 2].is_lower  # "Vell sanctions program" keeps its head
+        ):
             end -= 1
         while end > start and doc[end - 1].lower_ in _TRAILING_JUNK:
             end -= 1
@@ -189,6 +193,12 @@ class EntityTyper:
             return True  # "MOTION FOR A RESOLUTION": a heading word in capitals
         if span.kb_id_ == "ner" and len(span) == 1 and span[0].is_sent_start and span.end < len(span.doc) and "\n" in span[0].whitespace_ + span.doc[span.end].text:
             return True  # "Background", "Speech": a one-word heading line
+        if (
+            span.kb_id_ == "ner" and label in {"City", "Place"} and len(span) == 1 and span.end < len(span.doc)
+            and span.doc[span.end].is_title and span.doc[span.end].pos_ in {"PROPN", "NOUN"} and span[-1].whitespace_
+            and span.doc[span.end].lower_ not in lex.institutions and span.doc[span.end].lower_ not in lex.detention_heads
+        ):
+            return True  # "the Interactive Dialogue": the first word of a name the NER did not find
         if span.kb_id_ == "ner" and label not in {"Person", "Country"} and _modifies_noun(span):
             return True  # "LGBTI persons", "Uyghur minorities": a name used as a modifier
         if lowered in lex.demonyms:
@@ -258,6 +268,7 @@ class EntityTyper:
         kept.extend(p for p in anchored if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
         kept = _retype_by_company(self._retype_role_owners(kept))
+        kept = extend_names(doc, kept, lex)
         kept = institution_spans(doc, kept, lex)
         kept = detention_spans(doc, kept, lex)
         kept, parts = numbered_instruments(doc, kept, lex)
@@ -265,6 +276,8 @@ class EntityTyper:
         kept, offices = office_spans(doc, kept, lex)
         kept.extend(g for g in generic_government_spans(doc, kept, lex) if not _overlaps(g, kept))
         kept = capital_governments(kept, lex)
+        kept = [s for s in kept if not _attributive(s, lex)]
+        kept = peer_names(doc, kept, lex)
         definitions = self._acronyms(doc, kept)
         kept.extend(a for a, _ in definitions if not _overlaps(a, kept))
         kept = self._propagate(doc, sorted(kept, key=lambda s: s.start))
@@ -322,8 +335,7 @@ class EntityTyper:
                 0 <= i < len(doc)
                 and len(tokens) < 4
                 and doc[i].is_title
-                and doc[i].is_alpha
-                and doc[i].pos_ == "PROPN"
+                and (doc[i].is_alpha and doc[i].pos_ == "PROPN" or re.fullmatch(r"[A-Z]\.", doc[i].text) is not None)
                 and doc[i].lower_ not in roles
             ):
                 tokens.append(i)
@@ -331,6 +343,8 @@ class EntityTyper:
             if len(tokens) < 2:
                 return None
             lo, hi = min(tokens), max(tokens) + 1
+            if not (doc[lo].is_alpha and doc[hi - 1].is_alpha):
+                return None  # an initial sits inside a name ("Anna K. Lorne"), never at its ends
             if doc[lo].is_sent_start and step < 0 and len(tokens) > 3:
                 return None
             return Span(doc, lo, hi, label="Person", kb_id="rule")
@@ -536,6 +550,17 @@ def _looks_like_person(span: Span) -> bool:
     """Two to five capitalised name tokens ("Ilsa Vandermeer de la Cruz")."""
     names = [t for t in span if t.is_title or t.is_upper]
     return 1 <= len(names) <= 5 and all(t.is_title or t.is_upper or t.is_lower and len(t) <= 4 or t.text in {"-", "."} for t in span) and len(span) >= 1
+
+
+def _attributive(span: Span, lexicon: Lexicon) -> bool:
+    """ "the Vellish military presence": an institution word used as an adjective of the noun after
+    it is not an actor."""
+    doc = span.doc
+    last = span[-1]
+    return (
+        span.label_ in {"GovernmentBody", "Court"} and last.is_lower and last.pos_ == "ADJ"
+        and span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower
+    )
 
 
 def _title_before(span: Span, lexicon: Lexicon) -> str | None:
