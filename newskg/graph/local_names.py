@@ -10,7 +10,7 @@ from collections import Counter
 from newskg.extract.models import DocumentExtraction
 from newskg.lexicon import Lexicon, demonym_stem
 
-__all__ = ["local_names", "near_spellings", "state_key", "fold"]
+__all__ = ["local_names", "near_spellings", "is_near_spelling", "state_key", "fold"]
 
 _ORGS = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 
@@ -75,7 +75,7 @@ def _is_part(short: list[str], full: list[str], particles: frozenset[str]) -> bo
     return len(short[0]) == 1 and short[0] == full[0][0] and full[-(n - 1) :] == short[1:]
 
 
-def _near(a: list[str], b: list[str]) -> bool:
+def is_near_spelling(a: list[str], b: list[str]) -> bool:
     """Two spellings of one long name: same length, same head word, one other word differing by a
     prefix ("Sovereign" / "Sovereignty") or one letter; or the shorter's words all in the longer
     with the same first and last word."""
@@ -184,6 +184,6 @@ def near_spellings(extraction: DocumentExtraction) -> list[tuple[str, str]]:
     keys = sorted(forms)
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if forms[a][1] and forms[a][1] == forms[b][1] and _near(a.split(), b.split()):
+            if forms[a][1] and forms[a][1] == forms[b][1] and is_near_spelling(a.split(), b.split()):
                 pairs.append((forms[a][0], forms[b][0]))
     return pairs

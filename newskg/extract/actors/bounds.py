@@ -3,11 +3,13 @@ High Criminal Court", "the federal Police", "Lord (Karel) Vost of Strelsau"."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from newskg.lexicon import Lexicon
 
-__all__ = ["extend_names", "peer_names"]
+__all__ = ["extend_names", "peer_names", "repair_pattern_match", "role_anchored_people"]
 
 _ORG_LIKE = {"Organization", "GovernmentBody", "Court", "NGO", "MediaOrganization", "PoliticalParty", "IntergovernmentalOrganization", "Programme", "Law"}
 _PEERAGE = {"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess"}
@@ -97,3 +99,84 @@ def peer_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
         out = [s for s in out if not (s.start < person.end and person.start < s.end)] + [person]
         doc.user_data.setdefault("newskg_titles", {})[(person.start, person.end)] = token.text
     return sorted(out, key=lambda s: s.start)
+
+
+def repair_pattern_match(ent: Span, lexicon: Lexicon) -> list[Span]:
+    """Cut a pattern match that ran over two names: "the X and the Y", and a name "... of
+    <country>" that went on into the next name ("Armed Forces of Ruritania Karel Vost")."""
+    if not ent.ent_id_.startswith("pattern:") or len(ent) < 5:
+        return [ent]
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end - 2):
+        if doc[i].lower_ == "and" and doc[i + 1].lower_ == "the":
+            return repair_pattern_match(Span(doc, ent.start, i, label=ent.label_, span_id=ent.ent_id_), lexicon) + [
+                Span(doc, i + 2, ent.end, label=ent.label_, span_id=ent.ent_id_)
+            ]
+    for i in range(ent.start + 1, ent.end - 1):
+        if doc[i].lower_ != "of":
+            continue
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        for n in (3, 2, 1):
+            if j + n < ent.end and lexicon.country_of(doc[j : j + n].text) is not None:
+                rest = Span(doc, j + n, ent.end, label="PERSON")
+                pieces = [Span(doc, ent.start, j + n, label=ent.label_, span_id=ent.ent_id_)]
+                if len(rest) >= 2 and all(t.is_title for t in rest):
+                    pieces.append(rest)
+                return pieces
+    return [ent]
+
+
+def role_anchored_people(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """Names the NER missed but a title anchors: "Chak Sopheap, Executive Director of ...",
+    "spokesperson Chin Malin", "Em Sovannara, a political analyst"."""
+    roles = lexicon.roles
+    longest = max((len(t.split()) for t in roles), default=1)
+    people: list[Span] = []
+
+    def name_run(start: int, step: int) -> Span | None:
+        i = start
+        tokens = []
+        while (
+            0 <= i < len(doc)
+            and len(tokens) < 4
+            and doc[i].is_title
+            and (doc[i].is_alpha and doc[i].pos_ == "PROPN" or re.fullmatch(r"[A-Z]\.", doc[i].text) is not None)
+            and doc[i].lower_ not in roles
+        ):
+            tokens.append(i)
+            i += step
+        if len(tokens) < 2:
+            return None
+        lo, hi = min(tokens), max(tokens) + 1
+        if not (doc[lo].is_alpha and doc[hi - 1].is_alpha):
+            return None  # an initial sits inside a name ("Anna K. Lorne"), never at its ends
+        if doc[lo].is_sent_start and step < 0 and len(tokens) > 3:
+            return None
+        return Span(doc, lo, hi, label="Person", kb_id="rule")
+
+    for i, token in enumerate(doc):
+        for n in range(longest, 0, -1):
+            if i + n > len(doc):
+                continue
+            title = " ".join(t.lower_ for t in doc[i : i + n])
+            if title not in roles:
+                continue
+            # "NAME, [a|the|former ...] TITLE"
+            j = i - 1
+            while j >= 0 and (doc[j].pos_ in {"DET", "ADJ"} or doc[j].lower_ in lexicon.former_words) and doc[j].text != ",":
+                j -= 1
+            if j >= 1 and doc[j].text == ",":
+                span = name_run(j - 1, -1)
+                if span is not None:
+                    people.append(span)
+            # "TITLE NAME" ("spokesperson Chin Malin", "journalist Mech Dara")
+            after = i + n
+            if after < len(doc) and doc[after].is_title and not doc[after].is_sent_start:
+                span = name_run(after, 1)
+                if span is not None and (span.end >= len(doc) or not doc[span.end].is_title):
+                    people.append(span)
+            break
+    unique: dict[tuple[int, int], Span] = {}
+    for span in people:
+        unique.setdefault((span.start, span.end), span)
+    return [s for s in unique.values() if lexicon.country_of(s.text) is None]
