@@ -418,17 +418,21 @@ class EntityTyper:
             if span.kb_id_ == "ner" and len(span) == 1 and not span[0].is_upper:
                 continue  # single title-case words from the NER alone are too weak to spread
             by_text.setdefault(tuple(t.text for t in span), (span.label_, span.id_))
-        people = {tuple(t.text for t in span) for span in spans if span.label_ == "Person"}
+        people = {tuple(t.text for t in span) for span in spans if span.label_ == "Person" and span.kb_id_ in {"ner", "ruler"}}
+        other_names = {span.text for span in spans if span.label_ != "Person"}
         name_words = Counter(word for name in people for word in set(name))
         for span in spans:
             # "Museveni", "Wine": a person's last name alone, once the full name has been given
             # (not when another person's name has that word too).
-            if span.label_ != "Person" or len(span) < 2:
-                continue
+            if span.label_ != "Person" or len(span) < 2 or span.kb_id_ not in {"ner", "ruler"}:
+                continue  # offices linked to a person ("Special Rapporteur on Vell") have no surname
             # the last name, and the name before a particle ("Vandermeer" of "Ilsa Vandermeer de la Cruz")
             surnames = [span[-1]] + [t for t in span[1:-1] if doc[t.i + 1].lower_ in self.lexicon.particles and doc[t.i + 1].is_lower]
             for surname in surnames:
-                if surname.is_title and len(surname) > 2 and name_words[surname.text] == 1 and surname.lower_ not in self.lexicon.particles:
+                if (
+                    surname.is_title and len(surname) > 2 and name_words[surname.text] == 1
+                    and surname.lower_ not in self.lexicon.particles and surname.text not in other_names
+                ):
                     if surname.lower_ not in self.lexicon.not_actors and self.lexicon.country_of(surname.text) is None:
                         by_text.setdefault((surname.text,), ("Person", span.id_))
         taken = [False] * len(doc)

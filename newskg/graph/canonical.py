@@ -122,7 +122,10 @@ def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon) -> str:
         acronym = _is_acronym(form)
         qualified = _strip_country(name_key(form, lexicon), lexicon)[1] is not None
         if cls == "Person":
-            return (proper, len(words), forms[form], -len(form))
+            # a name, not an office written out ("Special Rapporteur on the situation in Vell")
+            proper = all(w[:1].isupper() or len(w) <= 3 for w in words)
+            spelled_out = not any(re.fullmatch(r"[A-Z]\.?", w) for w in words)  # "Oskar Lenz" before "O. Lenz"
+            return (proper, len(words), spelled_out, forms[form], -len(form))
         # a short form of another name in the group ("Council" of "EU Council") is not the label
         part = len(words) == 1 and any(other != form and len(other) > len(form) and other.lower().endswith(" " + form.lower()) for other in forms if forms[other])
         return (proper and not acronym, not part, forms[form], -qualified, len(form))
@@ -304,7 +307,9 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         fam = family_of(k)
         if fam not in {"person", "org"}:
             continue
-        pool = containing[k] if fam == "person" else ending[k]
+        # an organisation's short name is its head word, not a word of its complement ("Vell" is
+        # not "Board of Vell")
+        pool = containing[k] if fam == "person" else [o for o in ending[k] if _head_or_the(o)]
         pool = [other for other in pool if family_of(other) == fam]
 
         def candidates(restrict: set[str] | None) -> set[str]:
@@ -357,6 +362,19 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             by_mention[mention_id] = group_entity[uf.find(key)]
     ordered = tuple(sorted(entities, key=lambda e: e.id))
     return EntityIndex(ordered, by_mention, {e.id: e for e in ordered})
+
+
+def _head_or_the(key: str) -> bool:
+    """Whether a name's last word may stand for it alone: its head ("Vell Commission"), or a
+    complement with "the" ("Department of the Treasury"), not a place it is "of" ("Board of Vell").
+
+    Examples
+    --------
+    >>> _head_or_the("vell commission"), _head_or_the("department of the treasury"), _head_or_the("board of vell")
+    (True, True, False)
+    """
+    words = key.split()
+    return not set(words[:-1]) & {"of", "for", "on"} or words[-2:-1] == ["the"]
 
 
 def _is_name(form: str) -> bool:

@@ -55,6 +55,22 @@ def clean_surface(text: str) -> str:
     return text.strip()
 
 
+def _fold_accents(text: str) -> str:
+    """Drop accents from Latin letters ("Álvarez" -> "Alvarez"); other scripts are left whole.
+
+    Examples
+    --------
+    >>> _fold_accents("José Álvarez"), _fold_accents("Nicolae Ştefănuță")
+    ('Jose Alvarez', 'Nicolae Stefanuta')
+    """
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch) and out and out[-1].isascii():
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
 def name_key(text: str, lexicon: Lexicon | None = None) -> str:
     """Fold a surface form to the key names are compared by.
 
@@ -66,7 +82,7 @@ def name_key(text: str, lexicon: Lexicon | None = None) -> str:
     True
     """
     lexicon = lexicon or load_lexicon()
-    words = re.findall(r"[^\W_]+", re.sub(r"'s\b", "", clean_surface(text).lower()))
+    words = re.findall(r"[^\W_]+", re.sub(r"'s\b", "", _fold_accents(clean_surface(text)).lower()))
     words = [lexicon.fold_spelling(w) for w in words]
     if len(words) > 1 and words[-1] in _TRAILING_GENERIC:
         words = words[:-1]

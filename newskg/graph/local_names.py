@@ -66,13 +66,13 @@ def state_key(text: str, label: str, lexicon: Lexicon) -> str | None:
 
 def _is_part(short: list[str], full: list[str], particles: frozenset[str]) -> bool:
     """ "vandermeer" in "ilsa vandermeer de la cruz", "i vandermeer" (an initial), "ilsa"."""
-    if not short or len(short) >= len(full) or short[-1] in particles:
+    if not short or len(short) > len(full) or short[-1] in particles or short == full:
         return False
     n = len(short)
-    if any(full[i : i + n] == short for i in range(len(full) - n + 1)):
+    if n < len(full) and any(full[i : i + n] == short for i in range(len(full) - n + 1)):
         return True
     # an initial and the surname: "i vandermeer"
-    return len(short[0]) == 1 and short[0] == full[0][0] and full[-(n - 1) :] == short[1:]
+    return n >= 2 and len(short[0]) == 1 and len(full[0]) > 1 and short[0] == full[0][0] and full[-(n - 1) :] == short[1:]
 
 
 def is_near_spelling(a: list[str], b: list[str]) -> bool:
@@ -155,7 +155,8 @@ def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[
                 k for k in orgs
                 # the word is the longer name's head: "Commission" of "Vell Commission", "Department"
                 # of "Department of State", not "Vell" of "Government of Vell"
-                if k.split()[-1] == words[0] and not set(k.split()[:-1]) & {"of", "for", "on"} or k.startswith(words[0] + " of ")
+                if k.split()[-1] == words[0] and (not set(k.split()[:-1]) & {"of", "for", "on"} or k.split()[-2:-1] == ["the"])
+                or k.startswith(words[0] + " of ")
             ]
             fits = [k for k in fits if not any(k != o and o.endswith(" " + k) for o in fits)]
             if len(fits) == 1:
