@@ -35,7 +35,13 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
     covered = {i for s in spans for i in range(s.start, s.end)}
     local = local_demonyms(doc, spans, lexicon)
     place_names = {s.text for s in spans if s.label_ in _PLACES}
-    candidates += [(s.start, s.end, s) for s in spans if len(s) == 1 and s.label_ not in _PLACES | {"Person"} and s.text in place_names]
+    # "the Strelsau court": a one-word name the NER typed as an organisation because of the
+    # institution after it, or that the text names as a place elsewhere
+    candidates += [
+        (s.start, s.end, s) for s in spans
+        if len(s) == 1 and s.label_ not in _PLACES | {"Person"} and s[0].is_title
+        and (s.text in place_names or s.kb_id_ == "ner" and s.end < len(doc) and doc[s.end].is_lower)
+    ]
     for token in doc:
         if token.i not in covered and token.is_title and (token.lower_ in lexicon.demonyms or token.text in local):
             candidates.append((token.i, token.i + 1, None))
@@ -53,6 +59,8 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
             continue  # "Ruritanian military presence": an adjective, not an actor
         if j + n < len(doc) and doc[j + n].is_title and doc[j + n].pos_ == "PROPN":
             continue  # "Vell Police Chief Anton": part of a longer name or title
+        if j + n < len(doc) and doc[j + n].is_lower and doc[j + n].pos_ == "NOUN" and head.dep_ == "compound":
+            continue  # "the Vell court case": the institution word modifies another noun
         phrase = " ".join(t.lower_.replace("’", "'") for t in doc[j : j + n])
         cls = phrases[phrase]
         if span is None and not local.get(doc[start].text) and doc[start].lower_ in lexicon.demonyms and phrase in lexicon.government_words:
