@@ -14,7 +14,25 @@ import yaml
 
 from newskg.errors import NewskgError
 
-__all__ = ["Lexicon", "KeywordRule", "load_lexicon", "lexicon_dir"]
+__all__ = ["Lexicon", "KeywordRule", "load_lexicon", "lexicon_dir", "demonym_stem"]
+
+_DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n")
+_COUNTRY_ENDINGS = ("ia", "a", "y", "e")
+
+
+def demonym_stem(word: str) -> str:
+    """The stem a country's name and its demonym share ("Ruritania", "Ruritanian" -> "ruritan").
+
+    Examples
+    --------
+    >>> demonym_stem("Ruritanian"), demonym_stem("Ruritania"), demonym_stem("Vellish"), demonym_stem("Vell")
+    ('ruritan', 'ruritan', 'vell', 'vell')
+    """
+    low = word.lower()
+    for ending in _DEMONYM_ENDINGS + _COUNTRY_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            return low[: -len(ending)].rstrip("i")
+    return low
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,16 @@ from spacy.tokens import Doc, Span
 from newskg.extract.actors.aliases import quoted_aliases
 from newskg.extract.actors.collectives import collective_spans, office_spans
 from newskg.extract.actors.instruments import numbered_instruments
+from newskg.extract.actors.bounds import extend_names, peer_names, repair_pattern_match, role_anchored_people
+from newskg.extract.actors.context import (
+    attributive,
+    in_headline,
+    looks_like_person,
+    modifies_noun,
+    retype_by_company,
+    retype_role_owners,
+    title_before,
+)
 from newskg.extract.actors.names import is_title_word, join_particle_names, split_title, strip_footnote, titles_of
 from newskg.extract.actors.states import capital_governments, detention_spans, generic_government_spans, institution_spans
 from newskg.lexicon import Lexicon, load_lexicon
@@ -159,7 +169,10 @@ class EntityTyper:
             start += 1
         while end > start and (doc[end - 1].lower_ in _TRAILING_JUNK or (doc[end - 1].is_punct and doc[end - 1].text not in {")", "."}) or doc[end - 1].is_space):
             end -= 1
-        if end > start and span.label_ in {"PROGRAMME", "SCHEME", "LAW"} and doc[end - 1].lower_ in _LOWER_HEADS and doc[end - 1].is_lower:
+        if (
+            end - start > 1 and span.label_ in {"PROGRAMME", "SCHEME", "LAW"} and doc[end - 1].lower_ in _LOWER_HEADS
+            and doc[end - 1].is_lower and not doc[end - 2].is_lower  # "Vell sanctions program" keeps its head
+        ):
             end -= 1
         while end > start and doc[end - 1].lower_ in _TRAILING_JUNK:
             end -= 1
@@ -181,7 +194,7 @@ class EntityTyper:
         if is_title_word(text, lex) or lowered in lex.numbered_instruments:
             return True  # "Madam", "Chargé d'Affaires", "Executive Order": a title or a kind of law alone
         if (
-            span.kb_id_ in {"ner", "ruler"} and label not in {"Person", "Country"} and _in_headline(span)
+            span.kb_id_ in {"ner", "ruler"} and label not in {"Person", "Country"} and in_headline(span)
             and not (span.id_ and not span.id_.startswith("pattern:")) and not any(t.is_upper and len(t) > 1 for t in span)
         ):
             return True  # "Treasury Sanctions Vell": Title Case headlines break the NER's boundaries
@@ -189,7 +202,13 @@ class EntityTyper:
             return True  # "MOTION FOR A RESOLUTION": a heading word in capitals
         if span.kb_id_ == "ner" and len(span) == 1 and span[0].is_sent_start and span.end < len(span.doc) and "\n" in span[0].whitespace_ + span.doc[span.end].text:
             return True  # "Background", "Speech": a one-word heading line
-        if span.kb_id_ == "ner" and label not in {"Person", "Country"} and _modifies_noun(span):
+        if (
+            span.kb_id_ == "ner" and label in {"City", "Place"} and len(span) == 1 and span.end < len(span.doc)
+            and span.doc[span.end].is_title and span.doc[span.end].pos_ in {"PROPN", "NOUN"} and span[-1].whitespace_
+            and span.doc[span.end].lower_ not in lex.institutions and span.doc[span.end].lower_ not in lex.detention_heads
+        ):
+            return True  # "the Interactive Dialogue": the first word of a name the NER did not find
+        if span.kb_id_ == "ner" and label not in {"Person", "Country"} and modifies_noun(span, lex):
             return True  # "LGBTI persons", "Uyghur minorities": a name used as a modifier
         if lowered in lex.demonyms:
             return True
@@ -232,14 +251,14 @@ class EntityTyper:
             if ent.label_ in _DATE_LABELS:
                 dates.append(ent)
                 continue
-            for piece in self._repair(ent):
+            for piece in repair_pattern_match(ent, lex):
                 span = self.trim(piece)
                 span = strip_footnote(span) if span is not None else None
                 if span is None:
                     continue
                 label = piece.label_
                 named, title = split_title(span, lex) if span.kb_id_ == "ner" or label == "PERSON" else (span, None)
-                if title is not None and (label == "PERSON" or label in {"ORG", "GPE", "NORP", "LOC", "FAC"} and _looks_like_person(named)):
+                if title is not None and (label == "PERSON" or label in {"ORG", "GPE", "NORP", "LOC", "FAC"} and looks_like_person(named)):
                     span, label = named, "PERSON"
                     titles[(span.start, span.end)] = title
                 cls = self.classify(span.text, label)
@@ -247,7 +266,7 @@ class EntityTyper:
                     continue
                 kept.append(Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_))
         kept = join_particle_names(self._join_split_names([self._extend_person(span) for span in kept]), lex)
-        anchored = self._role_anchored_people(doc)
+        anchored = role_anchored_people(doc, lex)
         extents = {(p.start, p.end) for p in anchored}
         # A title-anchored name the NER took for something else: "Andrzej Poczobut, a correspondent"
         kept = [
@@ -257,7 +276,8 @@ class EntityTyper:
         ]
         kept.extend(p for p in anchored if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
-        kept = _retype_by_company(self._retype_role_owners(kept))
+        kept = retype_by_company(retype_role_owners(kept, lex))
+        kept = extend_names(doc, kept, lex)
         kept = institution_spans(doc, kept, lex)
         kept = detention_spans(doc, kept, lex)
         kept, parts = numbered_instruments(doc, kept, lex)
@@ -265,6 +285,8 @@ class EntityTyper:
         kept, offices = office_spans(doc, kept, lex)
         kept.extend(g for g in generic_government_spans(doc, kept, lex) if not _overlaps(g, kept))
         kept = capital_governments(kept, lex)
+        kept = [s for s in kept if not attributive(s, lex)]
+        kept = peer_names(doc, kept, lex)
         definitions = self._acronyms(doc, kept)
         kept.extend(a for a, _ in definitions if not _overlaps(a, kept))
         kept = self._propagate(doc, sorted(kept, key=lambda s: s.start))
@@ -272,90 +294,17 @@ class EntityTyper:
         for alias, _ in links:
             if not _overlaps(alias, kept):
                 kept.append(alias)
+        for span in kept:
+            if span.label_ == "Person" and (span.start, span.end) not in titles:
+                title = title_before(span, lex)
+                if title:
+                    titles[(span.start, span.end)] = title
         doc.spans[ENTITY_SPANS] = sorted(kept, key=lambda s: s.start)
         doc.spans[DATE_SPANS] = dates
         doc.spans[ACRONYM_SPANS] = [
             Span(doc, a.start, a.end, label=a.label_, kb_id=long_form) for a, long_form in definitions + links
         ]
         return doc
-
-    def _repair(self, ent: Span) -> list[Span]:
-        """Cut a pattern match that ran over two names: "the X and the Y", and a name "... of
-        <country>" that went on into the next name ("Armed Forces of Ruritania Karel Vost")."""
-        if not ent.ent_id_.startswith("pattern:") or len(ent) < 5:
-            return [ent]
-        doc = ent.doc
-        for i in range(ent.start + 1, ent.end - 2):
-            if doc[i].lower_ == "and" and doc[i + 1].lower_ == "the":
-                return self._repair(Span(doc, ent.start, i, label=ent.label_, span_id=ent.ent_id_)) + [
-                    Span(doc, i + 2, ent.end, label=ent.label_, span_id=ent.ent_id_)
-                ]
-        for i in range(ent.start + 1, ent.end - 1):
-            if doc[i].lower_ != "of":
-                continue
-            j = i + 1 + (doc[i + 1].lower_ == "the")
-            for n in (3, 2, 1):
-                if j + n < ent.end and self.lexicon.country_of(doc[j : j + n].text) is not None:
-                    rest = Span(doc, j + n, ent.end, label="PERSON")
-                    pieces = [Span(doc, ent.start, j + n, label=ent.label_, span_id=ent.ent_id_)]
-                    if len(rest) >= 2 and all(t.is_title for t in rest):
-                        pieces.append(rest)
-                    return pieces
-        return [ent]
-
-    def _role_anchored_people(self, doc: Doc) -> list[Span]:
-        """Names the NER missed but a title anchors: "Chak Sopheap, Executive Director of ...",
-        "spokesperson Chin Malin", "Em Sovannara, a political analyst"."""
-        roles = self.lexicon.roles
-        longest = max((len(t.split()) for t in roles), default=1)
-        people: list[Span] = []
-
-        def name_run(start: int, step: int) -> Span | None:
-            i = start
-            tokens = []
-            while (
-                0 <= i < len(doc)
-                and len(tokens) < 4
-                and doc[i].is_title
-                and doc[i].is_alpha
-                and doc[i].pos_ == "PROPN"
-                and doc[i].lower_ not in roles
-            ):
-                tokens.append(i)
-                i += step
-            if len(tokens) < 2:
-                return None
-            lo, hi = min(tokens), max(tokens) + 1
-            if doc[lo].is_sent_start and step < 0 and len(tokens) > 3:
-                return None
-            return Span(doc, lo, hi, label="Person", kb_id="rule")
-
-        for i, token in enumerate(doc):
-            for n in range(longest, 0, -1):
-                if i + n > len(doc):
-                    continue
-                title = " ".join(t.lower_ for t in doc[i : i + n])
-                if title not in roles:
-                    continue
-                # "NAME, [a|the|former ...] TITLE"
-                j = i - 1
-                while j >= 0 and (doc[j].pos_ in {"DET", "ADJ"} or doc[j].lower_ in self.lexicon.former_words) and doc[j].text != ",":
-                    j -= 1
-                if j >= 1 and doc[j].text == ",":
-                    span = name_run(j - 1, -1)
-                    if span is not None:
-                        people.append(span)
-                # "TITLE NAME" ("spokesperson Chin Malin", "journalist Mech Dara")
-                after = i + n
-                if after < len(doc) and doc[after].is_title and not doc[after].is_sent_start:
-                    span = name_run(after, 1)
-                    if span is not None and (span.end >= len(doc) or not doc[span.end].is_title):
-                        people.append(span)
-                break
-        unique: dict[tuple[int, int], Span] = {}
-        for span in people:
-            unique.setdefault((span.start, span.end), span)
-        return [s for s in unique.values() if self.lexicon.country_of(s.text) is None]
 
     def _join_split_names(self, spans: list[Span]) -> list[Span]:
         """ "Maria Corina" + "Machado" (taken for a city): one person; and a person's surname that
@@ -445,25 +394,6 @@ class EntityTyper:
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
         return span
 
-    def _retype_role_owners(self, spans: list[Span]) -> list[Span]:
-        """An actor that owns a role noun is an organisation: "Vellwatch's Secretary Anna Lorne",
-        "VLW officials", "the VLW director" (the NER often takes such names for people)."""
-        lex = self.lexicon
-        out = []
-        for span in spans:
-            doc = span.doc
-            i = span.end
-            if i < len(doc) and doc[i].lower_ in {"'s", "’s"}:
-                i += 1
-            owner = (
-                span.label_ in {"Person", "Programme"} and span.kb_id_ != "rule"
-                and (len(span) == 1 or span.label_ == "Programme") and i < len(doc)
-                and (doc[i].lower_ in lex.roles or doc[i].lemma_.lower() in lex.roles or doc[i].lower_.rstrip("s") in {"official", "staff", "member", "representative"})
-                and lex.country_of(span.text) is None
-            )
-            out.append(Span(doc, span.start, span.end, label="NGO", kb_id="rule", span_id=span.id_) if owner else span)
-        return out
-
     def _acronyms(self, doc: Doc, spans: Iterable[Span]) -> list[tuple[Span, str]]:
         """``Long Form (ACR)``: a span for ACR with the long form's class, and the long form."""
         found: list[tuple[Span, str]] = []
@@ -488,14 +418,23 @@ class EntityTyper:
             if span.kb_id_ == "ner" and len(span) == 1 and not span[0].is_upper:
                 continue  # single title-case words from the NER alone are too weak to spread
             by_text.setdefault(tuple(t.text for t in span), (span.label_, span.id_))
-        people = {tuple(t.text for t in span) for span in spans if span.label_ == "Person"}
+        people = {tuple(t.text for t in span) for span in spans if span.label_ == "Person" and span.kb_id_ in {"ner", "ruler"}}
+        other_names = {span.text for span in spans if span.label_ != "Person"}
         name_words = Counter(word for name in people for word in set(name))
         for span in spans:
             # "Museveni", "Wine": a person's last name alone, once the full name has been given
             # (not when another person's name has that word too).
-            if span.label_ == "Person" and len(span) >= 2 and span[-1].is_title and len(span[-1]) > 2 and name_words[span[-1].text] == 1:
-                if span[-1].lower_ not in self.lexicon.not_actors and self.lexicon.country_of(span[-1].text) is None:
-                    by_text.setdefault((span[-1].text,), ("Person", span.id_))
+            if span.label_ != "Person" or len(span) < 2 or span.kb_id_ not in {"ner", "ruler"}:
+                continue  # offices linked to a person ("Special Rapporteur on Vell") have no surname
+            # the last name, and the name before a particle ("Vandermeer" of "Ilsa Vandermeer de la Cruz")
+            surnames = [span[-1]] + [t for t in span[1:-1] if doc[t.i + 1].lower_ in self.lexicon.particles and doc[t.i + 1].is_lower]
+            for surname in surnames:
+                if (
+                    surname.is_title and len(surname) > 2 and name_words[surname.text] == 1
+                    and surname.lower_ not in self.lexicon.particles and surname.text not in other_names
+                ):
+                    if surname.lower_ not in self.lexicon.not_actors and self.lexicon.country_of(surname.text) is None:
+                        by_text.setdefault((surname.text,), ("Person", span.id_))
         taken = [False] * len(doc)
         for span in spans:
             for i in range(span.start, span.end):
@@ -511,79 +450,15 @@ class EntityTyper:
                     if key in by_text and not any(taken[i : i + n]):
                         before = doc[i - 1] if i > 0 else None
                         after = doc[i + n] if i + n < len(doc) else None
-                        # Only whole names: not part of a longer capitalised run.
-                        if (before is None or not before.is_title or before.is_sent_start) and (after is None or not after.is_title):
+                        # Only whole names: not part of a longer capitalised run ("Mr Vost" is whole).
+                        free_before = before is None or not before.is_title or before.is_sent_start or is_title_word(before.text, self.lexicon)
+                        if free_before and (after is None or not after.is_title):
                             label, span_id = by_text[key]
                             added.append(Span(doc, i, i + n, label=label, kb_id="propagated", span_id=span_id))
                             matched = n
                         break
             i += matched or 1
         return spans + added
-
-
-def _looks_like_person(span: Span) -> bool:
-    """Two to five capitalised name tokens ("Ilsa Vandermeer de la Cruz")."""
-    names = [t for t in span if t.is_title or t.is_upper]
-    return 1 <= len(names) <= 5 and all(t.is_title or t.is_upper or t.is_lower and len(t) <= 4 or t.text in {"-", "."} for t in span) and len(span) >= 1
-
-
-def _retype_by_company(spans: list[Span]) -> list[Span]:
-    """A name in a list of people is a person: "including Anna Lorne, Karel Vost, Ilsa Brandt"
-    when the NER took one of them for an organisation or a place."""
-    spans = sorted(spans, key=lambda s: s.start)
-    out = list(spans)
-    for n, span in enumerate(spans):
-        if span.label_ not in {"Organization", "City", "Place"} or span.kb_id_ != "ner" or not 2 <= len(span) <= 4:
-            continue
-        if not all(t.is_title for t in span):
-            continue
-        doc = span.doc
-
-        def joined(a: Span, b: Span) -> bool:
-            return doc[a.end : b.start].text.strip() in {",", "and", ", and"}
-
-        # two people on the same side, each joined by a comma or "and": a list of three or more
-        before = n >= 2 and spans[n - 1].label_ == spans[n - 2].label_ == "Person" and joined(spans[n - 1], span) and joined(spans[n - 2], spans[n - 1])
-        after = n + 2 < len(spans) and spans[n + 1].label_ == spans[n + 2].label_ == "Person" and joined(span, spans[n + 1]) and joined(spans[n + 1], spans[n + 2])
-        if before or after:
-            out[n] = Span(doc, span.start, span.end, label="Person", kb_id="rule", span_id=span.id_)
-    return out
-
-
-def _in_headline(span: Span) -> bool:
-    """Whether a span sits in the document's first line (its headline), written in Title Case
-    ("Vell Court Jails Two Editors"), and its text is not written again in the body."""
-    doc = span.doc
-    start = span.start
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    if doc[:start].text.strip():
-        return False
-    end = span.end
-    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
-        end += 1
-    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
-    if end >= len(doc) or doc[end - 1].text in {".", "!", "?"} or doc[start:end].text.rstrip().endswith("."):
-        return False  # a headline is a line of its own, with no full stop
-    if len(words) < 4 or sum(t.is_title or t.is_upper for t in words) < 0.8 * len(words):
-        return False
-    text = span.text
-    return doc.text.count(text) == 1
-
-
-def _modifies_noun(span: Span) -> bool:
-    """Whether a one-word span is a modifier of the common noun right after it."""
-    if len(span) != 1 or span.end >= len(span.doc):
-        return False
-    after = span.doc[span.end]
-    token = span[0]
-    return (
-        after.pos_ == "NOUN" and after.is_lower and token.head.i == after.i and token.dep_ in {"amod", "compound", "nmod"}
-        and after.lower_ not in _ORG_NOUNS and after.lower_ not in load_lexicon().institutions
-    )
-
-
-_ORG_NOUNS = {"group", "party", "movement", "organisation", "organization", "delegation", "government", "authorities", "officials", "official", "director", "spokesperson", "members", "staff", "researcher", "secretary", "leadership", "representatives", "chief", "leader"}
 
 
 def _overlaps(span: Span, spans: Iterable[Span]) -> bool:

@@ -52,7 +52,8 @@ class Mention:
     ``start``/``end`` are character offsets in the original (decoded) file; ``text`` is the
     cleaned surface form (determiners and possessive endings trimmed). ``source`` says which
     component found it: ``ruler`` (patterns and known actors), ``ner`` (the statistical model) or
-    ``acronym`` (a definition in parentheses).
+    ``acronym`` (a definition in parentheses). ``title`` keeps an honorific or title that was
+    split off the name ("Judge", "Mr"): data for roles, never part of the label.
     """
 
     text: str
@@ -62,6 +63,7 @@ class Mention:
     sentence: int
     source: str = "ner"
     canonical: str | None = None  # the name a gazetteer entry gives this actor
+    title: str | None = None  # an honorific or title written before the name ("Ms", "Attorney General")
 
     @property
     def key(self) -> tuple[int, int]:

@@ -309,6 +309,9 @@ def _join_fragments(tail: str, head: str, words: set[str]) -> str:
     return " "
 
 
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\[\d{1,3}\]?|\(\d{1,2}\)|\*{1,3}|[†‡])(?=[\s.,;:)\]”\"'’]|$)")
+
+
 def normalize(
     text: str,
     *,
@@ -330,6 +333,8 @@ def normalize(
     >>> n = normalize("NEWSLETTER\\n\\nThe <u>UN special rapporteur</u> spoke.\\n743 views")
     >>> n.text
     'The UN special rapporteur spoke.'
+    >>> normalize("UN experts* met the Vell Union[1] under Section 7(c).").text
+    'UN experts met the Vell Union under Section 7(c).'
     """
     if lexicon is None:
         from newskg.lexicon import load_lexicon
@@ -352,6 +357,9 @@ def normalize(
     tracked = tracked.sub(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]", lambda m: " ")
     tracked = tracked.sub(r"[\u200b-\u200d\ufeff\u00ad]", lambda m: "")
     tracked = tracked.sub(r"(?m)^[ ]+|[ ]+$", lambda m: "")
+    # Footnote and reference markers glued to a word ("Ruritania[1]", "Vell(3)", "experts*") are
+    # not part of the name; "Section 7(c)" and "Article 15(2)" keep theirs (a letter, or a number).
+    tracked = tracked.sub(_FOOTNOTE_MARK, lambda m: "")
     # A dateline in capitals ("PHNOM PENH –", "WASHINGTON —") reads as a name once title-cased.
     tracked = tracked.sub(
         r"(?m)^([A-Z][A-Z'.]{2,}(?: [A-Z][A-Z'.]+){0,3})(?=(?:,\s*[A-Za-z0-9 .]{3,25}?)?\s*(?:\([^()\n]{1,30}\)\s*)?[–—-])",

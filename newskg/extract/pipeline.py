@@ -13,7 +13,7 @@ from newskg.extract.claims import ClaimTracker, SpanClaim
 from newskg.extract.components import DATE_SPANS, ENTITY_SPANS
 from newskg.extract.events import EventFrames, SpanEvent, document_voice, load_event_vocabulary
 from newskg.extract.loading import DEFAULT_MAX_BYTES, RawDocument, discover, document_id, read_document
-from newskg.extract.mentions import acronyms_of, sentence_index
+from newskg.extract.mentions import acronyms_of, sentence_index, title_of
 from newskg.extract.models import (
     Claim,
     DocumentExtraction,
@@ -250,7 +250,7 @@ class Extractor:
                     if span.kb_id_ == "qualifier":
                         text = self.lexicon.country_of(text) or text
                     canonical = span.id_ if span.id_ and not span.id_.startswith("pattern:") else None
-                    mentions[key] = Mention(text, span.label_, start, end, sent_of[span.start], span.kb_id_ or "ner", canonical)
+                    mentions[key] = Mention(text, span.label_, start, end, sent_of[span.start], span.kb_id_ or "ner", canonical, title_of(span))
                 return mentions[key]
 
             for span in doc.spans[ENTITY_SPANS]:

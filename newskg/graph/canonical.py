@@ -1,44 +1,49 @@
 """One entity per real-world actor: merge the mentions of all documents into canonical entities.
 
+Before any merging, each document's own names are read (``local_names``): a surname, given name,
+initial and surname or a defined alias ("Vandermeer", "Section 7") stands for the full name the
+same text gives, and is keyed as that name only there, so a short name never chains two actors of
+different documents together. Countries share one key whatever they are called ("US", "the United
+States"), and so does each country's government ("Cuban regime", "Government of Cuba").
+
 Rules, applied with a union-find over name keys, in this order:
 
-1. **Same name** once determiners, possessives, case, punctuation and British/American spellings
-   are folded ("the EUROPEAN PARLIAMENT's" = "European Parliament").
-2. **Acronyms defined in the text**: "Voice of Democracy (VOD)".
+1. **Same name** once determiners, possessives, case, punctuation, designators ("SAR") and
+   British/American spellings are folded ("the EUROPEAN PARLIAMENT's" = "European Parliament";
+   "E.O. 13818" = "Executive Order 13818").
+2. **Acronyms defined in the text**: "Voice of Democracy (VOD)"; and two spellings of one long
+   name in one text ("Sovereign Council" / "Sovereignty Council").
 3. **Acronyms by initials** across documents, when exactly one long form fits: "EBA" =
    "Everything but Arms", "ILO" = "International Labour Organization".
 4. **Acronym modifiers**: "EU Commission" = "European Commission" when EU is the European Union.
 5. **Country qualifiers**: "Cambodia's National Assembly", "National Assembly of the Kingdom of
    Cambodia" and "Cambodian National Assembly" are one body, and the bare "National Assembly"
    joins them when no other country's National Assembly appears.
-6. **Short names**: a one-word person name joins the one full name it is part of, in the same
-   document first, then in the corpus ("Sokha" = "Kem Sokha"); a one-word organisation name
-   joins the one longer name it ends ("the Commission" = "European Commission").
+6. **Short names** left unresolved in their document: a one-word person name joins the one full
+   name in the corpus it is part of ("Sokha" = "Kem Sokha"); a one-word organisation name joins
+   the one longer name it ends ("the Commission" = "European Commission").
 
 Two names are never merged for sharing a word alone: "Equitable Cambodia" stays apart from
-"Cambodia".
+"Cambodia", and "Council of the EU" from "Human Rights Council".
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newskg.extract.models import DocumentExtraction, Mention
-from newskg.graph.local_names import _near, local_names, near_spellings
+from newskg.graph.keys import STOP_INITIALS, initial_variants, clean_surface, initials, name_key, slugify
+from newskg.graph.local_names import is_near_spelling, local_names, near_spellings
 from newskg.graph.local_names import state_key as _state_key
 from newskg.lexicon import Lexicon, load_lexicon
 
 __all__ = ["Entity", "EntityIndex", "name_key", "initials", "canonicalize", "slugify"]
 
-_DETERMINERS = ("the ", "a ", "an ")
-_STOP_INITIALS = {"of", "and", "for", "the", "on", "in", "to", "de", "du", "des", "la", "at", "by", "&"}
 _ORGS = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 _PLACES = {"Place", "Country", "City", "Region"}
-_TRAILING_GENERIC = {"program", "scheme"}
 # Which label wins when mentions of one entity disagree: rules before the statistical NER, and a
 # specific class before its generic parent.
 _SOURCE_WEIGHT = {"ruler": 3.0, "acronym": 2.5, "rule": 2.5, "qualifier": 2.0, "propagated": 1.0, "ner": 1.0}
@@ -72,124 +77,6 @@ class EntityIndex:
     def entity_of(self, doc_id: str, mention: Mention) -> Entity | None:
         entity_id = self.by_mention.get((doc_id, mention.start, mention.end))
         return self.by_id.get(entity_id) if entity_id else None
-
-
-def slugify(name: str) -> str:
-    """A readable, stable IRI segment; letters of any script are kept.
-
-    Examples
-    --------
-    >>> slugify("Khun Tharo"), slugify("Center for Alliance of Labour & Human Rights")
-    ('khun-tharo', 'center-for-alliance-of-labour-human-rights')
-    >>> slugify("Hun Sen's"), slugify("ហ៊ុន សែន")
-    ('hun-sen-s', 'ហ៊ុន-សែន')
-    """
-    folded = unicodedata.normalize("NFKD", name)
-    out = []
-    for ch in folded:
-        cat = unicodedata.category(ch)
-        if ch.isascii() and ch.isalnum():
-            out.append(ch.lower())
-        elif not ch.isascii() and cat[0] in "LN":
-            out.append(ch.lower())
-        elif not ch.isascii() and cat[0] == "M":
-            if out and not out[-1].isascii():
-                out.append(ch)
-        else:
-            out.append("-")
-    slug = re.sub(r"-{2,}", "-", "".join(out)).strip("-")
-    return unicodedata.normalize("NFC", slug)[:80].strip("-") or "entity"
-
-
-def _clean_surface(text: str) -> str:
-    text = " ".join(text.replace("’", "'").replace("[", "").replace("]", "").split())
-    text = re.sub(r"^[\"'“‘(\[]+|[\"'”’\].,;:]+$", "", text)
-    if text.endswith(")") and "(" not in text:
-        text = text[:-1]  # "Section 7(c)" keeps its bracket; a stray closing one goes
-    lowered = text.lower()
-    for det in _DETERMINERS:
-        if lowered.startswith(det):
-            text = text[len(det):]
-            lowered = lowered[len(det):]
-    text = re.sub(r"'s?$", "", text)
-    return text.strip()
-
-
-def name_key(text: str, lexicon: Lexicon | None = None) -> str:
-    """Fold a surface form to the key names are compared by.
-
-    Examples
-    --------
-    >>> name_key("the EUROPEAN PARLIAMENT's"), name_key("Center for Alliance of Labour and Human Rights")
-    ('european parliament', 'center for alliance of labor and human rights')
-    >>> name_key("Better Factories Cambodia Programme") == name_key("Better Factories Cambodia")
-    True
-    """
-    lexicon = lexicon or load_lexicon()
-    words = re.findall(r"[^\W_]+", re.sub(r"'s\b", "", _clean_surface(text).lower()))
-    words = [lexicon.fold_spelling(w) for w in words]
-    if len(words) > 1 and words[-1] in _TRAILING_GENERIC:
-        words = words[:-1]
-    joined = " ".join(words)
-    for designator in lexicon.designators:
-        # "Vell SAR" = "Vell": a designator after a name does not make another actor
-        if not designator.endswith(" of") and joined.endswith(" " + designator) and len(joined) > len(designator) + 2:
-            words = joined[: -len(designator) - 1].split()
-            break
-    return " ".join(_fold_instrument(words, lexicon))
-
-
-def _fold_instrument(words: list[str], lexicon: Lexicon) -> list[str]:
-    """ "E.O. 13818" and "Executive Order 13818" share a key: runs of single letters are joined,
-    and the words of a numbered instrument are written as their initials.
-
-    Examples
-    --------
-    >>> lex = load_lexicon()
-    >>> _fold_instrument(["e", "o", "13818"], lex), _fold_instrument(["executive", "order", "13818"], lex)
-    (['eo', '13818'], ['eo', '13818'])
-    """
-    if not words or not words[-1][:1].isdigit():
-        return words
-    folded: list[str] = []
-    previous_single = False
-    for word in words:
-        single = len(word) == 1 and word.isalpha()
-        if single and previous_single:
-            folded[-1] += word
-        else:
-            folded.append(word)
-        previous_single = single
-    head = [w for w in folded if not w[:1].isdigit()]
-    if len(head) >= 2 and folded[: len(head)] == head and " ".join(head) in lexicon.numbered_instruments:
-        return ["".join(w[0] for w in head), *folded[len(head) :]]
-    return folded
-
-
-def initials(key: str, *, skip_stop_words: bool) -> str:
-    """Initial letters of a name key, optionally skipping function words.
-
-    Examples
-    --------
-    >>> initials("everything but arms", skip_stop_words=True)
-    'eba'
-    >>> initials("law on associations and non governmental organizations", skip_stop_words=True)
-    'lango'
-    """
-    words = key.split()
-    if skip_stop_words:
-        words = [w for w in words if w not in _STOP_INITIALS]
-    return "".join(w[0] for w in words if w)
-
-
-def _initial_variants(key: str) -> set[str]:
-    variants = {initials(key, skip_stop_words=True), initials(key, skip_stop_words=False)}
-    words = key.split()
-    # "Non-Governmental Organisations" -> "NGO": plural and hyphen parts
-    content = [w for w in words if w not in _STOP_INITIALS]
-    if content and content[-1].endswith("s"):
-        variants.add("".join(w[0] for w in content))
-    return {v for v in variants if len(v) >= 2}
 
 
 class _UnionFind:
@@ -235,7 +122,10 @@ def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon) -> str:
         acronym = _is_acronym(form)
         qualified = _strip_country(name_key(form, lexicon), lexicon)[1] is not None
         if cls == "Person":
-            return (proper, len(words), forms[form], -len(form))
+            # a name, not an office written out ("Special Rapporteur on the situation in Vell")
+            proper = all(w[:1].isupper() or len(w) <= 3 for w in words)
+            spelled_out = not any(re.fullmatch(r"[A-Z]\.?", w) for w in words)  # "Oskar Lenz" before "O. Lenz"
+            return (proper, len(words), spelled_out, forms[form], -len(form))
         # a short form of another name in the group ("Council" of "EU Council") is not the label
         part = len(words) == 1 and any(other != form and len(other) > len(form) and other.lower().endswith(" " + form.lower()) for other in forms if forms[other])
         return (proper and not acronym, not part, forms[form], -qualified, len(form))
@@ -279,7 +169,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                 continue
             uf.find(key)
             mention_key[(doc_id, m.start, m.end)] = key
-            key_forms[key][_clean_surface(m.text)] += 1
+            key_forms[key][clean_surface(m.text)] += 1
             key_votes[key][m.label] += _SOURCE_WEIGHT.get(m.source, 1.0)
             key_docs[key].add(doc_id)
             if m.canonical:
@@ -321,7 +211,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     # 3. acronyms by initials, when exactly one long form fits
     by_initials: dict[str, list[str]] = defaultdict(list)
     for k in long_keys:
-        for variant in _initial_variants(k):
+        for variant in initial_variants(k):
             by_initials[variant].append(k)
     for short in acronym_keys:
         letters = _acronym_key(short)
@@ -360,7 +250,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                         elif candidate not in key_set and replacement is long_words:
                             # "UN experts" = "United Nations human rights experts"
                             for other in by_first_word.get(replacement[0], ()):
-                                if other != k and family_of(other) == family_of(k) and _near(candidate.split(), other.split()):
+                                if other != k and family_of(other) == family_of(k) and is_near_spelling(candidate.split(), other.split()):
                                     uf.union(k, other)
 
     # 4b. a phrase written as its initials ("Law on Association and NGOs" = "Law on Associations
@@ -377,7 +267,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         for size in range(2, min(6, len(words))):
             for i in range(0, len(words) - size + 1):
                 phrase = words[i : i + size]
-                short = "".join(w[0] for w in phrase if w not in _STOP_INITIALS)
+                short = "".join(w[0] for w in phrase if w not in STOP_INITIALS)
                 if len(short) < 2:
                     continue
                 candidate = " ".join(words[:i] + [short] + words[i + size :])
@@ -421,7 +311,9 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         fam = family_of(k)
         if fam not in {"person", "org"}:
             continue
-        pool = containing[k] if fam == "person" else ending[k]
+        # an organisation's short name is its head word, not a word of its complement ("Vell" is
+        # not "Board of Vell")
+        pool = containing[k] if fam == "person" else [o for o in ending[k] if _head_or_the(o)]
         pool = [other for other in pool if family_of(other) == fam]
 
         def candidates(restrict: set[str] | None) -> set[str]:
@@ -474,6 +366,19 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             by_mention[mention_id] = group_entity[uf.find(key)]
     ordered = tuple(sorted(entities, key=lambda e: e.id))
     return EntityIndex(ordered, by_mention, {e.id: e for e in ordered})
+
+
+def _head_or_the(key: str) -> bool:
+    """Whether a name's last word may stand for it alone: its head ("Vell Commission"), or a
+    complement with "the" ("Department of the Treasury"), not a place it is "of" ("Board of Vell").
+
+    Examples
+    --------
+    >>> _head_or_the("vell commission"), _head_or_the("department of the treasury"), _head_or_the("board of vell")
+    (True, True, False)
+    """
+    words = key.split()
+    return not set(words[:-1]) & {"of", "for", "on"} or words[-2:-1] == ["the"]
 
 
 def _is_name(form: str) -> bool:

@@ -8,9 +8,9 @@ import unicodedata
 from collections import Counter
 
 from newskg.extract.models import DocumentExtraction
-from newskg.lexicon import Lexicon
+from newskg.lexicon import Lexicon, demonym_stem
 
-__all__ = ["local_names", "near_spellings", "state_key", "fold"]
+__all__ = ["local_names", "near_spellings", "is_near_spelling", "state_key", "fold"]
 
 _ORGS = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 
@@ -54,21 +54,28 @@ def state_key(text: str, label: str, lexicon: Lexicon) -> str | None:
         found = lexicon.government_of(text)
         if found:
             return f"government@{found[0]}"
+        # a country the lexicon does not know: "Ruritanian authorities" = "Government of Ruritania"
+        words = fold(text)
+        generic = lexicon.institution_modifiers | lexicon.not_actors | lexicon.government_words
+        if len(words) == 2 and words[1] in lexicon.government_words and text.split()[-2][:1].isupper() and words[0] not in generic:
+            return f"government@~{demonym_stem(words[0])}"
+        if len(words) == 3 and words[0] in lexicon.government_words and words[1] == "of" and words[2] not in generic:
+            return f"government@~{demonym_stem(words[2])}"
     return None
 
 
 def _is_part(short: list[str], full: list[str], particles: frozenset[str]) -> bool:
     """ "vandermeer" in "ilsa vandermeer de la cruz", "i vandermeer" (an initial), "ilsa"."""
-    if not short or len(short) >= len(full) or short[-1] in particles:
+    if not short or len(short) > len(full) or short[-1] in particles or short == full:
         return False
     n = len(short)
-    if any(full[i : i + n] == short for i in range(len(full) - n + 1)):
+    if n < len(full) and any(full[i : i + n] == short for i in range(len(full) - n + 1)):
         return True
     # an initial and the surname: "i vandermeer"
-    return len(short[0]) == 1 and short[0] == full[0][0] and full[-(n - 1) :] == short[1:]
+    return n >= 2 and len(short[0]) == 1 and len(full[0]) > 1 and short[0] == full[0][0] and full[-(n - 1) :] == short[1:]
 
 
-def _near(a: list[str], b: list[str]) -> bool:
+def is_near_spelling(a: list[str], b: list[str]) -> bool:
     """Two spellings of one long name: same length, same head word, one other word differing by a
     prefix ("Sovereign" / "Sovereignty") or one letter; or the shorter's words all in the longer
     with the same first and last word."""
@@ -144,7 +151,13 @@ def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[
                 out[m.key] = full_names[fits[0]]
                 continue
         if m.label in _ORGS and len(words) == 1 and not _is_acronym(m.text) and words[0] not in lexicon.not_actors | lexicon.government_words:
-            fits = [k for k in orgs if k.split()[-1] == words[0] or k.startswith(words[0] + " of ")]
+            fits = [
+                k for k in orgs
+                # the word is the longer name's head: "Commission" of "Vell Commission", "Department"
+                # of "Department of State", not "Vell" of "Government of Vell"
+                if k.split()[-1] == words[0] and (not set(k.split()[:-1]) & {"of", "for", "on"} or k.split()[-2:-1] == ["the"])
+                or k.startswith(words[0] + " of ")
+            ]
             fits = [k for k in fits if not any(k != o and o.endswith(" " + k) for o in fits)]
             if len(fits) == 1:
                 out[m.key] = orgs[fits[0]]
@@ -172,6 +185,6 @@ def near_spellings(extraction: DocumentExtraction) -> list[tuple[str, str]]:
     keys = sorted(forms)
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if forms[a][1] and forms[a][1] == forms[b][1] and _near(a.split(), b.split()):
+            if forms[a][1] and forms[a][1] == forms[b][1] and is_near_spelling(a.split(), b.split()):
                 pairs.append((forms[a][0], forms[b][0]))
     return pairs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import spacy
+from spacy.tokens import Span
 
 from newskg.extract.components import ENTITY_SPANS, EntityTyper
 
@@ -86,3 +87,47 @@ def test_generic_name_patterns_stop_at_weekdays_and_months(blank_nlp):
     found = ents(blank_nlp, "Police raided the Khmer Will Party on Monday and the Law on Associations in May.")
     assert ("Khmer Will Party", "PoliticalParty") in found
     assert all("Monday" not in text and "May" not in text for text, _ in found)
+
+
+# -- issue 9 rules on a blank pipeline (invented names) -----------------------------------------
+
+
+def test_laws_by_number_are_laws(blank_nlp):
+    found = ents(blank_nlp, "Under Executive Order 14999, E.O. 14999 and Decision (CFSP) 2031/77, and resolution 52/3, Section 7(b) applies.")
+    for name in ("Executive Order 14999", "E.O. 14999", "Decision (CFSP) 2031/77", "resolution 52/3", "Section 7(b)"):
+        assert (name, "Law") in found
+
+
+def test_a_kind_of_law_without_its_number_is_not_an_actor(blank_nlp):
+    assert ents(blank_nlp, "The president signed an Executive Order on Monday.") == []
+
+
+def test_slashed_group_names_are_one_name(blank_nlp):
+    found = ents(blank_nlp, "It was tabled by the Verts/ALE Group and GUE/NGL members.")
+    assert ("Verts/ALE Group", "Organization") in found and ("GUE/NGL", "Organization") in found
+
+
+def test_collective_actors_with_their_body(blank_nlp):
+    found = ents(blank_nlp, "Independent UN human rights experts said so, and the UN experts repeated it.")
+    assert ("UN human rights experts", "Organization") in found and ("UN experts", "Organization") in found
+
+
+def test_split_title_keeps_the_title_apart(blank_nlp):
+    from spacy.tokens import Span
+
+    from newskg.extract.actors.names import split_title
+    from newskg.lexicon import load_lexicon
+
+    doc = blank_nlp("Attorney General of Guatemala Ilsa Vandermeer de la Cruz resigned.")
+    name, title = split_title(Span(doc, 0, 9, label="PERSON"), load_lexicon())
+    assert (name.text, title) == ("Ilsa Vandermeer de la Cruz", "Attorney General of Guatemala")
+    doc = blank_nlp("Madam President")
+    assert split_title(Span(doc, 0, 1, label="PERSON"), load_lexicon())[1] is None  # a title alone stays for is_junk
+
+
+def test_honorifics_and_titles_alone_are_junk(blank_nlp):
+    typer = blank_nlp.get_pipe("newskg_entities")
+    doc = blank_nlp("Madam and Counsellor spoke.")
+    for i in (0, 2):
+        span = Span(doc, i, i + 1, label="Person", kb_id="ner")
+        assert typer.is_junk(span, "Person", set())

@@ -105,3 +105,55 @@ def test_countries_get_their_full_name_and_ids_are_readable_slugs():
 def test_name_key_folds_what_should_not_matter():
     assert name_key("The Centre for Labour's") == name_key("center for labor")
     assert name_key("Better Work Programme") == name_key("Better Work")
+
+
+# -- issue 9: within-document names, states, no chains (invented names) --------------------------
+
+
+def test_a_short_name_joins_the_full_name_of_its_own_document_only():
+    found = groups(doc("a", m("Ilsa Vandermeer de la Cruz", "Person"), m("Vandermeer", "Person")),
+                   doc("b", m("Piet Vandermeer", "Person"), m("Vandermeer", "Person")))
+    assert found["Ilsa Vandermeer de la Cruz"][1] == {"Vandermeer"}
+    assert found["Piet Vandermeer"][1] == {"Vandermeer"}
+    assert "Vandermeer" not in found
+
+
+def test_one_short_name_never_chains_two_bodies_of_different_documents():
+    found = groups(doc("a", m("Vell Harbour Council", "GovernmentBody"), m("Council", "GovernmentBody")),
+                   doc("b", m("Strelsau Arts Council", "GovernmentBody"), m("Council", "GovernmentBody")))
+    assert {"Vell Harbour Council", "Strelsau Arts Council"} <= set(found)
+    assert found["Vell Harbour Council"][1] == {"Council"} and found["Strelsau Arts Council"][1] == {"Council"}
+
+
+def test_names_whose_head_words_differ_never_merge():
+    found = groups(doc("a", m("Council of the Vell Union", "GovernmentBody"), m("VU", "IntergovernmentalOrganization"),
+                       m("Vell Union", "IntergovernmentalOrganization")),
+                   doc("b", m("Human Rights Council", "GovernmentBody"), m("Rights Committee", "GovernmentBody")))
+    assert {"Council of the Vell Union", "Human Rights Council", "Rights Committee"} <= set(found)
+
+
+def test_designators_fold_across_documents():
+    found = groups(doc("a", m("Vellmark SAR", "Region")), doc("b", m("Vellmark", "Region")))
+    assert len(found) == 1 and {"Vellmark SAR", "Vellmark"} == {*found, *next(iter(found.values()))[1]}
+
+
+def test_a_countrys_names_and_its_government_framings_are_one_node_each():
+    found = groups(doc("a", m("United States", "Country"), m("U.S.", "Country"), m("Cuban regime", "GovernmentBody")),
+                   doc("b", m("US", "Country"), m("Cuban government", "GovernmentBody"), m("Government of Cuba", "GovernmentBody")))
+    countries = [label for label, (cls, _) in found.items() if cls == "Country"]
+    governments = [label for label, (cls, _) in found.items() if cls == "GovernmentBody"]
+    assert countries == ["United States"] and len(governments) == 1
+    assert {"Cuban regime", "Cuban government", "Government of Cuba"} == {governments[0], *found[governments[0]][1]}
+
+
+def test_an_alias_defined_in_a_text_holds_in_that_text():
+    found = groups(doc("a", m("Vell Brigade", "GovernmentBody"), m("Black Caps", "Organization"),
+                       acronyms=(AcronymDefinition("Black Caps", "Vell Brigade", 0),)),
+                   doc("b", m("Black Caps", "MediaOrganization")))
+    assert found["Vell Brigade"][1] == {"Black Caps"}
+    assert "Black Caps" in found  # the other text's Black Caps is another actor
+
+
+def test_instruments_by_number_fold_their_abbreviation():
+    assert name_key("E.O. 14999") == name_key("Executive Order 14999")
+    assert name_key("Section 7(b)") != name_key("Section 7")

@@ -7,9 +7,9 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from newskg.lexicon import Lexicon
+from newskg.lexicon import Lexicon, demonym_stem
 
-__all__ = ["institution_spans", "detention_spans", "generic_government_spans", "capital_governments", "main_country"]
+__all__ = ["local_demonyms", "institution_spans", "detention_spans", "generic_government_spans", "capital_governments", "main_country"]
 
 _PLACES = {"City", "Country", "Region", "Place"}
 
@@ -33,15 +33,25 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
     taken: set[int] = set()
     candidates: list[tuple[int, int, Span | None]] = [(s.start, s.end, s) for s in spans if s.label_ in _PLACES]
     covered = {i for s in spans for i in range(s.start, s.end)}
+    local = local_demonyms(doc, spans, lexicon)
+    place_names = {s.text for s in spans if s.label_ in _PLACES}
+    # "the Strelsau court": a one-word name the NER typed as an organisation because of the
+    # institution after it, or that the text names as a place elsewhere
+    candidates += [
+        (s.start, s.end, s) for s in spans
+        if len(s) == 1 and s.label_ not in _PLACES | {"Person"} and s[0].is_title
+        and (s.text in place_names or s.kb_id_ == "ner" and s.end < len(doc) and doc[s.end].is_lower)
+    ]
     for token in doc:
-        if token.i not in covered and token.is_title and token.lower_ in lexicon.demonyms:
+        if token.i not in covered and token.is_title and (token.lower_ in lexicon.demonyms or token.text in local):
             candidates.append((token.i, token.i + 1, None))
     widened: dict[int, Span] = {}
     for start, end, span in candidates:
         j = end
         while j < len(doc) and doc[j].lower_ in lexicon.institution_modifiers and doc[j].is_lower:
             j += 1
-        n = _phrase_after(doc, j, lexicon.institutions)
+        phrases = {**{w: "GovernmentBody" for w in lexicon.government_words}, **lexicon.institutions}
+        n = _phrase_after(doc, j, phrases)
         if not n:
             continue
         head = doc[j + n - 1]
@@ -49,16 +59,42 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
             continue  # "Ruritanian military presence": an adjective, not an actor
         if j + n < len(doc) and doc[j + n].is_title and doc[j + n].pos_ == "PROPN":
             continue  # "Vell Police Chief Anton": part of a longer name or title
+        if j + n < len(doc) and doc[j + n].is_lower and doc[j + n].pos_ == "NOUN" and head.dep_ == "compound":
+            continue  # "the Vell court case": the institution word modifies another noun
         phrase = " ".join(t.lower_.replace("’", "'") for t in doc[j : j + n])
-        cls = lexicon.institutions[phrase]
+        cls = phrases[phrase]
+        if span is None and not local.get(doc[start].text) and doc[start].lower_ in lexicon.demonyms and phrase in lexicon.government_words:
+            continue  # known demonyms with government words are the entity ruler's patterns
         new = Span(doc, start, j + n, label=cls, kb_id="rule", span_id="")
         if span is not None:
             widened[id(span)] = new
         elif not any(start < s.end and s.start < j + n for s in spans):
             out.append(new)
             taken.update(range(start, j + n))
-    result = [widened.get(id(s), s) for s in spans]
+    countries = set(local.values())
+    result = [
+        Span(doc, s.start, s.end, label="Country", kb_id=s.kb_id_, span_id=s.id_) if s.text in countries and len(s) == 1 else s
+        for s in (widened.get(id(s), s) for s in spans)
+    ]
     return _drop_covered(result + out)
+
+
+def local_demonyms(doc: Doc, spans: list[Span], lexicon: Lexicon) -> dict[str, str]:
+    """Demonyms of places the lexicon does not know, learnt from the text: "Ruritanian" beside
+    "Ruritania" (a place with a demonym of its own is a country)."""
+    places = {
+        s.text: s for s in spans
+        if s.label_ in _PLACES | {"Organization"} and len(s) == 1 and s[0].is_title and lexicon.country_of(s.text) is None
+    }
+    stems = {demonym_stem(name): name for name in places}
+    found: dict[str, str] = {}
+    for token in doc:
+        if not token.is_title or token.text in places or token.lower_ in lexicon.demonyms or len(token) < 5:
+            continue
+        name = stems.get(demonym_stem(token.text))
+        if name and token.text.lower() != name.lower() and token.text.lower().startswith(demonym_stem(name)):
+            found[token.text] = name
+    return found
 
 
 def detention_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:

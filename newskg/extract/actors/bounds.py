@@ -1,0 +1,182 @@
+"""Names the NER stopped short of: "Follow-up Mechanism", "Ministry of the Interior", "Vell's 13th
+High Criminal Court", "the federal Police", "Lord (Karel) Vost of Strelsau"."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from newskg.lexicon import Lexicon
+
+__all__ = ["extend_names", "peer_names", "repair_pattern_match", "role_anchored_people"]
+
+_ORG_LIKE = {"Organization", "GovernmentBody", "Court", "NGO", "MediaOrganization", "PoliticalParty", "IntergovernmentalOrganization", "Programme", "Law"}
+_PEERAGE = {"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess"}
+
+
+def _free(i: int, covered: set[int]) -> bool:
+    return i not in covered
+
+
+def extend_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """Widen organisation names over what the NER left out of them:
+
+    * a hyphenated word and the capitalised words after it ("Follow" + "-up Mechanism");
+    * "of the" and a capitalised run no other span covers ("Vell Ministry" + "of the Interior");
+    * a city's possessive before a court or body ("Strelsau" + "'s 13th" + "High Court");
+    * a lower-case modifier before a capitalised institution ("the federal Police").
+    """
+    spans = sorted(spans, key=lambda s: s.start)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out: list[Span] = []
+    for span in spans:
+        if span.label_ in _ORG_LIKE:
+            end = span.end
+            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+                end += 2
+                while end < len(doc) and doc[end].is_title and _free(end, covered) and doc[end - 1].whitespace_:
+                    end += 1
+            if end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ == "the" and doc[end + 2].is_title and _free(end + 2, covered):
+                k = end + 2
+                while k < len(doc) and doc[k].is_title and _free(k, covered) and not doc[k].is_sent_start:
+                    k += 1
+                if k - (end + 2) <= 3 and lexicon.country_of(doc[end + 2 : k].text) is None:
+                    end = k
+            if end != span.end:
+                span = Span(doc, span.start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+        out.append(span)
+    # "Strelsau's 13th High Criminal Court": one court
+    merged: list[Span] = []
+    skip: set[int] = set()
+    for n, span in enumerate(out):
+        if n in skip:
+            continue
+        nxt = out[n + 1] if n + 1 < len(out) else None
+        if nxt is not None and span.label_ in {"City", "Place", "Region"} and nxt.label_ in {"Court", "GovernmentBody"}:
+            between = doc[span.end : nxt.start]
+            if 1 <= len(between) <= 2 and between[0].lower_ in {"'s", "’s"} and all(t.lower_ in {"'s", "’s"} or t.like_num or t.text[:1].isdigit() for t in between):
+                merged.append(Span(doc, span.start, nxt.end, label=nxt.label_, kb_id="rule", span_id=""))
+                skip.add(n + 1)
+                continue
+        merged.append(span)
+    # "the federal Police": a lower-case modifier and a capitalised institution
+    covered = {i for s in merged for i in range(s.start, s.end)}
+    for token in doc[1:-1]:
+        nxt = doc[token.i + 1]
+        if (
+            token.is_lower and token.lower_ in lexicon.institution_modifiers and doc[token.i - 1].lower_ == "the"
+            and nxt.is_title and nxt.lower_ in lexicon.institutions and _free(token.i, covered) and _free(nxt.i, covered)
+            and not (token.i + 2 < len(doc) and doc[token.i + 2].is_title)
+        ):
+            merged.append(Span(doc, token.i, token.i + 2, label=lexicon.institutions[nxt.lower_], kb_id="rule", span_id=""))
+    return sorted(merged, key=lambda s: s.start)
+
+
+def peer_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """"Lord (Karel) Vost of Strelsau": a peer's name runs to the place of the title, which is
+    part of the name, not an actor of its own."""
+    out = list(spans)
+    for token in doc:
+        if token.lower_ not in _PEERAGE or not token.is_title:
+            continue
+        i = token.i + 1
+        if i + 2 < len(doc) and doc[i].text == "(":
+            close = next((k for k in range(i + 1, min(i + 5, len(doc))) if doc[k].text == ")"), None)
+            if close is None:
+                continue
+            i = close + 1
+        start = i
+        while i < len(doc) and doc[i].is_title and doc[i].is_alpha and i - start < 3:
+            i += 1
+        if i == start:
+            continue
+        if i + 1 < len(doc) and doc[i].lower_ == "of" and doc[i + 1].is_title:
+            i += 2
+            while i < len(doc) and doc[i].is_title and doc[i].is_alpha and not doc[i].is_sent_start:
+                i += 1
+        person = Span(doc, start, i, label="Person", kb_id="rule", span_id="")
+        out = [s for s in out if not (s.start < person.end and person.start < s.end)] + [person]
+        doc.user_data.setdefault("newskg_titles", {})[(person.start, person.end)] = token.text
+    return sorted(out, key=lambda s: s.start)
+
+
+def repair_pattern_match(ent: Span, lexicon: Lexicon) -> list[Span]:
+    """Cut a pattern match that ran over two names: "the X and the Y", and a name "... of
+    <country>" that went on into the next name ("Armed Forces of Ruritania Karel Vost")."""
+    if not ent.ent_id_.startswith("pattern:") or len(ent) < 5:
+        return [ent]
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end - 2):
+        if doc[i].lower_ == "and" and doc[i + 1].lower_ == "the":
+            return repair_pattern_match(Span(doc, ent.start, i, label=ent.label_, span_id=ent.ent_id_), lexicon) + [
+                Span(doc, i + 2, ent.end, label=ent.label_, span_id=ent.ent_id_)
+            ]
+    for i in range(ent.start + 1, ent.end - 1):
+        if doc[i].lower_ != "of":
+            continue
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        for n in (3, 2, 1):
+            if j + n < ent.end and lexicon.country_of(doc[j : j + n].text) is not None:
+                rest = Span(doc, j + n, ent.end, label="PERSON")
+                pieces = [Span(doc, ent.start, j + n, label=ent.label_, span_id=ent.ent_id_)]
+                if len(rest) >= 2 and all(t.is_title for t in rest):
+                    pieces.append(rest)
+                return pieces
+    return [ent]
+
+
+def role_anchored_people(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """Names the NER missed but a title anchors: "Chak Sopheap, Executive Director of ...",
+    "spokesperson Chin Malin", "Em Sovannara, a political analyst"."""
+    roles = lexicon.roles
+    longest = max((len(t.split()) for t in roles), default=1)
+    people: list[Span] = []
+
+    def name_run(start: int, step: int) -> Span | None:
+        i = start
+        tokens = []
+        while (
+            0 <= i < len(doc)
+            and len(tokens) < 4
+            and doc[i].is_title
+            and (doc[i].is_alpha and doc[i].pos_ == "PROPN" or re.fullmatch(r"[A-Z]\.", doc[i].text) is not None)
+            and doc[i].lower_ not in roles
+        ):
+            tokens.append(i)
+            i += step
+        if len(tokens) < 2:
+            return None
+        lo, hi = min(tokens), max(tokens) + 1
+        if not (doc[lo].is_alpha and doc[hi - 1].is_alpha):
+            return None  # an initial sits inside a name ("Anna K. Lorne"), never at its ends
+        if doc[lo].is_sent_start and step < 0 and len(tokens) > 3:
+            return None
+        return Span(doc, lo, hi, label="Person", kb_id="rule")
+
+    for i, token in enumerate(doc):
+        for n in range(longest, 0, -1):
+            if i + n > len(doc):
+                continue
+            title = " ".join(t.lower_ for t in doc[i : i + n])
+            if title not in roles:
+                continue
+            # "NAME, [a|the|former ...] TITLE"
+            j = i - 1
+            while j >= 0 and (doc[j].pos_ in {"DET", "ADJ"} or doc[j].lower_ in lexicon.former_words) and doc[j].text != ",":
+                j -= 1
+            if j >= 1 and doc[j].text == ",":
+                span = name_run(j - 1, -1)
+                if span is not None:
+                    people.append(span)
+            # "TITLE NAME" ("spokesperson Chin Malin", "journalist Mech Dara")
+            after = i + n
+            if after < len(doc) and doc[after].is_title and not doc[after].is_sent_start:
+                span = name_run(after, 1)
+                if span is not None and (span.end >= len(doc) or not doc[span.end].is_title):
+                    people.append(span)
+            break
+    unique: dict[tuple[int, int], Span] = {}
+    for span in people:
+        unique.setdefault((span.start, span.end), span)
+    return [s for s in unique.values() if lexicon.country_of(s.text) is None]

@@ -1,0 +1,125 @@
+"""Typing and keeping spans by the words around them: role nouns an actor owns, lists of people,
+headlines in Title Case, names used as modifiers, titles written before a name."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from newskg.extract.actors.names import is_title_word
+from newskg.lexicon import Lexicon
+
+__all__ = [
+    "looks_like_person", "attributive", "title_before", "retype_by_company", "retype_role_owners", "in_headline", "modifies_noun",
+]
+
+
+def retype_role_owners(spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """An actor that owns a role noun is an organisation: "Vellwatch's Secretary Anna Lorne",
+    "VLW officials", "the VLW director" (the NER often takes such names for people)."""
+    lex = lexicon
+    out = []
+    for span in spans:
+        doc = span.doc
+        i = span.end
+        if i < len(doc) and doc[i].lower_ in {"'s", "’s"}:
+            i += 1
+        owner = (
+            span.label_ in {"Person", "Programme"} and span.kb_id_ != "rule"
+            and (len(span) == 1 or span.label_ == "Programme") and i < len(doc)
+            and (doc[i].lower_ in lex.roles or doc[i].lemma_.lower() in lex.roles or doc[i].lower_.rstrip("s") in {"official", "staff", "member", "representative"})
+            and lex.country_of(span.text) is None
+        )
+        out.append(Span(doc, span.start, span.end, label="NGO", kb_id="rule", span_id=span.id_) if owner else span)
+    return out
+
+
+def looks_like_person(span: Span) -> bool:
+    """Two to five capitalised name tokens ("Ilsa Vandermeer de la Cruz")."""
+    names = [t for t in span if t.is_title or t.is_upper]
+    return 1 <= len(names) <= 5 and all(t.is_title or t.is_upper or t.is_lower and len(t) <= 4 or t.text in {"-", "."} for t in span) and len(span) >= 1
+
+
+def attributive(span: Span, lexicon: Lexicon) -> bool:
+    """ "the Vellish military presence": an institution word used as an adjective of the noun after
+    it is not an actor."""
+    doc = span.doc
+    last = span[-1]
+    return (
+        span.label_ in {"GovernmentBody", "Court"} and last.is_lower and last.pos_ == "ADJ"
+        and span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower
+    )
+
+
+def title_before(span: Span, lexicon: Lexicon) -> str | None:
+    """A capitalised honorific or title written right before a name ("Judge" in "Judge Anna
+    Lorne"), kept as the mention's title."""
+    doc = span.doc
+    for n in (3, 2, 1):
+        start = span.start - n
+        if start < 0:
+            continue
+        words = doc[start : span.start]
+        if words[0].is_title and all(t.is_title or t.is_lower and t.lower_ in {"of", "de", "the"} for t in words) and is_title_word(words.text, lexicon):
+            return words.text
+    return None
+
+
+def retype_by_company(spans: list[Span]) -> list[Span]:
+    """A name in a list of people is a person: "including Anna Lorne, Karel Vost, Ilsa Brandt"
+    when the NER took one of them for an organisation or a place."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out = list(spans)
+    for n, span in enumerate(spans):
+        if span.label_ not in {"Organization", "City", "Place"} or span.kb_id_ != "ner" or not 2 <= len(span) <= 4:
+            continue
+        if not all(t.is_title for t in span):
+            continue
+        doc = span.doc
+
+        def joined(a: Span, b: Span) -> bool:
+            return doc[a.end : b.start].text.strip() in {",", "and", ", and"}
+
+        # two people on the same side, each joined by a comma or "and": a list of three or more
+        before = n >= 2 and spans[n - 1].label_ == spans[n - 2].label_ == "Person" and joined(spans[n - 1], span) and joined(spans[n - 2], spans[n - 1])
+        after = n + 2 < len(spans) and spans[n + 1].label_ == spans[n + 2].label_ == "Person" and joined(span, spans[n + 1]) and joined(spans[n + 1], spans[n + 2])
+        if before or after:
+            out[n] = Span(doc, span.start, span.end, label="Person", kb_id="rule", span_id=span.id_)
+    return out
+
+
+def in_headline(span: Span) -> bool:
+    """Whether a span sits in the document's first line (its headline), written in Title Case
+    ("Vell Court Jails Two Editors"), and its text is not written again in the body."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    if doc[:start].text.strip():
+        return False
+    end = span.end
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    if not doc[start : span.start].text.strip() and not doc[span.end : end].text.strip():
+        return False  # a line that is one name (a masthead, a byline) is that name
+    if end >= len(doc) or doc[end - 1].text in {".", "!", "?"} or doc[start:end].text.rstrip().endswith("."):
+        return False  # a headline is a line of its own, with no full stop
+    if len(words) < 4 or sum(t.is_title or t.is_upper for t in words) < 0.8 * len(words):
+        return False
+    text = span.text
+    return doc.text.count(text) == 1
+
+
+def modifies_noun(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a one-word span is a modifier of the common noun right after it."""
+    if len(span) != 1 or span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    token = span[0]
+    return (
+        after.pos_ == "NOUN" and after.is_lower and token.head.i == after.i and token.dep_ in {"amod", "compound", "nmod"}
+        and after.lower_ not in _ORG_NOUNS and after.lower_ not in lexicon.institutions
+    )
+
+
+_ORG_NOUNS = {"group", "party", "movement", "organisation", "organization", "delegation", "government", "authorities", "officials", "official", "director", "spokesperson", "members", "staff", "researcher", "secretary", "leadership", "representatives", "chief", "leader"}

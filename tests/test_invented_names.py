@@ -1,0 +1,110 @@
+"""Invented names, part 1: where names start and end, titles, and short forms within a document.
+
+Every person, place and body below is made up, so these tests pass only through generic rules
+(particles, place prefixes, honorifics, surnames), never through a memorised name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newskg.graph.canonical import canonicalize
+
+pytestmark = pytest.mark.model
+
+ARREST = """Opposition figure held in Strelsau
+
+STRELSAU, 4 March 2031 – Police detained Ms Ilsa Vandermeer de la Cruz in Strelsau on Monday, her lawyer Karel van der Stroom said. Vandermeer, who leads the Vellwatch group, was questioned for six hours.
+Judge Anton Brekov of the Strelsau court ordered her release on Tuesday. Mr Brekov declined to comment.
+Protests spread to New Arcadia and North Vellmark. Omar bin Talal, a student, was arrested in New Arcadia.
+Vellwatch's Secretary Oskar Lenz and Petra Lenz-Horvath spoke to the press. O. Lenz said Lenz would appeal.
+"""
+
+SUMMONS = """Envoys summoned in Vell
+
+Counsellor Dmitri Varga and Chargé d'Affaires Lena Osk were summoned on Friday. Madam President, thank you.
+The Sovereignty Board of Vell met the Sovereign Board of Vell's chair, José Álvarez-Brun, a member of the Korrin Press Union[1].
+"""
+
+ACCENTS = """Board chair resigns
+
+Jose Alvarez-Brun resigned from the Sovereignty Board of Vell on Monday.
+"""
+
+
+@pytest.fixture(scope="module")
+def extractions(extractor):
+    return [extractor.extract_text(text, name=f"{n}.txt") for n, text in enumerate((ARREST, SUMMONS, ACCENTS))]
+
+
+@pytest.fixture(scope="module")
+def entities(extractions):
+    return {e.label: e for e in canonicalize(extractions).entities}
+
+
+def mentions(extraction):
+    return {m.text: m for m in extraction.mentions}
+
+
+# -- 1. name boundaries ------------------------------------------------------------------------
+
+
+def test_particles_stay_inside_names(entities):
+    for name in ("Ilsa Vandermeer de la Cruz", "Karel van der Stroom", "Omar bin Talal"):
+        assert entities[name].cls == "Person"
+    assert not {"de la Cruz", "Cruz", "Stroom", "Talal"} & set(entities)
+
+
+def test_new_and_north_are_part_of_place_names(entities):
+    assert entities["New Arcadia"].cls == "City"
+    assert entities["North Vellmark"].cls == "City"
+    assert "Arcadia" not in entities and "Vellmark" not in entities
+
+
+def test_footnote_markers_are_not_part_of_names(extractions):
+    names = {m.text for m in extractions[1].mentions}
+    assert "Korrin Press Union" in names
+    assert not any("[" in n or n.endswith("1") for n in names)
+
+
+def test_accents_are_kept_in_labels_and_folded_for_matching(entities):
+    found = [e for e in entities.values() if "Alvarez-Brun" in e.label or "Álvarez-Brun" in e.label]
+    assert len(found) == 1
+    assert {"José Álvarez-Brun", "Jose Alvarez-Brun"} == {found[0].label, *found[0].alt_labels}
+
+
+# -- 2. titles apart from names ----------------------------------------------------------------
+
+
+def test_honorifics_and_titles_are_split_off_and_kept(extractions):
+    arrest, summons = mentions(extractions[0]), mentions(extractions[1])
+    assert arrest["Ilsa Vandermeer de la Cruz"].title == "Ms"
+    assert arrest["Anton Brekov"].title == "Judge"
+    assert summons["Dmitri Varga"].title == "Counsellor"
+    assert summons["Lena Osk"].title == "Chargé d'Affaires"
+
+
+def test_a_title_alone_is_never_an_actor(extractions, entities):
+    names = {m.text for ex in extractions for m in ex.mentions}
+    assert not {"Madam", "Madam President", "Chargé d'Affaires", "Counsellor", "Judge", "Ms"} & names
+    assert not any(label.startswith(("Ms ", "Mr ", "Judge ", "Counsellor ")) for label in entities)
+
+
+# -- 3. within a document ----------------------------------------------------------------------
+
+
+def test_surname_honorific_and_initial_resolve_to_the_full_name(entities):
+    assert "Vandermeer" in entities["Ilsa Vandermeer de la Cruz"].alt_labels
+    assert "Brekov" in entities["Anton Brekov"].alt_labels
+    assert "O. Lenz" in entities["Oskar Lenz"].alt_labels
+
+
+def test_a_short_form_that_fits_two_people_is_left_alone(entities):
+    assert "Lenz" not in entities["Oskar Lenz"].alt_labels
+    assert "Lenz" not in entities["Petra Lenz-Horvath"].alt_labels
+
+
+def test_near_spellings_of_one_name_in_a_text_merge(entities):
+    board = entities["Sovereignty Board of Vell"]
+    assert "Sovereign Board of Vell" in board.alt_labels
+    assert len(board.documents) == 2  # the spelling the other text uses joins too

@@ -1,0 +1,147 @@
+"""Invented names, part 2: states and their institutions, typing from context, collective actors,
+and laws named by number.
+
+The countries, people and bodies are made up (a country the lexicon cannot know is learnt from its
+demonym in the text); the two tests of capitals and of a document's own country use real
+countries, because knowing countries is the domain knowledge being tested, with invented people.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newskg.graph.canonical import canonicalize
+
+pytestmark = pytest.mark.model
+
+CRACKDOWN = """Crackdown in Ruritania
+
+The Ruritanian authorities detained the editor Anna Lorne on Monday. The Ruritanian regime said she had broken Article 15 of the Ruritanian Criminal Code. The Government of Ruritania later confirmed the arrest.
+The Strelsau court refused bail, and the Strelsau police and the Ruritanian national police raided the Korrin Daily. She is held in the Marrow prison complex.
+Vellwatch's Secretary Oskar Brenn said the news website Tessel had been blocked. Three VLW officials were questioned. The Vell League for Press Rights (VLPR) condemned the arrests; VLPR director Mira Kael called them unlawful.
+UN human rights experts said the detention was arbitrary. Greta Holm, the Special Rapporteur on the situation in Ruritania, asked for access. The Special Rapporteur said she would report in June.
+"""
+
+INSTRUMENTS = """Sanctions designations
+
+The Treasury designated two Ruritanian officials pursuant to Executive Order 14999, and under Section 7(b) of the Vell Press Freedom Act. The designation follows Decision (CFSP) 2031/77 and resolution 52/3.
+"""
+
+INSTRUMENTS_AGAIN = """Sanctions remain
+
+E.O. 14999 remains in force, the Treasury said.
+"""
+
+CAPITAL = """Diplomats expelled
+
+Ottawa expelled two diplomats on Friday after the arrest of Karel Munz. Canadian officials said the move was final.
+"""
+
+DE_FACTO = """Activists held in Moldova
+
+The de facto authorities in Moldova detained the activists Ion Tarsk and Vera Pol. Moldova has not commented.
+"""
+
+
+@pytest.fixture(scope="module")
+def extractions(extractor):
+    texts = (CRACKDOWN, INSTRUMENTS, INSTRUMENTS_AGAIN, CAPITAL, DE_FACTO)
+    return [extractor.extract_text(text, name=f"{n}.txt") for n, text in enumerate(texts)]
+
+
+@pytest.fixture(scope="module")
+def entities(extractions):
+    return canonicalize(extractions).entities
+
+
+def named(entities, name):
+    found = [e for e in entities if e.label == name or name in e.alt_labels]
+    assert len(found) == 1, (name, found)
+    return found[0]
+
+
+# -- 5. states ---------------------------------------------------------------------------------
+
+
+def test_one_node_for_a_countrys_government_whatever_it_is_called(entities):
+    government = named(entities, "Government of Ruritania")
+    assert government.cls == "GovernmentBody"
+    # the framing words are kept as names of the one node, not as nodes of their own
+    assert {"Ruritanian authorities", "Ruritanian regime"} <= {government.label, *government.alt_labels}
+
+
+def test_a_country_is_learnt_from_its_demonym(extractions):
+    labels = {m.text: m.label for m in extractions[0].mentions}
+    assert labels["Ruritania"] == "Country"
+    assert labels["Ruritanian authorities"] == "GovernmentBody"
+    assert not any(e.label == "Ruritanian" for e in canonicalize(extractions[:1]).entities)
+
+
+def test_institutions_qualified_by_a_city_or_country_are_actors(entities):
+    assert named(entities, "Strelsau court").cls == "Court"
+    assert named(entities, "Strelsau police").cls == "GovernmentBody"
+    assert named(entities, "Ruritanian national police").cls == "GovernmentBody"
+    assert named(entities, "Marrow prison complex").cls == "GovernmentBody"
+
+
+def test_a_capital_that_acts_stands_for_its_government(entities):
+    government = named(entities, "Canadian government")
+    assert "Ottawa" in government.alt_labels
+
+
+def test_generic_authorities_are_the_documents_country(entities):
+    government = named(entities, "de facto authorities")
+    assert government.label == "Moldovan authorities"
+
+
+# -- 6. typing from context --------------------------------------------------------------------
+
+
+def test_an_actor_that_owns_a_role_noun_is_an_organisation(entities):
+    assert named(entities, "Vellwatch").cls in {"NGO", "Organization"}
+    assert named(entities, "VLPR").cls in {"NGO", "Organization"}
+    assert named(entities, "Vell League for Press Rights").label == named(entities, "VLPR").label
+
+
+def test_a_descriptor_types_a_medium(entities):
+    assert named(entities, "Tessel").cls == "MediaOrganization"
+
+
+def test_only_places_get_a_place_class(entities):
+    places = {e.label for e in entities if e.cls in {"Country", "City", "Region", "Place"}}
+    assert places <= {"Ruritania", "Strelsau", "Moldova", "Canada"}
+
+
+# -- 7. collective actors ----------------------------------------------------------------------
+
+
+def test_experts_acting_together_are_one_actor(entities):
+    assert named(entities, "UN human rights experts").cls == "Organization"
+
+
+def test_an_office_is_linked_to_the_person_the_text_names(entities):
+    holm = named(entities, "Greta Holm")
+    assert holm.cls == "Person"
+    assert {"Special Rapporteur", "Special Rapporteur on the situation in Ruritania"} <= set(holm.alt_labels)
+
+
+# -- 8. laws and instruments by number ---------------------------------------------------------
+
+
+def test_an_order_by_number_is_one_law_however_it_is_abbreviated(entities):
+    order = named(entities, "Executive Order 14999")
+    assert order.cls == "Law"
+    assert "E.O. 14999" in order.alt_labels
+    assert len(order.documents) == 2
+
+
+def test_a_section_or_article_of_a_law_names_that_law(entities):
+    act = named(entities, "Vell Press Freedom Act")
+    assert act.cls == "Law" and "Section 7(b)" in act.alt_labels
+    code = named(entities, "Ruritanian Criminal Code")
+    assert code.cls == "Law" and "Article 15" in code.alt_labels
+
+
+def test_decisions_and_resolutions_by_number_are_laws(entities):
+    assert named(entities, "Decision (CFSP) 2031/77").cls == "Law"
+    assert named(entities, "resolution 52/3").cls == "Law"
