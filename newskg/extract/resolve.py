@@ -89,7 +89,12 @@ class ActorResolver:
             # a country acts as "it" too ("Cambodia claimed that it was the first ...")
             fits = lambda s: s.label_ not in _PLACES - {"Country"} | _NON_ACTORS | {"Person"}  # noqa: E731
         elif low in _PLURAL_PRONOUNS:
-            fits = lambda s: s.label_ not in _NON_ACTORS | {"Person"}  # noqa: E731
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                fits = lambda s: s.label_ not in _NON_ACTORS | {"Person"}  # noqa: E731
+            else:
+                # "charges against them", "their arrest": people or a body named in the plural
+                # ("the authorities"), not the last organisation that happened to be named
+                fits = lambda s: s.label_ not in _NON_ACTORS | {"Person"} and s[-1].tag_ in {"NNS", "NNPS"}  # noqa: E731
         else:
             return None
         sentence_start = token.sent.start
@@ -102,7 +107,8 @@ class ActorResolver:
                     return owner
                 break
         # Subjects earlier in this sentence, then earlier subjects, then any earlier mention.
-        if self.last_speaker is not None and token.dep_ in {"nsubj", "nsubjpass"}:
+        speaks = token.head.lemma_.lower() in self.lexicon.speech_verbs
+        if self.last_speaker is not None and token.dep_ in {"nsubj", "nsubjpass"} and speaks:
             started, speaker = self.last_speaker
             # someone else has been the subject since, outside what the speaker said
             newer = [

@@ -513,6 +513,12 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
             args.rule = "noun-include"
     if verb is not None and verb.pos_ in {"VERB", "AUX"} and cls.theme_property:
         args.add_themes(_legal_basis(verb, resolver))  # "this designation is made under X"
+    if not args.sources and cls.name == "Statement":
+        # "X adopted by 538 votes to 16, with 28 abstentions, a resolution on Y": however the
+        # parser hangs the text, the sentence's adopting verb has its author
+        root = noun.sent.root
+        if root.lemma_.lower() in vocab.light_verbs and root.i < noun.i:
+            args.add_sources(subjects_of(root, resolver, vocab)[0])
     light = patient_light_verb(noun)
     if light is not None and not args.targets:
         subject = next((c for c in light.children if c.dep_ in {"nsubjpass", "dobj"}), None)
