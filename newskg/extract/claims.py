@@ -50,21 +50,32 @@ def topics_of(doc: Doc | Span, start_char: int, end_char: int, limit: int = 8) -
     >>> topics_of(nlp("no text"), 0, 7)
     ()
     """
-    if not (doc.doc if isinstance(doc, Span) else doc).has_annotation("DEP"):
+    whole = doc.doc if isinstance(doc, Span) else doc
+    if not whole.has_annotation("DEP"):
         return ()
     found: list[str] = []
-    for chunk in doc.noun_chunks:
-        if chunk.start_char < start_char or chunk.end_char > end_char:
+    for chunk_start, chunk_end, phrase in _phrases(whole):
+        if chunk_start < start_char or chunk_end > end_char:
             continue
-        words = [t for t in chunk if t.pos_ not in {"DET", "PRON", "NUM", "PUNCT"} and not t.ent_type_]
-        if not 2 <= len(words) <= 4 or words[-1].pos_ != "NOUN":
-            continue
-        phrase = " ".join(t.lower_ for t in words)
         if phrase not in found:
             found.append(phrase)
         if len(found) >= limit:
             break
     return tuple(found)
+
+
+def _phrases(doc: Doc) -> list[tuple[int, int, str]]:
+    """The document's topic-like noun phrases, computed once per document (spaCy rebuilds all
+    of a document's noun chunks for every span that asks)."""
+    cached = doc.user_data.get("newskg_topic_phrases")
+    if cached is None:
+        cached = []
+        for chunk in doc.noun_chunks:
+            words = [t for t in chunk if t.pos_ not in {"DET", "PRON", "NUM", "PUNCT"} and not t.ent_type_]
+            if 2 <= len(words) <= 4 and words[-1].pos_ == "NOUN":
+                cached.append((chunk.start_char, chunk.end_char, " ".join(t.lower_ for t in words)))
+        doc.user_data["newskg_topic_phrases"] = cached
+    return cached
 
 
 def _negated(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
