@@ -30,6 +30,7 @@ from newskg.extract.actors.context import (
     retype_role_owners,
     title_before,
 )
+from newskg.extract.actors.owners import owners_before_titles
 from newskg.extract.actors.names import is_title_word, join_particle_names, split_title, strip_footnote, titles_of
 from newskg.extract.actors.states import capital_governments, detention_spans, generic_government_spans, institution_spans
 from newskg.lexicon import Lexicon, load_lexicon
@@ -278,6 +279,7 @@ class EntityTyper:
         kept = [self._retype_from_context(span) for span in kept]
         kept = retype_by_company(retype_role_owners(kept, lex))
         kept = extend_names(doc, kept, lex)
+        kept = owners_before_titles(doc, kept, lex)
         kept = institution_spans(doc, kept, lex)
         kept = detention_spans(doc, kept, lex)
         kept, parts = numbered_instruments(doc, kept, lex)

@@ -232,7 +232,10 @@ class ActorResolver:
             if child.dep_ == "appos" and self.entity(child) is not None:
                 return self.entity(child)
         # "the National Assembly spokesperson", "the EU body", "the European Parliament's resolution"
-        proxy = lemma in self.lexicon.proxy_nouns or token.lower_ in self.lexicon.proxy_nouns or lemma in self.lexicon.speech_nouns
+        # ... and a title of a body stands for it: "the Chair of the Council", "a member of X"
+        proxy = lemma in self.lexicon.proxy_nouns or token.lower_ in self.lexicon.proxy_nouns or lemma in self.lexicon.speech_nouns or (
+            token.lower_ in self.lexicon.roles and self.lexicon.roles[token.lower_] != "relativeOf"
+        )
         for dep in ("compound", "nmod", "poss"):
             for child in token.children:
                 if child.dep_ != dep:

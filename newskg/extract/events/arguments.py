@@ -96,9 +96,11 @@ def _actor_inside(token: Token, resolver: ActorResolver) -> list[Span]:
     return [actor] if actor is not None else []
 
 
-def actors_in(token: Token, resolver: ActorResolver, *, stop: set[int] | None = None, people_only: bool = False) -> list[Span]:
+def actors_in(token: Token, resolver: ActorResolver, *, stop: set[int] | None = None, people_only: bool = False, named_only: bool = False) -> list[Span]:
     """Actors named anywhere in ``token``'s phrase ("X and all those detained, including Y, Z"),
-    not crossing into a clause that has a subject of its own."""
+    not crossing into a clause that has a subject of its own. ``named_only`` keeps to the
+    phrase's own names (coordination, apposition, "including"), not those it mentions ("the
+    Minister of X", "Y's brigade")."""
     found: list[Span] = []
     stack = [token]
     while stack:
@@ -116,6 +118,10 @@ def actors_in(token: Token, resolver: ActorResolver, *, stop: set[int] | None = 
                 continue  # "journalists in Algeria": the place is not the target
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 continue  # "those detained by the police": the police did it
+            if named_only and (child.dep_ in {"poss", "compound", "nmod"} or (child.dep_ == "prep" and child.lower_ not in _INCLUDING)):
+                continue
+            if named_only and resolver.entity(t) is not None and resolver.entity(child) is resolver.entity(t):
+                continue
             stack.append(child)
     found.sort(key=lambda s: s.start)
     return found
@@ -280,9 +286,10 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
         args.nested += [token, *(c for c in token.conjuncts if c.i in triggers and c.i != trigger.token.i)]
         return True
     if token.lemma_.lower() in _TRANSPARENT:
-        # "in the case of X", "the situation of Y": look through to whom it is about
+        # "in the case of X", "the situation of Y", "the situation in Z": look through to whom
+        # or where it is about
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
                 for pobj in _pobjs(child):
                     if _targets_from(pobj, args, resolver, triggers, trigger, deep=deep):
                         return True
@@ -303,7 +310,10 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
     if trigger.cls.target_types:
         found = [f for f in found if f.label_ in trigger.cls.target_types]
     if found and trigger.cls.collect:
-        found += [s for s in actors_in(token, resolver, people_only=True) if s.label_ not in _NON_ACTORS and s not in found]
+        # meeting "the Chief of X" is meeting X; sanctioning "the Minister of X" is not sanctioning X
+        named_only = trigger.cls.name != "Consult"
+        people = [s for s in actors_in(token, resolver, people_only=True) if s.label_ == "Person"] if named_only else []
+        found += [s for s in actors_in(token, resolver, people_only=True, named_only=named_only) + people if s.label_ not in _NON_ACTORS and s not in found]
     elif found and trigger.cls.possessor == "target":
         # An act done to people names them all in its object: "release X and all those
         # detained for exercising their right to ..., including A, B and C".
@@ -325,6 +335,13 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
     args.nested += acts
     if owners or acts:
         return True
+    if trigger.cls.stance:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for pobj in _pobjs(child):
+                    place = resolver.entity(pobj)
+                    if place is not None and place.label_ == "Country":
+                        args.add_themes([place])  # "concerned about abuses in Zimbabwe"
     if deep or trigger.cls.stance:
         inner: list[Span] = []
         for child in token.children:

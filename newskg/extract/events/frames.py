@@ -257,6 +257,11 @@ def sentence_events(
             if demand is not None:
                 event.parent = demand
                 event.mode = "demanded"
+    for event in events.values():
+        if event.cls.name in _DEMANDS and event.trigger.kind == "verb" and not event.sources and event.rule == "verb-passive" and resolver.voice_body is not None:
+            # "The government is invited to ...", in the summary of what a body adopted: the body asks
+            event.sources = [resolver.voice_body]
+            event.rule = "verb-passive-author"
     demands = [d for d in (_deontic(e, resolver, vocab, claims) for e in list(events.values())) if d is not None]
     result: list[SpanEvent] = []
     for i in sorted(events):

@@ -23,6 +23,7 @@ _OPENING_SENTENCES = 4
 _AUTHORED = {"statement", "comment", "comments", "speech", "remarks", "address", "briefing", "message", "letter", "declaration", "communique", "note", "op-ed", "interview", "testimony", "delivered", "issued", "signed", "written", "published", "release"}
 _BODIES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization", "Country"}
 _WE = {"we", "our", "us", "ours"}
+_ADOPTING = {"adopt", "pass", "approve", "issue", "publish", "release"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +82,13 @@ def _author_in(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> Voice |
 
 
 def _voice_of(span: Span, sent: Span, resolver: ActorResolver, lexicon: Lexicon, spans: list[Span]) -> Voice:
+    people = [s for s in spans if s.label_ == "Person"]
     if span.label_ != "Person":
         # "Statement by the UN Human Rights Expert X": the body first, the person who speaks
-        person = next((s for s in spans if s.label_ == "Person"), None)
-        return Voice(body=span, person=person)
-    return Voice(body=_speaks_for(span, sent, resolver, lexicon), person=span)
+        return Voice(body=span, person=people[-1] if people else None)
+    # "by the Special Rapporteur for X Y": the last name of the phrase is the person's own
+    person = people[-1] if people and people[-1].start - span.end <= 2 else span
+    return Voice(body=_speaks_for(person, sent, resolver, lexicon), person=person)
 
 
 def _speaks_as_we(doc: Doc) -> bool:
@@ -114,6 +117,16 @@ def document_voice(doc: Doc, resolver: ActorResolver, lexicon: Lexicon) -> Voice
         found = _author_in(sent, resolver, lexicon)
         if found is not None:
             return found
+    for sent in sents[:_OPENING_SENTENCES]:
+        # "The European Parliament adopted a resolution on ...": a summary of what the body adopted
+        for token in sent:
+            if token.dep_ == "ROOT" and token.lemma_.lower() in _ADOPTING and any(
+                c.lemma_.lower() in lexicon.adopted_texts for c in token.subtree if c.dep_ in {"dobj", "appos", "attr"}
+            ):
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                span = resolver.entity(subject) if subject is not None else None
+                if span is not None and span.label_ in _BODIES:
+                    return Voice(body=span)
     if not _speaks_as_we(doc):
         return Voice()
     # Only the first sentences: the author opens a statement ("The United States joins ..."),

@@ -1,0 +1,55 @@
+"""Organisations named by the words before a title: "UN Human Rights spokesperson X"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newskg.lexicon import Lexicon
+
+__all__ = ["owners_before_titles"]
+
+_ORG_LIKE = {"Organization", "GovernmentBody", "Court", "NGO", "MediaOrganization", "PoliticalParty", "IntergovernmentalOrganization"}
+
+
+def _title_at(doc: Doc, i: int, roles: dict[str, str]) -> int:
+    """Length of the role title starting at token ``i`` (0 if none)."""
+    for n in (3, 2, 1):
+        if i + n <= len(doc) and " ".join(t.lower_ for t in doc[i : i + n]) in roles:
+            return n
+    return 0
+
+
+def owners_before_titles(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """Widen an organisation over the capitalised words between it and a title before a name.
+
+    In "UN Human Rights spokesperson Jeremy Laurence" the NER finds "UN" and the person; the
+    words between the organisation and the title ("Human Rights") are part of the body's name,
+    so the title belongs to "UN Human Rights", not to the UN as a whole.
+
+    Examples
+    --------
+    >>> from newskg.extract.nlp import load_pipeline
+    >>> from newskg.lexicon import load_lexicon
+    >>> doc = load_pipeline("blank:en")("UN Human Rights spokesperson Anna Vell said so.")
+    >>> un, anna = Span(doc, 0, 1, label="IntergovernmentalOrganization"), Span(doc, 4, 6, label="Person")
+    >>> [s.text for s in owners_before_titles(doc, [un, anna], load_lexicon())]
+    ['UN Human Rights', 'Anna Vell']
+    """
+    roles = lexicon.roles
+    starts = {s.start: s for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.label_ not in _ORG_LIKE:
+            out.append(span)
+            continue
+        j = span.end
+        while j < len(doc) and j not in covered and doc[j].is_title and not _title_at(doc, j, roles) and j - span.end < 4:
+            j += 1
+        n = _title_at(doc, j, roles) if j > span.end else 0
+        person = starts.get(j + n) if n else None
+        if person is not None and person.label_ == "Person":
+            out.append(Span(doc, span.start, j, label=span.label_, kb_id=span.kb_id_, span_id=span.id_))
+        else:
+            out.append(span)
+    return out
