@@ -345,7 +345,8 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
     if deep or trigger.cls.stance:
         inner: list[Span] = []
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "against", "on", "to", "for", "in", "into"}:
+            deep_preps = {"of", "against", "on", "to", "for", "into"} | (set() if trigger.cls.person_target else {"in"})
+            if child.dep_ == "prep" and child.lower_ in deep_preps:
                 for pobj in _pobjs(child):
                     if pobj.i in triggers:
                         args.nested.append(pobj)
@@ -500,6 +501,11 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
             args.add_sources(_agents(child, resolver))  # "the repression carried out by X"
     for pobj in of_objects:
         _targets_from(pobj, args, resolver, triggers, trigger, deep=cls.person_target)
+    if cls.possessor == "target":
+        # "The sentencing of seven activists - Mr A, Ms B and Mr C - ...": the names in apposition
+        for child in noun.children:
+            if child.dep_ == "appos":
+                args.add_targets([s for s in actors_in(child, resolver, people_only=True, named_only=True) if s.label_ in _PEOPLE])
     _preps(noun, args, trigger, resolver, triggers, skip={c.i for c in noun.children if c.lower_ in {"of", "by"}})
     # "X imposed sanctions on Y", "X launched an investigation into Y": the light verb's
     # subject is the source, its prepositions may bring the target.

@@ -223,7 +223,7 @@ def sentence_events(
         if trigger.cls.stance or trigger.cls.name in _DEMANDS:
             # what a demand or a condemnation is about, to set it beside the other side's claims
             event.topics = topics_of(sent, sent.start_char, sent.end_char)
-        if recent and trigger.kind == "noun" and not (event.sources or event.targets or event.themes) and _definite(trigger.token) and not args.nested and not any(c.dep_ == "prep" for c in trigger.token.children):
+        if recent and trigger.kind == "noun" and not (event.sources or event.targets or event.themes) and _definite(trigger.token) and not args.nested and not any(c.dep_ == "prep" and c.lower_ in {"of", "against", "on", "by", "into"} for c in trigger.token.children):
             earlier = recent.get(trigger.cls.name)
             if earlier is not None:
                 event.sources, event.targets = list(earlier.sources), list(earlier.targets)
