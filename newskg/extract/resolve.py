@@ -16,6 +16,7 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "hersel
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
 _OPENING_QUOTES = {"“", "‘"}
 _CLOSING_QUOTES = {"”", "’"}
@@ -48,6 +49,7 @@ class ActorResolver:
         self.last_group: list[Span] = []  # actors last named together as a subject ("LICADHO and ADHOC")
         self.last_speaker: tuple[int, Span] | None = None  # (sentence start token, speaker)
         self.reported: list[tuple[int, int]] = []  # character spans of what speakers said
+        self.recent_people: list[Span] = []  # people events were done to, in order (set by the event frames)
         # The document's author, set by the pipeline: "we" outside quotations is the body,
         # "I" the person (see newskg.extract.events.voice).
         self.voice_body: Span | None = None
@@ -320,10 +322,28 @@ class ActorResolver:
                     return deeper
         return None
 
+    def numbered_group(self, token: Token) -> list[Span]:
+        """ "all four defenders", "the three men": the last N people something was done to."""
+        if self.entity(token) is not None or token.tag_ not in {"NNS", "NNPS"}:
+            return []
+        count = None
+        for child in token.children:
+            if child.dep_ == "nummod":
+                count = _NUMBERS.get(child.lower_) or (int(child.text) if child.text.isdigit() else None)
+            elif child.lower_ == "both":
+                count = 2
+        if not count or count < 2:
+            return []
+        people = list(dict.fromkeys(reversed(self.recent_people)))
+        return sorted(people[:count], key=lambda s: s.start) if len(people) >= count else []
+
     def resolve_all(self, token: Token | None) -> list[Span]:
         """``token`` and its conjuncts, resolved ("CENTRAL and its members" gives CENTRAL)."""
         if token is None:
             return []
+        group = self.numbered_group(token)
+        if group:
+            return group
         if self.last_group and not token.conjuncts and self._refers_to_group(token):
             return list(self.last_group)
         found: list[Span] = []

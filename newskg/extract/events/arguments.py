@@ -307,6 +307,10 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
         found = resolver.resolve_all(token)
     if trigger.cls.person_target:
         found = [f for f in found if f.label_ not in _NON_ACTORS | _PLACES]
+    if trigger.cls.possessor == "target" and any(t.pos_ == "PRON" for t in token.subtree):
+        # "one of them is held": whoever speaks in the document is not whom its acts are done to
+        speakers = {resolver.voice, resolver.last_speaker[1] if resolver.last_speaker else None}
+        found = [f for f in found if f not in speakers]
     if trigger.cls.target_types:
         found = [f for f in found if f.label_ in trigger.cls.target_types]
     if found and trigger.cls.collect:
@@ -460,7 +464,12 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
     if trigger.prep is not None:
         skip.add(trigger.prep.i)
         for pobj in _pobjs(trigger.prep):
-            _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
+            if trigger.prep.lower_ in _PLACE_PREPS:
+                place = resolver.entity(pobj)  # "held in X": where, not whom
+                if place is not None:
+                    args._add(args.places, [place])
+            else:
+                _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
     if not args.passive or not args.targets:
         for child in verb.children:
             if child.dep_ in {"dobj", "dative"} and child.i not in trigger.words:

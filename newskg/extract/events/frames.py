@@ -141,6 +141,8 @@ class EventFrames:
         for event in events:
             if event.sources or event.targets:
                 self.recent[event.cls.name] = event
+            if event.cls.possessor == "target":
+                self.resolver.recent_people += [t for t in event.targets if t.label_ == "Person"]
         if text.endswith(":"):
             demands = [e for e in events if e.cls.name in _DEMANDS and e.parent is None]
             self.open_list = demands[-1] if demands else None
