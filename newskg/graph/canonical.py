@@ -213,7 +213,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     for k in long_keys:
         for variant in initial_variants(k):
             by_initials[variant].append(k)
-    for short in acronym_keys:
+    for short in sorted(acronym_keys):
         letters = _acronym_key(short)
         fits = {
             uf.find(k) for k in by_initials.get(letters, ())
