@@ -267,7 +267,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     for k in long_keys:
         for variant in _initial_variants(k):
             by_initials[variant].append(k)
-    for short in acronym_keys:
+    for short in sorted(acronym_keys):
         letters = _acronym_key(short)
         fits = {
             uf.find(k) for k in by_initials.get(letters, ())
@@ -364,7 +364,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             return {uf.find(other) for other in pool if restrict is None or other in restrict}
 
         merged = False
-        for doc_id in key_docs[k]:
+        for doc_id in sorted(key_docs[k]):
             fits = candidates(by_doc_keys[doc_id])
             if len(fits) == 1:
                 uf.union(k, fits.pop())
