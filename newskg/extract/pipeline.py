@@ -194,9 +194,12 @@ class Extractor:
                     yield chunk, (counter, number)
 
         problems_out: list[Problem] = []
-        stream = self.nlp.pipe(
-            texts(), as_tuples=True, batch_size=self.settings.batch_size, n_process=self.settings.workers
-        )
+        if self.settings.workers > 1:
+            stream = self.nlp.pipe(
+                texts(), as_tuples=True, batch_size=self.settings.batch_size, n_process=self.settings.workers
+            )
+        else:
+            stream = _pipe_bounded(self.nlp, texts(), self.settings.batch_size, CHUNK_CHARS)
         for doc, (doc_number, chunk_number) in stream:
             while problems_out:
                 yield problems_out.pop(0)
@@ -305,6 +308,23 @@ class Extractor:
             about=tuple(to_mention(s) for s in claim.about),
             topics=claim.topics,
         )
+
+
+def _pipe_bounded(
+    nlp: Language, items: Iterable[tuple[str, tuple[int, int]]], batch_size: int, max_chars: int
+) -> Iterator[tuple[Doc, tuple[int, int]]]:
+    """``nlp.pipe`` over batches of at most ``batch_size`` texts and about ``max_chars`` characters,
+    in order: a long document's chunks are parsed one at a time, never sixteen in one batch."""
+    batch: list[tuple[str, tuple[int, int]]] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= batch_size or chars + len(item[0]) > max_chars):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 _WORKER: Extractor | None = None
