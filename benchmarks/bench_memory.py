@@ -46,7 +46,7 @@ def make_text(megabytes: float, seed: int = 1) -> str:
 def measure(paths: list[str], out: Path) -> tuple[float, float]:
     """Seconds and peak resident MB of one ``newskg build`` in a fresh process."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "newskg.cli", "build", *paths, "--out", str(out), "--quiet"], stdout=subprocess.DEVNULL)
+    child = subprocess.Popen([sys.executable, "-m", "newskg.cli", "build", *paths, "--out", str(out), "--quiet", "--max-bytes", "20000000"], stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)  # this child's own peak, not the largest of all children
     child.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - started
