@@ -55,10 +55,18 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _stage(folder: Path, name: str, data: bytes, token: str) -> str:
     """Write ``data`` to a fresh hidden file in ``folder``, fsynced; returns its name."""
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f"{_STAGED_MARK}{token}-", suffix=f"-{name}")
     try:
+        with contextlib.suppress(OSError, AttributeError):  # mkstemp makes 0600; outputs are as open() makes them
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -48,6 +48,7 @@ __all__ = [
     "STORE_MARKER",
     "oxigraph_binary",
     "prepare_store",
+    "file_fingerprint",
     "server_command",
     "bind_endpoint",
     "OxigraphProcess",
@@ -74,16 +75,21 @@ def oxigraph_binary() -> str:
     raise NewskgError("E601", "the Oxigraph server is not installed: run `pip install oxigraph`")
 
 
-def _fingerprint(dataset: Dataset) -> str:
-    return hashlib.sha256(dataset.serialize(format="nquads").encode("utf-8")).hexdigest()
+def file_fingerprint(path: str | Path) -> str:
+    """SHA-256 of a graph file: a store made from the same file is reused."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
-def prepare_store(dataset: Dataset, location: str | Path) -> Path:
+def prepare_store(dataset: Dataset, location: str | Path, *, fingerprint: str | None = None) -> Path:
     """Write the graph into an on-disk Oxigraph store at ``location``.
 
     ``location`` must be new, empty, or a store newskg made before (it holds :data:`STORE_MARKER`);
-    a folder holding anything else is refused (E603) and left as it is. A store that already holds
-    this very graph is reused.
+    a folder holding anything else is refused (E603) and left as it is. A store made from the same
+    ``fingerprint`` (see :func:`file_fingerprint`) is reused.
 
     Examples
     --------
@@ -100,14 +106,13 @@ def prepare_store(dataset: Dataset, location: str | Path) -> Path:
     from newskg.output.query import load_store
 
     location = Path(location)
-    fingerprint = _fingerprint(dataset)
     marker = location / STORE_MARKER
     if location.exists() or location.is_symlink():
         if not location.is_dir() or location.is_symlink():
             raise NewskgError("E603", f"--store {location} is not a folder: give a new or empty folder")
         if marker.is_file():
             with contextlib.suppress(OSError, ValueError):
-                if json.loads(marker.read_text(encoding="utf-8")).get("graph_sha256") == fingerprint:
+                if fingerprint and json.loads(marker.read_text(encoding="utf-8")).get("graph_sha256") == fingerprint:
                     return location
             shutil.rmtree(location)  # newskg's own store, of another graph
         else:
@@ -158,9 +163,13 @@ def _child_limits(memory_mb: int) -> Callable[[], None]:
         import resource
 
         limit = memory_mb * 1024 * 1024
-        set_limit: Callable[[], None] | None = lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))  # noqa: E731
+
+        def set_limit() -> None:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an aborted child writes no core file
+
     except ImportError:  # pragma: no cover - not a Unix
-        set_limit = None
+        set_limit = None  # type: ignore[assignment]
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):  # pragma: no cover - not Linux
@@ -192,6 +201,7 @@ class OxigraphProcess:
         self.restarts = 0
         self.fatal: str | None = None
         self._pending = False
+        self.ready = threading.Event()  # set while a child is up; request threads wait on it
         self._lock = threading.RLock()
         self._log = tempfile.TemporaryFile()
 
@@ -205,6 +215,7 @@ class OxigraphProcess:
             self.process = subprocess.Popen(
                 server_command(self.location, "127.0.0.1", self.port),
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
+                env={**os.environ, "RUST_BACKTRACE": "0"},
                 preexec_fn=_child_limits(self.limits.memory_mb) if os.name == "posix" else None,
             )
             deadline = time.monotonic() + 30
@@ -214,6 +225,7 @@ class OxigraphProcess:
                 with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
                     self.generation += 1
                     self._pending = False
+                    self.ready.set()
                     return
                 time.sleep(0.05)
             self._kill()
@@ -231,6 +243,7 @@ class OxigraphProcess:
             if generation != self.generation or self._pending:
                 return
             self._pending = True
+            self.ready.clear()
             print(f"newskg serve: {reason}; restarting Oxigraph", file=sys.stderr, flush=True)
             self._kill()
 
@@ -242,11 +255,13 @@ class OxigraphProcess:
             if not self._pending:
                 code = self.process.returncode if self.process else None
                 print(f"newskg serve: Oxigraph exited (status {code}); restarting it", file=sys.stderr, flush=True)
+            self.ready.clear()
             self.restarts += 1
             try:
                 self.start()
             except NewskgError as exc:
                 self.fatal = str(exc)
+                self.ready.set()  # let waiting requests fail now rather than at their deadline
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -410,10 +425,13 @@ class _Handler(BaseHTTPRequestHandler):
         limits = self.server.limits
         oxigraph = self.server.oxigraph
         assert oxigraph is not None
-        deadline = time.monotonic() + limits.timeout_s
+        if not oxigraph.ready.wait(30) or oxigraph.fatal:  # a restart under way
+            self._refuse(503, "E605: the query engine is restarting: try again")
+            return
         if not self.server.slots.acquire(timeout=limits.timeout_s):
             self._refuse(503, "E605: the server is busy: try again")
             return
+        deadline = time.monotonic() + limits.timeout_s
         generation = oxigraph.generation
         connection = http.client.HTTPConnection("127.0.0.1", oxigraph.port, timeout=limits.timeout_s)
         try:
