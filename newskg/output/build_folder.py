@@ -127,7 +127,7 @@ def check_writable(out: str | Path) -> None:
     if probe.exists() and not probe.is_dir():
         raise NewskgError("E410", f"--out {out}: {probe} is a file, not a folder")
     try:
-        fd, temp = tempfile.mkstemp(dir=probe, prefix=".newskg-write-test-")
+        fd, temp = tempfile.mkstemp(dir=probe, prefix=f"{_STAGED_MARK}probe-")
         os.close(fd)
         os.unlink(temp)
     except OSError as exc:
