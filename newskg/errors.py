@@ -13,7 +13,7 @@ CODES: dict[str, str] = {
     # lexicon and patterns
     "E101": "a lexicon file cannot be read or has the wrong shape",
     "E102": "a patterns file is not valid JSONL or YAML patterns",
-    "E103": "a pattern names an unknown class",
+    "E103": "a patterns file does not exist",
     # input documents
     "E201": "a file or folder cannot be read",
     "E202": "binary content, not text",

@@ -10,12 +10,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable
 from typing import Any
 
 from newskg.errors import NewskgError
 
-__all__ = ["run_isolated", "can_isolate"]
+__all__ = ["run_isolated", "can_isolate", "resident_mb"]
 
 _BLOCKED_EVENTS = {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.sendto", "urllib.Request"}
 
@@ -36,21 +37,27 @@ def _refuse_network(event: str, args: tuple[Any, ...]) -> None:
         raise PermissionError(f"newskg makes no network requests while running a query ({event})")
 
 
-def _cap_memory(memory_mb: int) -> None:
-    try:
-        import resource
+def resident_mb(pid: int) -> float | None:
+    """Resident memory of a process in MB, from ``/proc`` (``None`` where there is no ``/proc``).
 
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        limit = current + memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (OSError, ValueError, ImportError):
-        pass  # no /proc (not Linux): the time limit still applies
+    A cap on address space (``RLIMIT_AS``) would be simpler, but threaded native code reserves far
+    more address space than it uses (a stack and a malloc arena per thread) and then fails at random.
+
+    Examples
+    --------
+    >>> value = resident_mb(os.getpid())
+    >>> value is None or value > 1
+    True
+    """
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _child(conn, func: Callable[..., Any], args: tuple[Any, ...], memory_mb: int) -> None:
     try:
-        _cap_memory(memory_mb)
         sys.addaudithook(_refuse_network)
         result = func(*args)
         conn.send(("ok", result))
@@ -89,11 +96,17 @@ def run_isolated(func: Callable[..., Any], *args: Any, timeout_s: float, memory_
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, func, args, memory_mb), daemon=True)
+    baseline = resident_mb(os.getpid()) or 0.0  # what the forked child shares with this process
     process.start()
     sender.close()
+    deadline = time.monotonic() + timeout_s
     try:
-        if not receiver.poll(timeout_s):
-            raise NewskgError("E511", f"the query ran past the time limit of {timeout_s:g} s and was stopped (see --timeout)")
+        while not receiver.poll(min(0.05, max(0.0, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline:
+                raise NewskgError("E511", f"the query ran past the time limit of {timeout_s:g} s and was stopped (see --timeout)")
+            used = resident_mb(process.pid)
+            if used is not None and used - baseline > memory_mb:
+                raise NewskgError("E513", f"the query needed more than {memory_mb:,} MB of memory and was stopped (see --memory-mb)")
         try:
             kind, payload = receiver.recv()
         except (EOFError, OSError):

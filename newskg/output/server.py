@@ -43,6 +43,7 @@ from rdflib import Dataset
 from newskg.errors import NewskgError
 from newskg.output.guard import QueryLimits, check_graph_iri, check_query
 from newskg.output.query import shift_error_position, with_prefixes
+from newskg.output.sandbox import resident_mb
 
 __all__ = [
     "STORE_MARKER",
@@ -154,19 +155,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _child_limits(memory_mb: int) -> Callable[[], None]:
-    """What the Oxigraph child runs between fork and exec: a memory cap, and death with its parent.
+def _child_limits() -> Callable[[], None]:
+    """What the Oxigraph child runs between fork and exec: no core file, and death with its parent.
 
     Everything is looked up here, before the fork: the child of a threaded process must not import.
+    (Memory is capped by watching the child's resident size, see :meth:`OxigraphProcess.check_memory`.)
     """
     try:
         import resource
 
-        limit = memory_mb * 1024 * 1024
-
         def set_limit() -> None:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an aborted child writes no core file
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a killed child writes no core file
 
     except ImportError:  # pragma: no cover - not a Unix
         set_limit = None  # type: ignore[assignment]
@@ -216,7 +215,7 @@ class OxigraphProcess:
                 server_command(self.location, "127.0.0.1", self.port),
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
                 env={**os.environ, "RUST_BACKTRACE": "0"},
-                preexec_fn=_child_limits(self.limits.memory_mb) if os.name == "posix" else None,
+                preexec_fn=_child_limits() if os.name == "posix" else None,
             )
             deadline = time.monotonic() + 30
             while time.monotonic() < deadline:
@@ -262,6 +261,15 @@ class OxigraphProcess:
             except NewskgError as exc:
                 self.fatal = str(exc)
                 self.ready.set()  # let waiting requests fail now rather than at their deadline
+
+    def check_memory(self) -> None:
+        """Stop the child when it holds more than ``limits.memory_mb`` (a query sorting a cross
+        product can grow it by gigabytes in seconds); it is then restarted."""
+        if self.process is None or not self.alive():
+            return
+        used = resident_mb(self.process.pid)
+        if used is not None and used > self.limits.memory_mb:
+            self.request_restart(self.generation, f"Oxigraph used {used:,.0f} MB, over the limit of {self.limits.memory_mb:,} MB")
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -512,7 +520,8 @@ def serve(
         thread.start()
         if on_ready is not None:
             on_ready(f"http://{host}:{endpoint.server_address[1]}/query")
-        while not stop.wait(0.1):
+        while not stop.wait(0.05):
+            oxigraph.check_memory()
             oxigraph.keep_running()
             if oxigraph.fatal:
                 break
