@@ -230,15 +230,15 @@ def serve(
     """
     import tempfile
 
-    from newskg.output.guard import QueryLimits
     from newskg.output.build_folder import locate_graph
+    from newskg.output.guard import QueryLimits
     from newskg.output.server import bind_endpoint, file_fingerprint, prepare_store, serve as run_server
 
     limits = QueryLimits(timeout_s=timeout, memory_mb=memory_mb, max_result_bytes=max_result_mb * 1024 * 1024)
-    kg = _load(graph)
     endpoint = bind_endpoint(host, port, limits)  # a port in use is reported before anything else
     with tempfile.TemporaryDirectory(prefix="newskg-store-") as scratch:
         try:
+            kg = _load(graph)
             location = store or (graph / "store" if graph.is_dir() else Path(scratch) / "store")
             prepare_store(kg.dataset, location, fingerprint=file_fingerprint(locate_graph(graph) if graph.is_dir() else graph))
         except BaseException:
