@@ -173,7 +173,7 @@ def query(
 
     Example: newskg query demands-by-actor --format csv
     """
-    from newskg.output.guard import QueryLimits
+    from newskg.output.guard import QueryLimits, check_query
     from newskg.output.query import example_queries, format_result, resolve_query
 
     if list_examples:
@@ -190,6 +190,7 @@ def query(
         raise NewskgError("E503", f"unknown output format '{fmt}': use table, csv, tsv or json")
     text = resolve_query(query_text)  # a misspelt example name is reported before the graph is loaded
     limits = QueryLimits(timeout_s=timeout, max_rows=max_rows, memory_mb=memory_mb)
+    check_query(text, limits)  # a refused query is reported before the graph is loaded
     result = _load(graph).query(text, engine=engine, limits=limits)
     sys.stdout.write(format_result(result, fmt).rstrip("\n") + "\n")
 

@@ -7,7 +7,8 @@ user chose to the world) makes any single request harmless:
   no ``FROM`` outside newskg's graphs), and gets newskg's prefixes predeclared;
 - a query gets ``timeout_s`` seconds: Oxigraph cannot cancel every running query, so one that
   overruns is stopped by restarting the Oxigraph process (it runs read-only, so nothing is lost);
-- Oxigraph runs under a memory cap; a query that exhausts it ends the process, which is restarted;
+- Oxigraph's resident memory is watched; past ``memory_mb`` (a sort over a cross product grows it
+  by gigabytes in seconds) the process is stopped and restarted;
 - an answer larger than ``max_result_bytes`` is refused;
 - requests from another web origin (a page posting a form to localhost) are refused.
 
