@@ -199,6 +199,8 @@ class OxigraphProcess:
         self.process: subprocess.Popen[bytes] | None = None
         self.generation = 0
         self.restarts = 0
+        self.started_at = 0.0
+        self.quick_deaths = 0
         self.fatal: str | None = None
         self._pending = False
         self.ready = threading.Event()  # set while a child is up; request threads wait on it
@@ -224,6 +226,7 @@ class OxigraphProcess:
                     raise NewskgError("E604", f"the Oxigraph server stopped at start (status {self.process.returncode}): {self._last_log_line()}")
                 with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
                     self.generation += 1
+                    self.started_at = time.monotonic()
                     self._pending = False
                     self.ready.set()
                     return
@@ -254,6 +257,12 @@ class OxigraphProcess:
         with self._lock:
             if not self._pending:
                 code = self.process.returncode if self.process else None
+                quick = time.monotonic() - self.started_at < 2
+                self.quick_deaths = self.quick_deaths + 1 if quick else 0
+                if self.quick_deaths >= 3:
+                    self.fatal = f"E604: the Oxigraph server keeps stopping right after it starts (status {code}): {self._last_log_line()}"
+                    self.ready.set()
+                    return
                 print(f"newskg serve: Oxigraph exited (status {code}); restarting it", file=sys.stderr, flush=True)
             self.ready.clear()
             self.restarts += 1

@@ -313,3 +313,19 @@ def test_an_oxigraph_that_cannot_start_makes_serve_fail(graph_dir, tmp_path):
     out, err = broken.process.communicate(timeout=90)
     assert broken.process.returncode != 0 and out == ""
     assert "E604" in err and err.strip().count("\n") == 0
+
+
+def test_serve_exits_non_zero_when_oxigraph_keeps_failing(graph_dir):
+    serve = Serve(graph_dir)
+    serve.wait_banner()
+    killed: set[int] = set()
+    deadline = time.monotonic() + 60
+    while serve.process.poll() is None and time.monotonic() < deadline:
+        for pid in serve.child_pids() - killed:  # each fresh Oxigraph dies at once
+            os.kill(pid, signal.SIGKILL)
+            killed.add(pid)
+        time.sleep(0.02)
+    assert serve.process.wait(30) == 1
+    err = serve.process.stderr.read()
+    assert "E604" in err and err.strip().splitlines()[-1].startswith("error E604")
+    assert len(killed) >= 3 and not any(alive(pid) for pid in killed)
