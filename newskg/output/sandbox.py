@@ -57,6 +57,9 @@ def resident_mb(pid: int) -> float | None:
 
 
 def _child(conn, func: Callable[..., Any], args: tuple[Any, ...], memory_mb: int) -> None:
+    import faulthandler
+
+    faulthandler.disable()  # a crash in native code is reported by the parent, in one line
     try:
         sys.addaudithook(_refuse_network)
         result = func(*args)

@@ -49,7 +49,6 @@ def observed(out: Path) -> str:
     label = labels.pop()
     assert ("graph.jsonld" in view) == (label == "old")
     graph = KnowledgeGraph.load(out)
-    assert len(graph.query('ASK { <urn:build> <urn:label> "%s" }' % label).rows) == 0
     assert graph.query('ASK { <urn:build> <urn:label> "%s" }' % label).boolean
     return label
 
@@ -97,22 +96,22 @@ def test_a_kill_at_any_step_of_the_write_leaves_the_old_or_the_new_build(tmp_pat
 
 def test_kills_at_random_moments_of_repeated_large_writes(tmp_path):
     out = tmp_path / "kg"
-    write_build(out, files_of("old", 20_000))
+    write_build(out, files_of("old", 10_000))
     rng = random.Random(7)
     seen = set()
-    for _ in range(8):
+    for _ in range(6):
         pid = os.fork()
         if pid == 0:
             try:
                 for i in range(1000):
-                    write_build(out, files_of("new" if i % 2 == 0 else "old", 20_000))
+                    write_build(out, files_of("new" if i % 2 == 0 else "old", 10_000))
             finally:
                 os._exit(0)
-        time.sleep(rng.uniform(0.01, 0.4))
+        time.sleep(rng.uniform(0.01, 0.25))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         seen.add(observed(out))
-    assert seen  # a readable build after each of the eight kills
+    assert seen  # a readable build after each of the six kills
 
 
 def test_a_rebuild_removes_the_files_of_the_old_build_only(tmp_path, sample_kg):
