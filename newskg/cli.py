@@ -233,7 +233,8 @@ def serve(
 
     from newskg.output.build_folder import locate_graph
     from newskg.output.guard import QueryLimits
-    from newskg.output.server import bind_endpoint, file_fingerprint, prepare_store, serve as run_server
+    from newskg.output.server import bind_endpoint, serve as run_server
+    from newskg.output.store import file_fingerprint, prepare_store
 
     limits = QueryLimits(timeout_s=timeout, memory_mb=memory_mb, max_result_bytes=max_result_mb * 1024 * 1024)
     endpoint = bind_endpoint(host, port, limits)  # a port in use is reported before anything else
