@@ -297,6 +297,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _refuse(self, status: int, message: str) -> None:
+        self.close_connection = True  # a refused request's body may be unread: never parse it as the next request
         self._send(status, (message + "\n").encode("utf-8"))
 
     def _check_origin(self) -> None:
