@@ -24,11 +24,24 @@ from newskg.graph.build import build_dataset, new_dataset, union_graph
 from newskg.graph.canonical import canonicalize
 from newskg.graph.network import Hop, centrality, communities, connection_path, find_entity, to_networkx
 from newskg.ontology import NKG
-from newskg.output.page import PageOptions, render_page, write_page
+from newskg.output.build_folder import check_writable, locate_graph, write_build
+from newskg.output.guard import QueryLimits
+from newskg.output.page import PageOptions, render_page
 from newskg.output.query import QueryResult, resolve_query, run_query
-from newskg.output.serialize import format_for_path, serialize, write_rdf
+from newskg.output.serialize import check_rdf_safe, format_for_path, serialize, write_rdf
 
-__all__ = ["KnowledgeGraph", "BuildSummary", "build"]
+__all__ = ["KnowledgeGraph", "BuildSummary", "NoDocumentsError", "build"]
+
+#: File names of a build folder by format.
+OUTPUT_NAMES = {"turtle": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "jsonld": "graph.jsonld", "nquads": "graph.nq"}
+
+
+class NoDocumentsError(NewskgError):
+    """No document could be read: nothing to build. ``problems`` says why, file by file."""
+
+    def __init__(self, message: str, problems: Sequence[Problem]) -> None:
+        super().__init__("E208", message)
+        self.problems = tuple(problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +93,16 @@ class KnowledgeGraph:
     ) -> KnowledgeGraph:
         """Read documents (the bundled sample corpus when ``paths`` is empty) and build the graph.
 
-        One unreadable document never stops a build: it is reported in ``summary.problems``.
+        One unreadable document never stops a build: it is reported in ``summary.problems``. When
+        no document at all can be read (a path that does not exist, a folder of images) it raises
+        :class:`NoDocumentsError` (E208) rather than return an empty graph.
+
+        Examples
+        --------
+        >>> KnowledgeGraph.build(["no/such/folder"], model="blank:en")
+        Traceback (most recent call last):
+        ...
+        newskg.api.NoDocumentsError: E208: no document could be read from no/such/folder (no/such/folder: E206 no such file or folder): nothing was built
         """
         from newskg.extract.pipeline import ExtractSettings, Extractor
 
@@ -101,6 +123,11 @@ class KnowledgeGraph:
                 problems.extend(item.problems)
             if on_document is not None:
                 on_document(item)
+        if not extractions:
+            where = ", ".join(str(p) for p in paths)
+            failed = [p for p in problems if p.fatal]
+            reason = f" ({failed[0]}{f' and {len(failed) - 1} more' if len(failed) > 1 else ''})" if failed else " (no .txt, .md or .html file found)"
+            raise NoDocumentsError(f"no document could be read from {where}{reason}: nothing was built", problems)
         return cls.from_extractions(extractions, problems=problems, model=extractor.model_name)
 
     @classmethod
@@ -127,25 +154,32 @@ class KnowledgeGraph:
 
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeGraph:
-        """Load a built graph: a build folder (its ``graph.trig``) or an RDF file."""
+        """Load a built graph: a build folder (its ``graph.trig``) or an RDF file.
+
+        A build folder is checked against its manifest (E406 for a partial or mixed build), and a
+        graph without a single triple is refused (E407), so a query never answers "0 rows" and
+        validation never says "conforms" about nothing. RDF files are parsed offline: a JSON-LD
+        file naming a remote ``@context`` (E408) and RDF/XML with a DOCTYPE (E409) are refused.
+        """
         path = Path(path)
+        shown = path
         if path.is_dir():
-            for name in ("graph.trig", "graph.ttl"):
-                if (path / name).is_file():
-                    path = path / name
-                    break
-            else:
-                raise NewskgError("E402", f"no graph.trig or graph.ttl in {path}: run `newskg build --out {path}` first")
-        if not path.is_file():
+            path = locate_graph(path)
+        elif not path.is_file():
             raise NewskgError("E402", f"no graph at {path}: run `newskg build` first or pass --graph")
-        fmt = format_for_path(path)
+        # In a build folder the file may be a staged copy (".newskg-staged-...-graph.trig").
+        fmt = format_for_path(path.name.rsplit("-", 1)[-1] if shown.is_dir() else path)
         if fmt is None:
-            raise NewskgError("E403", f"cannot tell the RDF format of {path.name}: use .trig, .ttl, .nt, .nq or .jsonld")
+            raise NewskgError("E403", f"cannot tell the RDF format of {path.name}: use .trig, .ttl, .nt, .nq, .jsonld or .rdf")
+        check_rdf_safe(path, fmt)
         dataset = new_dataset()
         try:
             dataset.parse(path, format=fmt)
         except Exception as exc:
-            raise NewskgError("E404", f"{path} is not valid {fmt}: {str(exc).splitlines()[0]}") from None
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise NewskgError("E404", f"{shown} is not valid {fmt}: {message}") from None
+        if not any(True for _ in dataset.quads((None, None, None, None))):
+            raise NewskgError("E407", f"{shown} holds no triples: the graph is empty; run `newskg build` first")
         return cls(dataset)
 
     # -- using one -------------------------------------------------------------------------
@@ -155,14 +189,22 @@ class KnowledgeGraph:
         """Every triple of every named graph, as one rdflib ``Graph``."""
         return union_graph(self.dataset)
 
-    def query(self, sparql: str, *, engine: str = "rdflib") -> QueryResult:
-        """Run SPARQL (text, ``@file.rq`` or a bundled example's name); newskg's prefixes are predeclared."""
-        return run_query(self.dataset, resolve_query(sparql), engine=engine)
+    def query(self, sparql: str, *, engine: str = "rdflib", limits: QueryLimits | None = None) -> QueryResult:
+        """Run SPARQL (text, ``@file.rq`` or a bundled example's name); newskg's prefixes are predeclared.
+
+        The query runs under ``limits`` (default: 30 s, 100,000 rows, 2 GB; see
+        :class:`newskg.output.guard.QueryLimits`) and can never fetch anything.
+        """
+        return run_query(self.dataset, resolve_query(sparql), engine=engine, limits=limits)
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """Actors as nodes, relations as directed edges (cached; do not mutate)."""
+        """Actors as nodes, relations as directed edges (cached; do not mutate).
+
+        Nodes and edges are in a fixed order (by IRI, then relation), so the page and every measure
+        that depends on order come out the same whatever PYTHONHASHSEED is.
+        """
         if self._network is None:
-            self._network = to_networkx(self.dataset)
+            self._network = _in_fixed_order(to_networkx(self.dataset))
         return self._network
 
     def centrality(self, top: int | None = 10) -> list:
@@ -211,21 +253,41 @@ class KnowledgeGraph:
         return validate(self.dataset)
 
     def save(self, out: str | Path, *, page: PageOptions | None = None, formats: Sequence[str] = ("turtle", "trig")) -> list[Path]:
-        """Write ``graph.ttl``, ``graph.trig`` (and other formats asked for) and ``graph.html``."""
-        out = Path(out)
-        out.mkdir(parents=True, exist_ok=True)
-        suffix = {"turtle": "ttl", "trig": "trig", "nt": "nt", "jsonld": "jsonld", "nquads": "nq"}
-        written = [self.export(out / f"graph.{suffix.get(fmt, fmt)}", fmt) for fmt in formats]
-        written.append(write_page(self.to_networkx(), out / "graph.html", page, documents=self._document_count()))
-        return written
+        """Write ``graph.ttl``, ``graph.trig`` (and other formats asked for) and ``graph.html``.
+
+        The files replace the previous build in ``out`` as a whole (see
+        :mod:`newskg.output.build_folder`): a reader sees the old build or the new one, never a mix,
+        and files of the old build that this one does not write (a ``graph.jsonld``) are removed.
+        """
+        from newskg import __version__
+
+        check_writable(out)
+        files: dict[str, bytes] = {}
+        for fmt in formats:
+            if fmt not in OUTPUT_NAMES:
+                raise NewskgError("E401", f"unknown format '{fmt}': choose one of {', '.join(sorted(OUTPUT_NAMES))}")
+            files[OUTPUT_NAMES[fmt]] = serialize(self.dataset, fmt).encode("utf-8")
+        files["graph.html"] = self.page(page).encode("utf-8")
+        return write_build(out, files, version=__version__)
 
     def _document_count(self) -> int:
         return len(set(self.dataset.subjects(RDF.type, NKG.Document)))
 
 
+def _in_fixed_order(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same graph with nodes sorted by id and edges by (source, target, key)."""
+    ordered = nx.MultiDiGraph()
+    ordered.graph.update(graph.graph)
+    ordered.add_nodes_from(sorted(graph.nodes(data=True), key=lambda item: item[0]))
+    ordered.add_edges_from(sorted(graph.edges(keys=True, data=True), key=lambda edge: (edge[0], edge[1], str(edge[2]))))
+    return ordered
+
+
 def build(paths: Iterable[str | Path] | None = None, out: str | Path | None = None, **options) -> KnowledgeGraph:
-    """Build a graph and, when ``out`` is given, write its files there."""
+    """Build a graph and, when ``out`` is given, write its files there (checked for writing first)."""
     page = options.pop("page", None)
+    if out is not None:
+        check_writable(out)
     kg = KnowledgeGraph.build(paths, **options)
     if out is not None:
         kg.save(out, page=page)

@@ -34,6 +34,28 @@ GraphOption = Annotated[
 DEFAULT_OUT = Path("newskg-out")
 
 
+def _version(value: bool) -> None:
+    if value:
+        from newskg import __version__
+
+        console.print(f"newskg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+) -> None:
+    """Build a knowledge graph of who did what to whom, and who says so, from news and official documents."""
+
+
+#: Problems counted rather than listed, unless --verbose: files of other types inside folders.
+QUIET_CODES = {"E212"}
+
+TimeoutOption = Annotated[float, typer.Option("--timeout", help="Stop a query after this many seconds.")]
+MemoryOption = Annotated[int, typer.Option("--memory-mb", help="Memory a query (or the Oxigraph server) may use, in MB.")]
+
+
 def reports_errors(func: F) -> F:
     """Turn errors a user can cause into a one-line message and exit status 2."""
 
@@ -72,14 +94,17 @@ def build(
     min_degree: Annotated[int, typer.Option(help="Draw only actors with at least this many relations.")] = 0,
     jsonld: Annotated[bool, typer.Option("--jsonld", help="Also write graph.jsonld.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped file, files of other types too.")] = False,
 ) -> None:
     """Read documents and write the knowledge graph (Turtle, TriG and an interactive page).
 
     Example: newskg build ./articles --out ./cambodia-kg
     """
-    from newskg.api import KnowledgeGraph
+    from newskg.api import KnowledgeGraph, NoDocumentsError
+    from newskg.output.build_folder import check_writable
     from newskg.output.page import PageOptions
 
+    check_writable(out)  # before any work: a bad --out is not found out after the extraction
     started = time.perf_counter()
     with Progress(
         TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -94,15 +119,16 @@ def build(
             name = getattr(getattr(item, "document", None), "file_name", None) or getattr(item, "path", "")
             progress.update(task, advance=1, description=str(name)[:40])
 
-        kg = KnowledgeGraph.build(
-            paths, model=model, patterns=[str(p) for p in patterns or []], max_bytes=max_bytes, workers=workers,
-            on_start=on_start, on_document=on_document,
-        )
+        try:
+            kg = KnowledgeGraph.build(
+                paths, model=model, patterns=[str(p) for p in patterns or []], max_bytes=max_bytes, workers=workers,
+                on_start=on_start, on_document=on_document,
+            )
+        except NoDocumentsError as exc:
+            _report_problems(exc.problems, verbose)
+            raise
     summary = kg.summary
-    for problem in summary.problems:
-        err.print(f"{'skipped' if problem.fatal else 'warning'}: {problem}", markup=False)
-    if summary.documents == 0:
-        raise NewskgError("E208", "no document could be read: nothing was built (see the messages above)")
+    _report_problems(summary.problems, verbose)
     formats = ["turtle", "trig"] + (["jsonld"] if jsonld else [])
     written = kg.save(out, page=PageOptions(max_nodes=max_nodes, min_degree=min_degree), formats=formats)
     elapsed = time.perf_counter() - started
@@ -114,8 +140,21 @@ def build(
     if summary.by_type:
         console.print("Entities by type: " + ", ".join(f"{t} {n}" for t, n in sorted(summary.by_type.items(), key=lambda x: -x[1])))
     if summary.problems:
-        console.print(f"{len(summary.failed)} document(s) skipped, {len(summary.warnings)} warning(s).")
+        quiet_count = sum(1 for p in summary.problems if p.code in QUIET_CODES)
+        failed = len(summary.failed) - quiet_count
+        other = f", {_count(quiet_count, 'file')} of other types skipped" if quiet_count else ""
+        console.print(f"{failed} document(s) skipped, {len(summary.warnings)} warning(s){other}.")
     console.print("Wrote " + ", ".join(str(p) for p in written))
+
+
+def _report_problems(problems, verbose: bool) -> None:
+    """One line per skipped document or warning; files of other types are counted unless --verbose."""
+    quiet = [p for p in problems if p.code in QUIET_CODES]
+    for problem in problems:
+        if verbose or problem.code not in QUIET_CODES:
+            err.print(f"{'skipped' if problem.fatal else 'warning'}: {problem}", markup=False)
+    if quiet and not verbose:
+        err.print(f"skipped: {_count(len(quiet), 'file')} of other types than .txt, .md and .html (--verbose lists them)", markup=False)
 
 
 @app.command()
@@ -126,12 +165,16 @@ def query(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     list_examples: Annotated[bool, typer.Option("--list", help="List the bundled example queries.")] = False,
     engine: Annotated[str, typer.Option(help="rdflib, or oxigraph for large graphs.")] = "rdflib",
+    timeout: TimeoutOption = 30.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Refuse answers with more rows than this.")] = 100_000,
+    memory_mb: MemoryOption = 2048,
 ) -> None:
     """Run a SPARQL query over a built graph; newskg's prefixes (nkg:, rdfs:, skos:, prov: ...) are predeclared.
 
     Example: newskg query demands-by-actor --format csv
     """
-    from newskg.output.query import example_queries, format_result
+    from newskg.output.guard import QueryLimits, check_query
+    from newskg.output.query import example_queries, format_result, resolve_query
 
     if list_examples:
         table = Table("name", "what it finds", box=None, show_header=True)
@@ -143,7 +186,12 @@ def query(
         raise NewskgError("E504", "give a query, @file.rq or an example name (see `newskg query --list`)")
     if engine not in {"rdflib", "oxigraph"}:
         raise NewskgError("E505", f"unknown engine '{engine}': use rdflib or oxigraph")
-    result = _load(graph).query(query_text, engine=engine)
+    if fmt not in {"table", "csv", "tsv", "json"}:
+        raise NewskgError("E503", f"unknown output format '{fmt}': use table, csv, tsv or json")
+    text = resolve_query(query_text)  # a misspelt example name is reported before the graph is loaded
+    limits = QueryLimits(timeout_s=timeout, max_rows=max_rows, memory_mb=memory_mb)
+    check_query(text, limits)  # a refused query is reported before the graph is loaded
+    result = _load(graph).query(text, engine=engine, limits=limits)
     sys.stdout.write(format_result(result, fmt).rstrip("\n") + "\n")
 
 
@@ -172,25 +220,39 @@ def serve(
     graph: GraphOption = DEFAULT_OUT,
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
     host: Annotated[str, typer.Option(help="Address to bind; localhost keeps it private to this machine.")] = "localhost",
-    store: Annotated[Optional[Path], typer.Option(help="Folder for the Oxigraph store (default: GRAPH/oxigraph).")] = None,
+    store: Annotated[Optional[Path], typer.Option(help="Folder for the Oxigraph store: new, empty or made by newskg (default: GRAPH/store, or a temporary folder for an RDF file).")] = None,
+    timeout: TimeoutOption = 30.0,
+    memory_mb: MemoryOption = 2048,
+    max_result_mb: Annotated[int, typer.Option("--max-result-mb", help="Refuse answers larger than this many MB.")] = 64,
 ) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint with Oxigraph, at http://HOST:PORT/query.
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph behind a guard), at http://HOST:PORT/query.
 
     Example: newskg serve --port 7878, then open http://localhost:7878/
     """
-    from newskg.output.server import prepare_store, server_command
+    import tempfile
 
-    kg = _load(graph)
-    location = store or ((graph if graph.is_dir() else graph.parent) / "oxigraph")
-    prepare_store(kg.dataset, location)
-    command = server_command(location, host, port)
-    console.print(f"SPARQL endpoint: http://{host}:{port}/query  (read-only; Ctrl-C to stop)")
-    import subprocess
+    from newskg.output.build_folder import locate_graph
+    from newskg.output.guard import QueryLimits
+    from newskg.output.server import bind_endpoint, serve as run_server
+    from newskg.output.store import file_fingerprint, prepare_store
 
-    try:
-        subprocess.run(command, check=False)
-    except KeyboardInterrupt:
-        pass
+    limits = QueryLimits(timeout_s=timeout, memory_mb=memory_mb, max_result_bytes=max_result_mb * 1024 * 1024)
+    endpoint = bind_endpoint(host, port, limits)  # a port in use is reported before anything else
+    with tempfile.TemporaryDirectory(prefix="newskg-store-") as scratch:
+        try:
+            kg = _load(graph)
+            location = store or (graph / "store" if graph.is_dir() else Path(scratch) / "store")
+            prepare_store(kg.dataset, location, fingerprint=file_fingerprint(locate_graph(graph) if graph.is_dir() else graph))
+        except BaseException:
+            endpoint.server_close()
+            raise
+
+        def ready(url: str) -> None:
+            console.print(f"SPARQL endpoint: {url}  (read-only; Ctrl-C to stop)", markup=False)
+
+        status = run_server(location, host, port, limits=limits, endpoint=endpoint, on_ready=ready)
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()
@@ -276,11 +338,21 @@ def draw(
 
     Example: newskg draw --max-nodes 300 --min-degree 2
     """
-    from newskg.output.page import PageOptions, write_page
+    from newskg import __version__
+    from newskg.output.build_folder import atomic_write, write_build
+    from newskg.output.page import PageOptions
 
     kg = _load(graph)
-    target = out or ((graph if graph.is_dir() else graph.parent) / "graph.html")
-    write_page(kg.to_networkx(), target, PageOptions(max_nodes=max_nodes, min_degree=min_degree), documents=kg._document_count())
+    page = kg.page(PageOptions(max_nodes=max_nodes, min_degree=min_degree)).encode("utf-8")
+    if out is None and graph.is_dir():
+        target = graph / "graph.html"
+        write_build(graph, {"graph.html": page}, keep_others=True, version=__version__)  # the build's manifest stays true
+    else:
+        target = out or graph.parent / "graph.html"
+        try:
+            atomic_write(target, page)
+        except OSError as exc:
+            raise NewskgError("E412", f"could not write {target}: {exc.strerror or exc}") from None
     console.print(f"Wrote {target}", markup=False)
 
 

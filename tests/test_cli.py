@@ -109,3 +109,55 @@ def test_a_folder_with_nothing_readable_fails_clearly_and_writes_nothing(tmp_pat
     assert result.exit_code == 2
     assert "E203" in result.output and "E208" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_version():
+    from newskg import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.output.strip() == f"newskg {__version__}"
+
+
+def test_a_misspelt_example_name_is_reported_as_such(cli_build):
+    out, _ = cli_build
+    result = run("query", "--graph", out, "demands-by-actr")
+    assert result.exit_code == 2
+    assert "E515: unknown query 'demands-by-actr' (did you mean demands-by-actor?); see `newskg query --list`" in result.output
+
+
+def test_query_limits_are_options(cli_build):
+    out, _ = cli_build
+    result = run("query", "--graph", out, "--max-rows", "3", "SELECT * WHERE { ?s ?p ?o }")
+    assert result.exit_code == 2 and "E514" in result.output
+    result = run("query", "--graph", out, "--timeout", "1", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
+    assert result.exit_code == 2 and "E511" in result.output and "Traceback" not in result.output
+
+
+def test_skipped_files_are_counted_and_listed_with_verbose(tmp_path):
+    from newskg.extract.loading import bundled_corpus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    first = sorted(bundled_corpus().iterdir())[0]
+    (corpus / first.name).write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("a.png", "b.pdf", "c.docx"):
+        (corpus / name).write_bytes(b"\x00\x01")
+    (corpus / "outside.txt").symlink_to(first)
+    result = run("build", corpus, "--out", tmp_path / "out", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "3 files of other types than .txt, .md and .html (--verbose lists them)" in result.output
+    assert "a.png" not in result.output
+    assert "outside.txt: E209" in result.output
+    assert "3 files of other types skipped" in result.output
+    verbose = run("build", corpus, "--out", tmp_path / "out", "--quiet", "--verbose")
+    assert all(f"{name}: E212" in verbose.output for name in ("a.png", "b.pdf", "c.docx"))
+
+
+def test_a_folder_with_only_other_files_says_why(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "scan.pdf").write_bytes(b"%PDF")
+    result = run("build", tmp_path / "docs", "--out", tmp_path / "out", "--quiet")
+    assert result.exit_code == 2
+    assert "E208: no document could be read from" in result.output and "E212" in result.output
+    assert "see the messages above" not in result.output
+    assert not (tmp_path / "out").exists()

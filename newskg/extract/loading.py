@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,8 +63,12 @@ def bundled_corpus() -> Path:
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
     """Expand files and folders (recursively) into a sorted list of readable documents.
 
-    Files given explicitly with an unknown extension, and paths that do not exist, are reported as
-    problems; files of unknown type found inside folders are skipped quietly.
+    Reading stays inside the folders given: a symbolic link that leads out of them is reported
+    (E209) and skipped, as are link loops (E210), broken links (E213) and anything that is not a
+    regular file, such as a named pipe (E214). Files given explicitly with an unknown extension
+    (E205), and paths that do not exist (E206), are reported; files of unknown type found inside
+    folders are reported with E212, which the command line counts (and lists with ``--verbose``).
+    Hidden files and folders (``.git``) are skipped without a report.
 
     Examples
     --------
@@ -72,12 +78,11 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
     """
     found: dict[str, Path] = {}
     problems: list[Problem] = []
-    for raw in paths:
-        path = Path(raw)
+    paths = [Path(raw) for raw in paths]
+    roots = [p.resolve() for p in paths if p.is_dir()]
+    for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in MEDIA_TYPES and not _hidden(child, path):
-                    found.setdefault(str(child.resolve()), child)
+            _walk(path, roots, found, problems)
         elif path.is_file():
             if path.suffix.lower() in MEDIA_TYPES:
                 found.setdefault(str(path.resolve()), path)
@@ -85,13 +90,59 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
                 problems.append(
                     Problem(str(path), "E205", f"unsupported file type '{path.suffix}': use .txt, .md or .html")
                 )
+        elif path.exists():
+            problems.append(Problem(str(path), "E214", "not a regular file (a pipe, socket or device): skipped"))
+        elif path.is_symlink():
+            problems.append(Problem(str(path), "E213", "broken symbolic link: skipped"))
         else:
             problems.append(Problem(str(path), "E206", "no such file or folder"))
     return sorted(found.values(), key=lambda p: str(p)), problems
 
 
-def _hidden(child: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in child.relative_to(root).parts)
+def _walk(top: Path, roots: list[Path], found: dict[str, Path], problems: list[Problem]) -> None:
+    """Depth-first over ``top``, following links only while they stay inside ``roots``."""
+    visited = {top.resolve()}
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+        except OSError as exc:
+            problems.append(Problem(str(folder), "E201", f"cannot read folder: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            target = path
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except FileNotFoundError:
+                    problems.append(Problem(str(path), "E213", "broken symbolic link: skipped"))
+                    continue
+                except (RuntimeError, OSError):  # a loop of links
+                    problems.append(Problem(str(path), "E210", "symbolic link loop: skipped"))
+                    continue
+                if not any(target.is_relative_to(root) for root in roots):
+                    problems.append(Problem(str(path), "E209", f"symbolic link to {target}, outside the folders given: skipped"))
+                    continue
+            if target.is_dir():
+                real = target.resolve()
+                if real in visited:
+                    problems.append(Problem(str(path), "E210", f"symbolic link loop (leads back to {real}): skipped"))
+                    continue
+                visited.add(real)
+                if path.suffix.lower() in MEDIA_TYPES:
+                    problems.append(Problem(str(path), "W205", "a folder named like a document: read as a folder", fatal=False))
+                stack.append(path)
+            elif target.is_file():
+                if path.suffix.lower() in MEDIA_TYPES:
+                    found.setdefault(str(target.resolve()), path)
+                else:
+                    problems.append(Problem(str(path), "E212", f"unsupported file type '{path.suffix}': skipped"))
+            else:
+                problems.append(Problem(str(path), "E214", "not a regular file (a pipe, socket or device): skipped"))
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -123,10 +174,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _looks_binary(data: bytes, text: str) -> bool:
-    head = data[:8192]
-    if b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
+def _looks_binary(text: str) -> bool:
+    """Many control or unassigned characters (NUL among them) in the first 8 KB: not text."""
     sample = text[:8192]
     if not sample:
         return False
@@ -171,19 +220,26 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, root: Path 
     """
     shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(shown, "E214", "not a regular file (a pipe, socket or device): skipped")
+        size = info.st_size
         if size > max_bytes:
             return Problem(shown, "E204", f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (see --max-bytes)")
         data = path.read_bytes()
     except OSError as exc:
         return Problem(shown, "E201", f"cannot read file: {exc.strerror or exc}")
     text, warning = decode(data)
-    if _looks_binary(data, text):
+    if _looks_binary(text):
         return Problem(shown, "E202", "binary content, not text: skipped")
-    text = text.replace("\x00", " ")
+    warnings = (Problem(shown, "W201", warning, fatal=False),) if warning else ()
+    nuls = text.count("\x00")
+    if nuls:
+        # Same length, so every offset still points into the file's text.
+        text = text.replace("\x00", " ")
+        warnings += (Problem(shown, "W203", f"{nuls} NUL byte{'s' if nuls != 1 else ''} replaced by spaces", fatal=False),)
     if not text.strip():
         return Problem(shown, "E203", "empty document: nothing to read")
-    warnings = (Problem(shown, "W201", warning, fatal=False),) if warning else ()
     return RawDocument(
         path=shown,
         file_name=path.name,

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -198,9 +199,12 @@ class Extractor:
                     yield chunk, (counter, number)
 
         problems_out: list[Problem] = []
-        stream = self.nlp.pipe(
-            texts(), as_tuples=True, batch_size=self.settings.batch_size, n_process=self.settings.workers
-        )
+        if self.settings.workers > 1:
+            stream = self.nlp.pipe(
+                texts(), as_tuples=True, batch_size=self.settings.batch_size, n_process=self.settings.workers
+            )
+        else:
+            stream = _pipe_bounded(self.nlp, texts(), self.settings.batch_size, CHUNK_CHARS)
         for doc, (doc_number, chunk_number) in stream:
             while problems_out:
                 yield problems_out.pop(0)
@@ -354,6 +358,30 @@ class Extractor:
             about=tuple(to_mention(s) for s in claim.about),
             topics=claim.topics,
         )
+
+
+def _pipe_bounded(
+    nlp: Language, items: Iterable[tuple[str, tuple[int, int]]], batch_size: int, max_chars: int
+) -> Iterator[tuple[Doc, tuple[int, int]]]:
+    """``nlp.pipe`` over batches of at most ``batch_size`` texts and about ``max_chars`` characters,
+    in order: a long document's chunks are parsed one at a time, never sixteen in one batch."""
+    def parsed(batch: list[tuple[str, tuple[int, int]]]) -> Iterator[tuple[Doc, tuple[int, int]]]:
+        for doc, context in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            # The tok2vec output (55 bytes a character) is not read after parsing; a long
+            # document's chunks wait for each other, so do not keep it.
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            yield doc, context
+
+    batch: list[tuple[str, tuple[int, int]]] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= batch_size or chars + len(item[0]) > max_chars):
+            yield from parsed(batch)
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield from parsed(batch)
 
 
 _WORKER: Extractor | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -13,11 +14,15 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from newskg.errors import NewskgError
+from newskg.output.guard import QueryLimits, check_query
+from newskg.output.sandbox import run_isolated
 from newskg.ontology.namespace import PREFIXES
 
-__all__ = ["QueryResult", "ExampleQuery", "run_query", "example_queries", "resolve_query", "format_result", "compact", "load_store"]
+__all__ = [
+    "QueryResult", "ExampleQuery", "QueryLimits", "run_query", "example_queries", "resolve_query", "with_prefixes",
+    "shift_error_position", "format_result", "compact", "load_store",
+]
 
-_PREFIX_BLOCK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,16 +66,33 @@ def example_queries() -> dict[str, ExampleQuery]:
 
 
 def resolve_query(query: str) -> str:
-    """A query string, ``@file.rq``, or the name of a bundled example, as SPARQL text."""
+    """A query string, ``@file.rq``, or the name of a bundled example, as SPARQL text.
+
+    A single word that names no bundled example is a misspelt name, not SPARQL.
+
+    Examples
+    --------
+    >>> resolve_query("roles").startswith("#")
+    True
+    >>> resolve_query("demands-by-actr")
+    Traceback (most recent call last):
+    ...
+    newskg.errors.NewskgError: E515: unknown query 'demands-by-actr' (did you mean demands-by-actor?); see `newskg query --list`
+    """
     if query.startswith("@"):
         path = Path(query[1:])
         try:
             return path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise NewskgError("E502", f"cannot read query file {path}: {exc.strerror or exc}") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise NewskgError("E502", f"cannot read query file {path}: {reason}") from None
     examples = example_queries()
     if query in examples:
         return examples[query].text
+    if re.fullmatch(r"[A-Za-z][\w.-]*", query.strip()):
+        close = difflib.get_close_matches(query.strip(), list(examples), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise NewskgError("E515", f"unknown query '{query.strip()}'{hint}; see `newskg query --list`")
     return query
 
 
@@ -80,8 +102,37 @@ def _with_prefixes(text: str) -> str:
     return missing + text
 
 
-def run_query(dataset: Dataset, text: str, *, engine: str = "rdflib") -> QueryResult:
+def with_prefixes(text: str) -> tuple[str, int]:
+    """``text`` with newskg's prefixes declared in front, and how many lines were added.
+
+    Examples
+    --------
+    >>> prepared, added = with_prefixes("SELECT * WHERE { ?s a nkg:Person }")
+    >>> prepared.count("\\n") == added and prepared.endswith("nkg:Person }")
+    True
+    """
+    prepared = _with_prefixes(text)
+    return prepared, prepared.count("\n") - text.count("\n")
+
+
+def shift_error_position(message: str, lines: int) -> str:
+    """Oxigraph's ``error at LINE:COL`` with the predeclared prefix lines taken off.
+
+    Examples
+    --------
+    >>> shift_error_position("error at 14:8: expected one of FILTER", 12)
+    'error at 2:8: expected one of FILTER'
+    """
+    return re.sub(r"error at (\d+):(\d+)", lambda m: f"error at {max(1, int(m.group(1)) - lines)}:{m.group(2)}", message)
+
+
+def run_query(dataset: Dataset, text: str, *, engine: str = "rdflib", limits: QueryLimits | None = None) -> QueryResult:
     """Run a SPARQL query; newskg's prefixes are declared for you.
+
+    The query is checked first (:func:`newskg.output.guard.check_query`: size, nesting, no
+    ``SERVICE``, no ``FROM`` outside newskg's own graphs), then run in a forked child that is stopped
+    after ``limits.timeout_s`` seconds, may use ``limits.memory_mb`` of memory, cannot open a network
+    connection, and may return at most ``limits.max_rows`` rows.
 
     ``engine="oxigraph"`` copies the graph into an in-memory Oxigraph store first: much faster on
     large graphs.
@@ -96,32 +147,61 @@ def run_query(dataset: Dataset, text: str, *, engine: str = "rdflib") -> QueryRe
     ...
     newskg.errors.NewskgError: E501: malformed SPARQL at line 1, column 1: ...
     """
-    prepared = _with_prefixes(text)
-    offset = prepared.count("\n") - text.count("\n")
+    limits = limits or QueryLimits()
+    if engine not in {"rdflib", "oxigraph"}:
+        raise NewskgError("E505", f"unknown engine '{engine}': use rdflib or oxigraph")
+    check_query(text, limits)
+    return run_isolated(_evaluate, dataset, text, engine, limits.max_rows, timeout_s=limits.timeout_s, memory_mb=limits.memory_mb)
+
+
+def _too_many(max_rows: int) -> NewskgError:
+    return NewskgError("E514", f"the query returns more than {max_rows:,} rows: add a LIMIT (or raise --max-rows)")
+
+
+def _capped(rows, max_rows: int) -> tuple:
+    out = []
+    for row in rows:
+        if len(out) >= max_rows:
+            raise _too_many(max_rows)
+        out.append(tuple(row))
+    return tuple(out)
+
+
+def _evaluate(dataset: Dataset, text: str, engine: str, max_rows: int) -> QueryResult:
+    """Runs inside the child process (see :func:`run_query`)."""
+    prepared, offset = with_prefixes(text)
     if engine == "oxigraph":
-        return _run_oxigraph(dataset, prepared, offset)
+        return _run_oxigraph(dataset, prepared, offset, max_rows)
+    import rdflib.plugins.sparql
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    # FROM names a graph newskg holds (checked before); never load one from elsewhere.
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
     try:
+        parseQuery(text)  # the user's own text, so positions are theirs
         result = dataset.query(prepared)
+    except RecursionError:
+        raise
     except Exception as exc:  # rdflib raises pyparsing's ParseException for syntax errors
-        raise _syntax_error(exc, offset) from None
+        raise _syntax_error(exc) from None
     if result.type == "ASK":
         return QueryResult((), (), bool(result.askAnswer))
     if result.type in {"CONSTRUCT", "DESCRIBE"}:
-        return QueryResult(("subject", "predicate", "object"), tuple(tuple(t) for t in result.graph))
+        return QueryResult(("subject", "predicate", "object"), _capped(result.graph, max_rows))
     columns = tuple(str(v) for v in result.vars)
-    return QueryResult(columns, tuple(tuple(row) for row in result))
+    return QueryResult(columns, _capped(result, max_rows))
 
 
-def _syntax_error(exc: Exception, offset: int) -> NewskgError:
+def _syntax_error(exc: Exception) -> NewskgError:
     line = getattr(exc, "lineno", None)
     col = getattr(exc, "col", None)
     message = str(getattr(exc, "msg", "") or exc).split("\n")[0]
     if line is not None:
-        return NewskgError("E501", f"malformed SPARQL at line {max(1, line - offset)}, column {col}: {message}")
+        return NewskgError("E501", f"malformed SPARQL at line {line}, column {col}: {message}")
     return NewskgError("E501", f"query failed: {message}")
 
 
-def _run_oxigraph(dataset: Dataset, text: str, offset: int) -> QueryResult:
+def _run_oxigraph(dataset: Dataset, text: str, offset: int, max_rows: int) -> QueryResult:
     import pyoxigraph
 
     store = pyoxigraph.Store()
@@ -129,17 +209,16 @@ def _run_oxigraph(dataset: Dataset, text: str, offset: int) -> QueryResult:
     try:
         result = store.query(text)
     except SyntaxError as exc:
-        raise NewskgError("E501", f"malformed SPARQL: {str(exc).splitlines()[0]}") from None
+        message = shift_error_position(str(exc).splitlines()[0], offset)
+        raise NewskgError("E501", f"malformed SPARQL: {message}") from None
     if isinstance(result, bool):
         return QueryResult((), (), result)
     if isinstance(result, pyoxigraph.QuerySolutions):
         columns = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(_from_oxigraph(solution[c]) for c in columns) for solution in result)
-        return QueryResult(columns, rows)
-    return QueryResult(
-        ("subject", "predicate", "object"),
-        tuple((_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object)) for t in result),
-    )
+        rows = (tuple(_from_oxigraph(solution[c]) for c in columns) for solution in result)
+        return QueryResult(columns, _capped(rows, max_rows))
+    triples = ((_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object)) for t in result)
+    return QueryResult(("subject", "predicate", "object"), _capped(triples, max_rows))
 
 
 def load_store(store, dataset: Dataset) -> None:
