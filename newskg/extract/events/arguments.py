@@ -508,6 +508,12 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
                 args.add_sources(resolver.resolve_all(pobj) or _actor_inside(pobj, resolver))
         elif child.dep_ in {"acl", "relcl"} and is_passive(child):
             args.add_sources(_agents(child, resolver))  # "the repression carried out by X"
+    if not args.sources:
+        # "violations of freedoms and rights committed by X": the participle may hang lower
+        for t in noun.subtree:
+            if t.dep_ == "acl" and t.tag_ == "VBN" and t.i > noun.i and t.i not in triggers and t.i - noun.i < 12:
+                args.add_sources(_agents(t, resolver))
+                break
     for pobj in of_objects:
         _targets_from(pobj, args, resolver, triggers, trigger, deep=cls.person_target)
     if cls.possessor == "target":
@@ -541,6 +547,11 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
         for child in verb.children:
             if child.dep_ == "dobj":
                 args.add_targets([s for s in actors_in(child, resolver, people_only=True) if s.label_ not in _NON_ACTORS])
+        for t in verb.subtree:  # "..., along with Y", "as well as Z"
+            if t.lower_ in {"along", "together"} and t.dep_ in {"prep", "advmod"}:
+                for prep in [t, *t.children]:
+                    for pobj in _pobjs(prep):
+                        args.add_targets([s for s in actors_in(pobj, resolver, people_only=True, named_only=True) if s.label_ not in _NON_ACTORS])
         if args.targets:
             args.rule = "noun-include"
     if verb is not None and verb.pos_ in {"VERB", "AUX"} and cls.theme_property:

@@ -235,6 +235,10 @@ def sentence_events(
                 event.reported_by = speaker
         events[trigger.token.i] = event
         nested[trigger.token.i] = [n for n in args.nested if n.i in by_token and n.i != trigger.token.i]
+        if recent is not None and event.rule == "noun-include" and not event.sources:
+            earlier = recent.get(trigger.cls.name)  # "The new listings include X": whose listings
+            if earlier is not None:
+                event.sources = list(earlier.sources)
     # Links and demanded doers top-down (a demand's addressee does what it asks, and so on
     # down the chain), then targets and themes bottom-up (what a demand asks for, whose arrest
     # a condemnation condemns).
@@ -265,7 +269,14 @@ def sentence_events(
             event.sources = [resolver.voice_body]
             event.rule = "verb-passive-author"
     demands = [d for d in (_deontic(e, resolver, vocab, claims) for e in list(events.values())) if d is not None]
+    demands += _deontic_clauses(sent, resolver, vocab, claims, events)
     result: list[SpanEvent] = []
+    if recent is not None:
+        for event in events.values():
+            if event.sources and (event.targets or event.trigger.kind == "noun"):
+                recent.setdefault(event.cls.name, event)
+                if event.sources:
+                    recent[event.cls.name] = event
     for i in sorted(events):
         event = events[i]
         if event.cls.target_types:
@@ -321,6 +332,34 @@ def _lift(outer: SpanEvent, inner: SpanEvent) -> None:
         if not outer.targets and inner.sources:
             outer.targets = [s for s in inner.sources if s not in outer.sources]
         outer.themes += [t for t in inner.targets + inner.themes if t not in outer.targets]
+
+
+def _deontic_clauses(sent: Span, resolver: ActorResolver, vocab: EventVocabulary, claims: list[tuple[int, int, Span]], events: dict[int, SpanEvent]) -> list[SpanEvent]:
+    """ "The Council must continue to consider X", "Y should do more": whatever the verb, an
+    actor told what it must do by the speaker (or the document's author) is the target of a demand."""
+    demand_cls = vocab.classes.get("Demand")
+    found: list[SpanEvent] = []
+    if demand_cls is None:
+        return found
+    for token in sent:
+        if token.pos_ not in {"VERB", "AUX"} or token.i in events or token.dep_ in {"xcomp", "aux"}:
+            continue
+        if not {c.lower_ for c in token.children if c.dep_ == "aux"} & vocab.deontic:
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue  # "must not": a prohibition, left to the claim
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        targets = resolver.resolve_all(subject) if subject is not None and subject.lower_ not in {"we", "i", "it", "they", "one"} else []
+        targets = [t for t in targets if t.label_ not in {"Law", "Programme", "Event", "City", "Region", "Place"}]
+        speaker = next((s for a, b, s in claims if a <= token.idx < b), None) or resolver.voice
+        if not targets or speaker is None or speaker in targets:
+            continue
+        trigger = Trigger(token, demand_cls, "verb", None, (token.i,))
+        found.append(SpanEvent(
+            cls=demand_cls, trigger=trigger, sentence=sent, rule="deontic", sources=[speaker], targets=targets,
+            content=" ".join(sent.text.split())[:_CONTENT_LIMIT],
+        ))
+    return found
 
 
 def _deontic(event: SpanEvent, resolver: ActorResolver, vocab: EventVocabulary, claims: list[tuple[int, int, Span]]) -> SpanEvent | None:

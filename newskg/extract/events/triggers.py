@@ -132,6 +132,8 @@ def find_triggers(sent: Span, vocab: EventVocabulary, *, inside_entity: set[int]
         if _is_verb(token, sent):
             for key, prep, words in _phrases(token):
                 cls = vocab.verb_class(key)
+                if cls is not None and any(w in inside_entity for w in words if w != token.i):
+                    continue  # "signed the ... Agreement": a name is an argument, not part of the trigger
                 if cls is not None:
                     found.append(Trigger(token, cls, "verb", prep, words))
                     used.update(w for w in words if w != token.i and token.doc[w].pos_ in {"NOUN", "PROPN"})
