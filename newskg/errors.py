@@ -14,6 +14,7 @@ CODES: dict[str, str] = {
     "E101": "a lexicon file cannot be read or has the wrong shape",
     "E102": "a patterns file is not valid JSONL or YAML patterns",
     "E103": "a patterns file does not exist",
+    "E110": "an event vocabulary (events.yml or a user's file) cannot be read or has the wrong shape",
     # input documents
     "E201": "a file or folder cannot be read",
     "E202": "binary content, not text",

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newskg.extract.normalize import parse_date
 from newskg.extract.resolve import ActorResolver
-from newskg.extract.roles import more_title_relations
+from newskg.extract.roles import heads_body, more_title_relations
 from newskg.lexicon import Lexicon
 
 __all__ = ["SpanRelation", "extract_relations", "sentence_relations", "observe_sentence", "verb_keys"]
@@ -421,6 +421,8 @@ def _title_before(doc: Doc, start: int, sent: Span, roles: dict[str, str]) -> st
 
 def _role(person: Span, org: Span, title: str, roles: dict[str, str], sent: Span, former: bool) -> SpanRelation:
     predicate = roles.get(title) or next((roles[w] for w in reversed(title.split()) if w in roles), "memberOf")
+    if heads_body(title, org):
+        predicate = "leads"
     if title not in roles:
         for n in range(len(title.split()) - 1, 0, -1):
             tail = " ".join(title.split()[-n:])
@@ -511,7 +513,7 @@ def _part_relations(sent: Span, resolver: ActorResolver) -> list[SpanRelation]:
             continue
         if span.label_ in _ORG_CLASSES and owner.label_ in _ORG_CLASSES and any(t.lower_ in _UNITS for t in span):
             found.append(SpanRelation(span, "partOf", owner, sent, "qualifier"))
-        elif span.label_ == "Region" and owner.label_ in {"Country", "Region"}:
+        elif _is_region(span) and owner.label_ in {"Country", "Region"}:
             found.append(SpanRelation(span, "partOf", owner, sent, "qualifier"))
         elif span.label_ in {"City", "Place"} and owner.label_ in {"Country", "Region"}:
             found.append(SpanRelation(span, "locatedIn", owner, sent, "qualifier"))
@@ -522,9 +524,17 @@ def _part_relations(sent: Span, resolver: ActorResolver) -> list[SpanRelation]:
             owner = None
             if token.i - 2 >= sent.start and doc[token.i - 1].lower_ in {"'s", "’s"}:
                 owner = resolver.entity(doc[token.i - 2])
-            if place is not None and owner is not None and owner != place and owner.label_ in {"Country", "Region"}:
+            if place is not None and owner is not None and owner != place and owner.label_ in {"Country", "Region", "Place"}:
                 found.append(SpanRelation(place, "locatedIn", owner, sent, "qualifier"))
     return found
+
+
+_REGION_WORDS = {"region", "province", "state", "territory", "oblast", "prefecture", "district", "county", "governorate", "canton"}
+
+
+def _is_region(span: Span) -> bool:
+    """ "Xinjiang Uyghur Autonomous Region": a region by its class or by its name."""
+    return span.label_ == "Region" or (span.label_ == "Place" and any(t.lower_ in _REGION_WORDS for t in span))
 
 
 def sentence_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates: list[Span]) -> list[SpanRelation]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newskg.extract.resolve import ActorResolver
 from newskg.lexicon import Lexicon
 
-__all__ = ["more_title_relations"]
+__all__ = ["more_title_relations", "heads_body"]
 
 _ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 _GROUP_NOUNS = {"official", "officials", "member", "members", "staff", "employee", "employees", "leader", "leaders", "activist", "activists", "representative", "representatives", "researcher", "researchers", "journalist", "journalists", "director", "directors", "lawyer", "lawyers"}
@@ -55,6 +55,24 @@ def _predicate(titles: list[str], roles: dict[str, str]) -> str:
     return predicates[0] if predicates else "memberOf"
 
 
+def heads_body(title: str, org: Span) -> bool:
+    """ "Minister of the Interior", "Secretary of the Treasury": the head of that body. Of a
+    country, a minister is one member of its government; a deputy heads nothing.
+
+    Examples
+    --------
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Treasury", "Vell"])
+    >>> heads_body("secretary", doc[0:1]), heads_body("deputy secretary", doc[0:1])
+    (True, False)
+    """
+    words = title.replace("-", " ").split()
+    return bool(words) and words[-1] in {"minister", "secretary"} and org.label_ != "Country" and not set(words) & {
+        "deputy", "vice", "assistant", "junior", "under", "state", "principal"
+    }
+
+
 def _org_at(resolver: ActorResolver, token: Token | None) -> Span | None:
     span = resolver.entity(token) if token is not None else None
     return span if span is not None and span.label_ in _ORG_CLASSES else None
@@ -81,7 +99,8 @@ def more_title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, 
         hit = _title_of_org(doc, person, sent, resolver, roles) or _after_name(doc, person, sent, resolver, lexicon) or _before_name(doc, person, sent, resolver, lexicon)
         if hit is not None:
             org, titles, former = hit
-            found.append((person, _predicate(titles, roles), org, " and ".join(titles), former))
+            predicate = "leads" if any(heads_body(t, org) for t in titles) else _predicate(titles, roles)
+            found.append((person, predicate, org, " and ".join(titles), former))
             placed.add((person.start, person.end))
     # "ORG's Secretary P and Director Q": Q shares P's organisation
     for person in people:

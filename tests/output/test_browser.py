@@ -134,7 +134,8 @@ def test_sample_page_loads_offline_and_hides_isolated_actors_until_asked(browser
     open_page(browser, built_dir / "graph.html")
     assert severe_logs(browser) == []
     graph = sample_kg.to_networkx()
-    involved = {n for n in graph if graph.degree(n) or graph.nodes[n]["claims"] or graph.nodes[n]["claims_about"]}
+    # an actor takes part in a relation, a claim, or an event that states no relation ("X was arrested")
+    involved = {n for n in graph if graph.degree(n) or graph.nodes[n]["claims"] or graph.nodes[n]["claims_about"] or graph.nodes[n].get("events")}
     assert 0 < len(involved) < graph.number_of_nodes()
     assert set(browser.execute_script("return window.newskg.shownNodeIds()")) == involved
     assert browser.execute_script("return window.newskg.drawnNodeCount()") == len(involved)
@@ -256,10 +257,16 @@ def test_date_filter_hides_exactly_the_events_outside_the_range(browser, built_d
         for (const [id, v] of [['date-from', arguments[0]], ['date-to', arguments[0]]]) {
             const r = document.getElementById(id); r.value = v; r.dispatchEvent(new Event('input', { bubbles: true }));
         }""", day)
-    after = {(r["relation"], " ".join(r["evidence"].split())) for r in _csv(browser) if r["kind"] == "interaction"}
+    rows = _csv(browser)
+    after = {(r["relation"], " ".join(r["evidence"].split())) for r in rows if r["kind"] == "interaction"}
     assert after == expected
     assert len(before) > len(after)
-    assert browser.execute_script("return document.getElementById('counts').dataset.events") == str(len(expected))
+    # events that state no relation ("X was arrested") obey the same range
+    for row in rows:
+        if row["kind"] == "event":
+            span = day_range(row["event_date"], row["document_dates"].split(";")[0].strip()) or day_range(row["document_dates"].split(";")[0].strip())
+            assert span and span[0] <= day <= span[1], row
+    assert int(browser.execute_script("return document.getElementById('counts').dataset.events")) >= len({e for _, e in expected})
     assert "from=2024-11-30&to=2024-11-30" in browser.execute_script("return location.hash")
     browser.save_screenshot(str(ARTIFACTS / "sample-one-day.png"))
 
@@ -267,14 +274,14 @@ def test_date_filter_hides_exactly_the_events_outside_the_range(browser, built_d
 def test_filter_state_is_in_the_url_hash_and_restored_from_it(browser, built_dir):
     from selenium.webdriver.common.by import By
 
-    open_page(browser, built_dir / "graph.html", "#types=Person,GovernmentBody&events=demands,urges&structural=0")
+    open_page(browser, built_dir / "graph.html", "#types=Person,GovernmentBody&events=Demand,Urge&structural=0")
     types = browser.execute_script("return [...new Set(window.newskg.shownNodeIds().map(id => window.newskg.data.nodes.find(n => n.id === id).type))].sort()")
     assert types == ["GovernmentBody", "Person"]
-    assert not browser.find_element(By.CSS_SELECTOR, "input[data-filter='class-filters'][value='rejects']").is_selected()
+    assert not browser.find_element(By.CSS_SELECTOR, "input[data-filter='class-filters'][value='Reject']").is_selected()
     shown_kinds = browser.execute_script("return [...new Set(window.newskg.shownEdgeIds().map(id => window.newskg.data.edges.find(e => e.id === id).kind))].sort()")
     assert "structural" not in shown_kinds
     for row in _csv(browser):
-        assert row["kind"] == "claim" or row["relation"] in {"demands", "urges"}
+        assert row["kind"] == "claim" or row["event_class"].lower() in {"demand", "urge"}, row
     browser.find_element(By.CSS_SELECTOR, "input[data-filter='type-filters'][value='NGO']").click()
     assert "NGO" in browser.execute_script("return decodeURIComponent(location.hash)")
     browser.find_element(By.ID, "reset").click()

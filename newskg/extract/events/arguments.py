@@ -340,7 +340,7 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
     if owners or acts:
         return True
     if trigger.cls.stance:
-        for child in token.children:
+        for child in (c for t in [token, *token.conjuncts] for c in t.children):
             if child.dep_ == "prep" and child.lower_ == "in":
                 for pobj in _pobjs(child):
                     place = resolver.entity(pobj)
