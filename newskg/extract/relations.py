@@ -323,7 +323,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                     title = before or "member"
                     found.append(_role(person, member_of, title, roles, sent, False))
                     continue
-            if org is not None and org.label_ in _ORG_CLASSES | {"Country"}:
+            if org is not None and org.label_ in _ORG_CLASSES | {"Country", "Programme"}:
                 k = org.end
                 if k < sent.end and doc[k].lower_ in {"'s", "’s"}:
                     k += 1
@@ -343,7 +343,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                     while k < sent.end and doc[k].lower_ in {"the", "opposition", "ruling"}:
                         k += 1
                     org = resolver.entity(doc[k]) if k < sent.end else None
-                    if org is not None and org.label_ in _ORG_CLASSES | {"Country"}:
+                    if org is not None and org.label_ in _ORG_CLASSES | {"Country", "Programme"}:
                         found.append(_role(person, org, title, roles, sent, former))
         # Before the name: "ORG['s] TITLE P", "his|her FAMILY P", "ORG and its TITLE, P"
         j = person.start - 1
@@ -393,7 +393,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
             owner = resolver.antecedent(doc[j])
             before = [s for s in resolver.spans_in(sent.start, j) if s.label_ in _ORG_CLASSES]
             owner = before[-1] if before else owner
-            if owner is not None and owner.label_ in _ORG_CLASSES:
+            if owner is not None and owner.label_ in _ORG_CLASSES | {"Programme"}:
                 found.append(_role(person, owner, title, roles, sent, former))
             continue
         if j >= sent.start and doc[j].lower_ in {"'s", "’s"}:
@@ -404,7 +404,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
         ):
             # "Cambodian Prime Minister Hun Manet": the country the demonym names
             org = Span(doc, j, j + 1, label="Country", kb_id="qualifier")
-        if org is not None and org.label_ in _ORG_CLASSES | {"Country"}:
+        if org is not None and org.label_ in _ORG_CLASSES | {"Country", "Programme"}:
             found.append(_role(person, org, title, roles, sent, former))
     return found
 

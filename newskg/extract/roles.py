@@ -23,7 +23,10 @@ from newskg.lexicon import Lexicon
 __all__ = ["more_title_relations", "heads_body"]
 
 _ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
-_GROUP_NOUNS = {"official", "officials", "member", "members", "staff", "employee", "employees", "leader", "leaders", "activist", "activists", "representative", "representatives", "researcher", "researchers", "journalist", "journalists", "director", "directors", "lawyer", "lawyers"}
+# A name that holds people with titles is an organisation, whatever its words suggested
+# ("the X Initiative's researcher"): role owners may carry a programme's class at this point.
+_OWNERS = _ORG_CLASSES | {"Programme"}
+_GROUP_NOUNS = {"officials", "members", "staff", "employees", "leaders", "activists", "representatives", "researchers", "journalists", "directors", "lawyers", "officers", "workers"}
 
 
 def _title(tokens: Span | list[Token]) -> str:
@@ -56,26 +59,29 @@ def _predicate(titles: list[str], roles: dict[str, str]) -> str:
 
 
 def heads_body(title: str, org: Span) -> bool:
-    """ "Minister of the Interior", "Secretary of the Treasury": the head of that body. Of a
-    country, a minister is one member of its government; a deputy heads nothing.
+    """ "Minister of the Interior", "Secretary of the Treasury": the head of that government
+    body. Of a country, a minister is one member of its government; an NGO's secretary is one
+    of its staff; a deputy heads nothing.
 
     Examples
     --------
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
-    >>> doc = Doc(Vocab(), words=["Treasury", "Vell"])
-    >>> heads_body("secretary", doc[0:1]), heads_body("deputy secretary", doc[0:1])
-    (True, False)
+    >>> from spacy.tokens import Span
+    >>> doc = Doc(Vocab(), words=["Treasury", "Watch"])
+    >>> treasury, ngo = Span(doc, 0, 1, label="GovernmentBody"), Span(doc, 1, 2, label="NGO")
+    >>> heads_body("secretary", treasury), heads_body("deputy secretary", treasury), heads_body("secretary", ngo)
+    (True, False, False)
     """
     words = title.replace("-", " ").split()
-    return bool(words) and words[-1] in {"minister", "secretary"} and org.label_ != "Country" and not set(words) & {
+    return bool(words) and words[-1] in {"minister", "secretary"} and org.label_ == "GovernmentBody" and not set(words) & {
         "deputy", "vice", "assistant", "junior", "under", "state", "principal"
     }
 
 
 def _org_at(resolver: ActorResolver, token: Token | None) -> Span | None:
     span = resolver.entity(token) if token is not None else None
-    return span if span is not None and span.label_ in _ORG_CLASSES else None
+    return span if span is not None and span.label_ in _OWNERS else None
 
 
 def more_title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, placed: set[tuple[int, int]]) -> list[tuple[Span, str, Span, str, bool]]:
@@ -123,7 +129,7 @@ def more_title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, 
 def _title_of_org(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, roles: dict[str, str]) -> tuple[Span, list[str], bool] | None:
     """ "Deputy Secretary of the Treasury Wally Adeyemo", "Attorney General of Guatemala P"."""
     org = resolver.entity(doc[person.start - 1]) if person.start - 1 >= sent.start else None
-    if org is None or org.end != person.start or org.label_ not in _ORG_CLASSES | {"Country"}:
+    if org is None or org.end != person.start or org.label_ not in _OWNERS | {"Country"}:
         return None
     i = org.start - 1
     if i >= sent.start and doc[i].lower_ == "the":
