@@ -386,7 +386,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                     found.append(SpanRelation(person, "relativeOf", relative, sent, "family", role=title))
             elif j - 1 >= sent.start and doc[j].lower_ in {"'s", "’s"}:
                 relative = resolver.entity(doc[j - 1])  # "Porras's husband X"
-                if relative is not None and relative.label_ == "Person" and relative != person:
+                if relative is not None and relative.label_ not in {"Country", "City", "Region", "Place", "Law", "Programme"} and relative != person:
                     found.append(SpanRelation(person, "relativeOf", relative, sent, "family", role=title))
             continue
         if j >= sent.start and doc[j].lower_ in {"its", "their"}:
@@ -524,7 +524,8 @@ def _part_relations(sent: Span, resolver: ActorResolver) -> list[SpanRelation]:
             owner = None
             if token.i - 2 >= sent.start and doc[token.i - 1].lower_ in {"'s", "’s"}:
                 owner = resolver.entity(doc[token.i - 2])
-            if place is not None and owner is not None and owner != place and owner.label_ in {"Country", "Region", "Place"}:
+            # the construction says the owner is a place, whatever the NER took it for
+            if place is not None and owner is not None and owner != place and owner.label_ not in _ORG_CLASSES | {"Law", "Programme"}:
                 found.append(SpanRelation(place, "locatedIn", owner, sent, "qualifier"))
     return found
 

@@ -211,6 +211,9 @@ class ActorResolver:
             named = self.entity(token.doc[token.i - 1])
             if named.end == token.i:
                 return named
+        if low in _RELATIVE and token.dep_ == "dobj" and token.head.dep_ == "xcomp" and token.head.head.dep_ == "relcl" and token.i < token.head.head.i:
+            # "the Union, which Turkey aspires to join": the object of the clause's infinitive
+            return self.resolve(token.head.head.head, depth=depth + 1)
         if low in _RELATIVE and token.head.dep_ in {"relcl", "acl"}:
             found = self.resolve(token.head.head, depth=depth + 1)
             if low in {"who", "whom", "whose"} and (found is None or found.label_ != "Person"):

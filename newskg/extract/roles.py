@@ -74,7 +74,7 @@ def heads_body(title: str, org: Span) -> bool:
     (True, False, False)
     """
     words = title.replace("-", " ").split()
-    return bool(words) and words[-1] in {"minister", "secretary"} and org.label_ == "GovernmentBody" and not set(words) & {
+    return bool(words) and words[-1] in {"minister", "secretary"} and org.label_ in {"GovernmentBody", "Organization"} and not set(words) & {
         "deputy", "vice", "assistant", "junior", "under", "state", "principal"
     }
 
