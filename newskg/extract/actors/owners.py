@@ -49,7 +49,8 @@ def owners_before_titles(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[
         n = _title_at(doc, j, roles) if j > span.end else 0
         person = starts.get(j + n) if n else None
         if person is not None and person.label_ == "Person":
-            out.append(Span(doc, span.start, j, label=span.label_, kb_id=span.kb_id_, span_id=span.id_))
+            # a longer name is another actor: not the one a gazetteer entry gave the first word
+            out.append(Span(doc, span.start, j, label=span.label_, kb_id="rule"))
         else:
             out.append(span)
     return out

@@ -337,8 +337,6 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
         args.add_targets(owners)
     acts = _acts_in(token, triggers, trigger)
     args.nested += acts
-    if owners or acts:
-        return True
     if trigger.cls.stance:
         for child in (c for t in [token, *token.conjuncts] for c in t.children):
             if child.dep_ == "prep" and child.lower_ == "in":
@@ -346,6 +344,8 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
                     place = resolver.entity(pobj)
                     if place is not None and place.label_ == "Country":
                         args.add_themes([place])  # "concerned about abuses in Zimbabwe"
+    if owners or acts:
+        return True
     if deep or trigger.cls.stance:
         inner: list[Span] = []
         for child in token.children:
@@ -379,9 +379,11 @@ def _with_infinitive(token: Token) -> bool:
 
 
 def _legal_basis(token: Token, resolver: ActorResolver) -> list[Span]:
-    """ "under E.O. 13818", "pursuant to Section 7031(c)", "in accordance with the Act"."""
+    """ "under E.O. 13818", "pursuant to Section 7031(c)", "in accordance with the Act", also
+    where the parser hung the phrase on a word of the clause rather than on its verb."""
     found: list[Span] = []
-    for child in token.children:
+    clause = [t for t in token.subtree if not any(a.dep_ in {"relcl", "ccomp", "advcl"} and a.i != token.i and a in token.subtree for a in t.ancestors if a.i != token.i and token in a.ancestors)]
+    for child in (t for t in clause if t.head in clause or t.head == token):
         low = child.lower_
         preps = [child] if low == "under" else [c for c in child.children if c.lower_ in {"to", "with"}] if low in {"pursuant", "according", "accordance"} else []
         if low == "in":
