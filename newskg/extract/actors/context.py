@@ -17,17 +17,21 @@ def retype_role_owners(spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """An actor that owns a role noun is an organisation: "Vellwatch's Secretary Anna Lorne",
     "VLW officials", "the VLW director" (the NER often takes such names for people)."""
     lex = lexicon
+    # "Lorne's husband", "Lorne adviser": a word of a person's full name is that person
+    name_words = {t.text for s in spans if s.label_ == "Person" and len(s) >= 2 for t in s}
     out = []
     for span in spans:
         doc = span.doc
         i = span.end
         if i < len(doc) and doc[i].lower_ in {"'s", "’s"}:
             i += 1
+        role = (lex.roles.get(doc[i].lower_) or lex.roles.get(doc[i].lemma_.lower())) if i < len(doc) else None
+        if i < len(doc) and doc[i].lower_.rstrip("s") in {"official", "staff", "member", "representative"}:
+            role = "memberOf"
         owner = (
             span.label_ in {"Person", "Programme"} and span.kb_id_ != "rule"
-            and (len(span) == 1 or span.label_ == "Programme") and i < len(doc)
-            and (doc[i].lower_ in lex.roles or doc[i].lemma_.lower() in lex.roles or doc[i].lower_.rstrip("s") in {"official", "staff", "member", "representative"})
-            and lex.country_of(span.text) is None
+            and (len(span) == 1 or span.label_ == "Programme") and role not in {None, "relativeOf"}
+            and lex.country_of(span.text) is None and span.text not in name_words
         )
         out.append(Span(doc, span.start, span.end, label="NGO", kb_id="rule", span_id=span.id_) if owner else span)
     return out
@@ -111,15 +115,18 @@ def in_headline(span: Span) -> bool:
 
 
 def modifies_noun(span: Span, lexicon: Lexicon) -> bool:
-    """Whether a one-word span is a modifier of the common noun right after it."""
+    """Whether a one-word span describes the people named by the noun right after it ("LGBTI
+    persons", "Vellish minorities"): an identity, not an actor. "Vellwatch researchers" and
+    "Kremlin critic" keep their actor."""
     if len(span) != 1 or span.end >= len(span.doc):
         return False
     after = span.doc[span.end]
     token = span[0]
     return (
-        after.pos_ == "NOUN" and after.is_lower and token.head.i == after.i and token.dep_ in {"amod", "compound", "nmod"}
-        and after.lower_ not in _ORG_NOUNS and after.lower_ not in lexicon.institutions
+        after.is_lower and token.head.i == after.i and token.dep_ in {"amod", "compound", "nmod"}
+        and (after.lemma_.lower() in _PEOPLE_NOUNS or after.lower_ in _PEOPLE_NOUNS)
     )
 
 
-_ORG_NOUNS = {"group", "party", "movement", "organisation", "organization", "delegation", "government", "authorities", "officials", "official", "director", "spokesperson", "members", "staff", "researcher", "secretary", "leadership", "representatives", "chief", "leader"}
+# Nouns for groups of people an identity word describes.
+_PEOPLE_NOUNS = {"person", "persons", "people", "community", "communities", "minority", "minorities", "individual", "individuals", "population", "populations", "muslims", "christians", "women", "men", "youth", "refugees"}
