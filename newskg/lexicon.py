@@ -93,6 +93,7 @@ class Lexicon:
     offices: frozenset[str] = frozenset()
     numbered_instruments: frozenset[str] = frozenset()
     instrument_parts: frozenset[str] = frozenset()
+    representations: frozenset[str] = frozenset()
 
     def country_of(self, name: str) -> str | None:
         """The country a name, alias or demonym refers to, or ``None``.
@@ -333,6 +334,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         offices=_words_of(institutions_data, "offices"),
         numbered_instruments=_words_of(institutions_data, "numbered_instruments"),
         instrument_parts=_words_of(institutions_data, "instrument_parts"),
+        representations=_words_of(institutions_data, "representations"),
     )
 
 

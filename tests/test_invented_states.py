@@ -40,6 +40,7 @@ Ottawa expelled two diplomats on Friday after the arrest of Karel Munz. Canadian
 DE_FACTO = """Activists held in Moldova
 
 The de facto authorities in Moldova detained the activists Ion Tarsk and Vera Pol. Moldova has not commented.
+Fighting went on between the national government and the transitional government of Vellmark. The UN delegation asked for calm.
 """
 
 
@@ -91,7 +92,13 @@ def test_a_capital_that_acts_stands_for_its_government(entities):
 
 def test_generic_authorities_are_the_documents_country(entities):
     government = named(entities, "de facto authorities")
-    assert government.label == "Moldovan authorities"
+    assert government.label in {"Moldovan authorities", "Moldovan government"}
+    assert "national government" in government.alt_labels
+
+
+def test_a_government_of_a_named_place_and_a_delegation_are_actors(entities):
+    assert named(entities, "transitional government of Vellmark").cls == "GovernmentBody"
+    assert named(entities, "UN delegation").cls == "GovernmentBody"
 
 
 # -- 6. typing from context --------------------------------------------------------------------

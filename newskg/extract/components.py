@@ -283,7 +283,11 @@ class EntityTyper:
         kept, parts = numbered_instruments(doc, kept, lex)
         kept = collective_spans(doc, kept, lex)
         kept, offices = office_spans(doc, kept, lex)
-        kept.extend(g for g in generic_government_spans(doc, kept, lex) if not _overlaps(g, kept))
+        for government in generic_government_spans(doc, kept, lex):
+            inside = [s for s in kept if government.start <= s.start and s.end <= government.end]
+            if not _overlaps(government, [s for s in kept if s not in inside]):
+                # "the transitional government of Vell": the place is part of the body's name
+                kept = [s for s in kept if s not in inside] + [government]
         kept = capital_governments(kept, lex)
         kept = [s for s in kept if not attributive(s, lex)]
         kept = peer_names(doc, kept, lex)

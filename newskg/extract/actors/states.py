@@ -32,6 +32,7 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
     out: list[Span] = []
     taken: set[int] = set()
     candidates: list[tuple[int, int, Span | None]] = [(s.start, s.end, s) for s in spans if s.label_ in _PLACES]
+    bodies = [s for s in spans if s.label_ in {"IntergovernmentalOrganization", "Country"}]
     covered = {i for s in spans for i in range(s.start, s.end)}
     local = local_demonyms(doc, spans, lexicon)
     place_names = {s.text for s in spans if s.label_ in _PLACES}
@@ -71,6 +72,11 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
         elif not any(start < s.end and s.start < j + n for s in spans):
             out.append(new)
             taken.update(range(start, j + n))
+    for span in bodies:
+        # "the Vell Union delegation": a body's representation acts for it
+        n = _phrase_after(doc, span.end, lexicon.representations, longest=2)
+        if n and doc[span.end].is_lower and id(span) not in widened:
+            widened[id(span)] = Span(doc, span.start, span.end + n, label="GovernmentBody", kb_id="rule", span_id="")
     countries = set(local.values())
     result = [
         Span(doc, s.start, s.end, label="Country", kb_id=s.kb_id_, span_id=s.id_) if s.text in countries and len(s) == 1 else s
@@ -152,9 +158,11 @@ def generic_government_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> l
         end = token.i + 1 + n
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             # "the transitional government of Vell" names its own place
-            place = next((s for s in spans if s.start == end + 1 and s.label_ in _PLACES), None)
-            if place is not None and lexicon.country_of(place.text) is None:
-                found.append(Span(doc, token.i + 1, place.end, label="GovernmentBody", kb_id="rule", span_id=""))
+            place_end = end + 1
+            while place_end < len(doc) and doc[place_end].is_title and doc[place_end].pos_ == "PROPN":
+                place_end += 1
+            if end + 1 < place_end <= end + 4 and lexicon.country_of(doc[end + 1 : place_end].text) is None:
+                found.append(Span(doc, token.i + 1, place_end, label="GovernmentBody", kb_id="rule", span_id=""))
             continue
         if end < len(doc) and doc[end].is_title:
             continue
