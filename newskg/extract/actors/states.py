@@ -47,11 +47,11 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
         if token.i not in covered and token.is_title and (token.lower_ in lexicon.demonyms or token.text in local):
             candidates.append((token.i, token.i + 1, None))
     widened: dict[int, Span] = {}
+    phrases = {**{w: "GovernmentBody" for w in lexicon.government_words}, **lexicon.institutions}
     for start, end, span in candidates:
         j = end
         while j < len(doc) and doc[j].lower_ in lexicon.institution_modifiers and doc[j].is_lower:
             j += 1
-        phrases = {**{w: "GovernmentBody" for w in lexicon.government_words}, **lexicon.institutions}
         n = _phrase_after(doc, j, phrases)
         if not n:
             continue
