@@ -94,6 +94,7 @@ class Lexicon:
     numbered_instruments: frozenset[str] = frozenset()
     instrument_parts: frozenset[str] = frozenset()
     representations: frozenset[str] = frozenset()
+    not_demonyms: frozenset[str] = frozenset()
 
     def country_of(self, name: str) -> str | None:
         """The country a name, alias or demonym refers to, or ``None``.
@@ -335,6 +336,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         numbered_instruments=_words_of(institutions_data, "numbered_instruments"),
         instrument_parts=_words_of(institutions_data, "instrument_parts"),
         representations=_words_of(institutions_data, "representations"),
+        not_demonyms=_words_of(institutions_data, "not_demonyms"),
     )
 
 

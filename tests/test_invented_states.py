@@ -22,6 +22,12 @@ Vellwatch's Secretary Oskar Brenn said the news website Tessel had been blocked.
 UN human rights experts said the detention was arbitrary. Greta Holm, the Special Rapporteur on the situation in Ruritania, asked for access. The Special Rapporteur said she would report in June.
 """
 
+ENVOY = """Vell expels envoy
+
+President Karel Munz said the Vellish government would not yield; the Vellish regime was united, his spokesman said. The Christian government of the past was not mentioned.
+The Special Envoy for Vell, Marta Ruiz, met the Vell Council on Friday. Ms Ruiz said the talks had failed. (Reuters/AFP)
+"""
+
 INSTRUMENTS = """Sanctions designations
 
 The Treasury designated two Ruritanian officials pursuant to Executive Order 14999, and under Section 7(b) of the Vell Press Freedom Act. The designation follows Decision (CFSP) 2031/77 and resolution 52/3.
@@ -46,7 +52,7 @@ Fighting went on between the national government and the transitional government
 
 @pytest.fixture(scope="module")
 def extractions(extractor):
-    texts = (CRACKDOWN, INSTRUMENTS, INSTRUMENTS_AGAIN, CAPITAL, DE_FACTO)
+    texts = (CRACKDOWN, INSTRUMENTS, INSTRUMENTS_AGAIN, CAPITAL, DE_FACTO, ENVOY)
     return [extractor.extract_text(text, name=f"{n}.txt") for n, text in enumerate(texts)]
 
 
@@ -76,6 +82,12 @@ def test_a_country_is_learnt_from_its_demonym(extractions):
     assert labels["Ruritania"] == "Country"
     assert labels["Ruritanian authorities"] == "GovernmentBody"
     assert not any(e.label == "Ruritanian" for e in canonicalize(extractions[:1]).entities)
+
+
+def test_a_nationality_word_before_a_government_word_is_a_government(entities):
+    government = named(entities, "Vellish government")
+    assert "Vellish regime" in government.alt_labels
+    assert not any("Christian" in e.label for e in entities)  # a religion is not a nationality
 
 
 def test_institutions_qualified_by_a_city_or_country_are_actors(entities):
@@ -124,6 +136,15 @@ def test_only_places_get_a_place_class(entities):
 
 def test_experts_acting_together_are_one_actor(entities):
     assert named(entities, "UN human rights experts").cls == "Organization"
+
+
+def test_an_office_is_linked_to_a_holder_the_ner_missed(entities):
+    ruiz = named(entities, "Marta Ruiz")
+    assert ruiz.label == "Marta Ruiz" and {"Special Envoy for Vell", "Ruiz"} <= set(ruiz.alt_labels)
+
+
+def test_a_photo_credit_is_not_a_group(extractions):
+    assert not any("/" in m.text for m in extractions[5].mentions)
 
 
 def test_an_office_is_linked_to_the_person_the_text_names(entities):

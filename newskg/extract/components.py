@@ -189,8 +189,8 @@ class EntityTyper:
             return True
         if lowered in lex.not_actors or "@" in text or "\n" in text:
             return True
-        if "/" in text and not _SLASHED.match(text):
-            return True
+        if "/" in text and (not _SLASHED.match(text) or _in_brackets(span)):
+            return True  # "(Reuters/AFP)": a photo credit, not a group
         if is_title_word(text, lex) or lowered in lex.numbered_instruments:
             return True  # "Madam", "Chargé d'Affaires", "Executive Order": a title or a kind of law alone
         if (
@@ -463,6 +463,11 @@ class EntityTyper:
                         break
             i += matched or 1
         return spans + added
+
+
+def _in_brackets(span: Span) -> bool:
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
 
 
 def _overlaps(span: Span, spans: Iterable[Span]) -> bool:

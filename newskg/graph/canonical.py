@@ -123,7 +123,8 @@ def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon) -> str:
         qualified = _strip_country(name_key(form, lexicon), lexicon)[1] is not None
         if cls == "Person":
             # a name, not an office written out ("Special Rapporteur on the situation in Vell")
-            proper = all(w[:1].isupper() or len(w) <= 3 for w in words)
+            office = any(" ".join(words[:n]).lower() in lexicon.titles | lexicon.offices for n in (1, 2, 3))
+            proper = all(w[:1].isupper() or len(w) <= 3 for w in words) and not office
             spelled_out = not any(re.fullmatch(r"[A-Z]\.?", w) for w in words)  # "Oskar Lenz" before "O. Lenz"
             return (proper, len(words), spelled_out, forms[form], -len(form))
         # a short form of another name in the group ("Council" of "EU Council") is not the label

@@ -76,10 +76,13 @@ def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Sp
         office = Span(doc, token.i, end, label="Organization", kb_id="rule", span_id="")
         if any(s.start < office.start + n and office.start < s.end for s in spans if s.label_ != "Organization"):
             continue  # the title is part of a name already found
-        holder = _holder(doc, office, people)
+        holder = _holder(doc, office, people) or _named_after(doc, office)
         head = " ".join(t.lower_ for t in doc[token.i : token.i + n])
         if holder is None and head in linked:
             holder = linked[head]  # "the Special Rapporteur said": the holder named before
+        if holder is not None and holder not in people:
+            people.append(holder)
+            found.append(holder)
         if holder is not None:
             linked.setdefault(head, holder)
             pairs.append((Span(doc, office.start, office.end, label=holder.label_, kb_id="alias"), holder))
@@ -96,6 +99,20 @@ def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Sp
 def _is_defined(doc: Doc, i: int) -> bool:
     """ "the Special Rapporteur said": an office with the definite article acts as an actor."""
     return i > 0 and doc[i - 1].lower_ == "the"
+
+
+def _named_after(doc: Doc, office: Span) -> Span | None:
+    """ "the Special Envoy for Vell, Marta Ruiz, said": two or three capitalised names set off by
+    commas right after the office are its holder, even where the NER missed them."""
+    i = office.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= 3 and doc[j].is_title and doc[j].is_alpha and doc[j].pos_ == "PROPN":
+        j += 1
+    if 2 <= j - i - 1 <= 3 and j < len(doc) and doc[j].text in {",", "."}:
+        return Span(doc, i + 1, j, label="Person", kb_id="rule")
+    return None
 
 
 def _holder(doc: Doc, office: Span, people: list[Span]) -> Span | None:

@@ -82,8 +82,8 @@ def split_title(span: Span, lexicon: Lexicon) -> tuple[Span, str | None]:
     if i == 0 or i >= len(span):
         return span, None
     rest = span[i:]
-    if not any(_name_token(t) for t in rest) or rest[0].is_punct:
-        return span, None
+    if not any(_name_token(t) for t in rest) or rest[0].is_punct or rest[0].is_lower:
+        return span, None  # "Minister of Foreign Affairs Anna Lorne": where the title ends is unknown
     title = doc[span.start : span.start + i].text
     return Span(doc, span.start + i, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_), title
 

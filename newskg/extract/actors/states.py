@@ -44,7 +44,13 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
         and (s.text in place_names or s.kb_id_ == "ner" and s.end < len(doc) and doc[s.end].is_lower)
     ]
     for token in doc:
-        if token.i not in covered and token.is_title and (token.lower_ in lexicon.demonyms or token.text in local):
+        if token.i in covered or not token.is_title:
+            continue
+        if token.lower_ in lexicon.demonyms or token.text in local:
+            candidates.append((token.i, token.i + 1, None))
+        elif _demonym_like(token, lexicon) and _phrase_after(doc, token.i + 1, lexicon.government_words):
+            # "the Vellish government": a capitalised adjective of nationality before a government word
+            local[token.text] = token.text
             candidates.append((token.i, token.i + 1, None))
     widened: dict[int, Span] = {}
     phrases = {**{w: "GovernmentBody" for w in lexicon.government_words}, **lexicon.institutions}
@@ -77,12 +83,25 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
         n = _phrase_after(doc, span.end, lexicon.representations, longest=2)
         if n and doc[span.end].is_lower and id(span) not in widened:
             widened[id(span)] = Span(doc, span.start, span.end + n, label="GovernmentBody", kb_id="rule", span_id="")
-    countries = set(local.values())
+    countries = {name for demonym, name in local.items() if name != demonym}
     result = [
         Span(doc, s.start, s.end, label="Country", kb_id=s.kb_id_, span_id=s.id_) if s.text in countries and len(s) == 1 else s
         for s in (widened.get(id(s), s) for s in spans)
     ]
     return _drop_covered(result + out)
+
+
+_DEMONYM_SUFFIXES = ("ish", "ian", "ese", "ean", "an", "i")
+
+
+def _demonym_like(token, lexicon: Lexicon) -> bool:
+    """A capitalised word shaped like a nationality ("Vellish", "Ruritanian", "Korrinese")."""
+    low = token.lower_
+    return (
+        len(low) >= 5 and low.endswith(_DEMONYM_SUFFIXES) and low not in lexicon.institution_modifiers
+        and low not in lexicon.not_actors and low not in lexicon.not_demonyms and (token.pos_ in {"ADJ", "PROPN"} or token.ent_type_ == "NORP")
+        and not token.is_sent_start
+    )
 
 
 def local_demonyms(doc: Doc, spans: list[Span], lexicon: Lexicon) -> dict[str, str]:
