@@ -6,6 +6,15 @@
   spans in ``doc.spans["newskg_entities"]`` (labels are ontology class names), keeps dates in
   ``doc.spans["newskg_dates"]``, finds acronym definitions and tags every other occurrence of a
   name already found in the document.
+
+The generic rules it applies live in ``newskg.extract.actors``, in this order: name boundaries
+(pattern matches that ran over two names, footnote markers, honorifics and titles split off and
+kept in ``doc.user_data["newskg_titles"]``, particles kept inside names); typing from context
+(role nouns an actor owns, lists of people, descriptors); names the NER stopped short of;
+institutions qualified by a place or nationality, places of detention, laws by number, collective
+actors and offices, a country's generic government, capitals acting for their government; and
+last the names a text defines for an actor (quoted aliases, "Section 7 of <law>", an office's
+holder), which go with the acronyms to ``doc.spans["newskg_acronyms"]``.
 """
 
 from __future__ import annotations

@@ -19,7 +19,15 @@ def _longest(doc: Doc, i: int, phrases: frozenset[str], longest: int = 4) -> int
 
 def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """"UN experts", "independent UN human rights experts": a body's name, then a collective
-    noun. Typed Organization; the body's own span inside the phrase gives way to it."""
+    noun. Typed Organization; the body's own span inside the phrase gives way to it.
+
+    Examples
+    --------
+    >>> from newskg.extract.nlp import load_pipeline
+    >>> doc = load_pipeline("blank:en")("Independent UN human rights experts said so.")
+    >>> [(s.text, s.label_) for s in doc.spans["newskg_entities"]]
+    [('UN human rights experts', 'Organization')]
+    """
     found: list[Span] = []
     i = 0
     while i < len(doc):

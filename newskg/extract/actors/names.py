@@ -44,11 +44,20 @@ def _name_token(token) -> bool:
 
 
 def split_title(span: Span, lexicon: Lexicon) -> tuple[Span, str | None]:
-    """Split leading honorifics and titles (and a title's "of <qualifier>") off a name.
+    """Split leading honorifics and titles (and a title's "of <country>") off a name.
 
     Returns the name span and the title text, or the span unchanged and ``None``. A span that
     would be left without a capitalised name token is returned unchanged: the caller decides
     whether a title alone is junk.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.lexicon import load_lexicon
+    >>> doc = spacy.blank("en")("Attorney General of Guatemala Ilsa Vandermeer spoke")
+    >>> name, title = split_title(Span(doc, 0, 6, label="PERSON"), load_lexicon())
+    >>> name.text, title
+    ('Ilsa Vandermeer', 'Attorney General of Guatemala')
     """
     doc = span.doc
     lowered = [t.lower_.replace("’", "'") for t in span]
