@@ -69,26 +69,36 @@ def title_before(span: Span, lexicon: Lexicon) -> str | None:
 
 
 def retype_by_company(spans: list[Span]) -> list[Span]:
-    """A name in a list of people is a person: "including Anna Lorne, Karel Vost, Ilsa Brandt"
-    when the NER took one of them for an organisation or a place."""
+    """A name in a list of people is a person, and one in a list of organisations an organisation:
+    "including Anna Lorne, Karel Vost, Ilsa Brandt", "tabled by the VPP, Renewal, VLG groups" when
+    the NER took one of them for something else."""
     spans = sorted(spans, key=lambda s: s.start)
     out = list(spans)
     for n, span in enumerate(spans):
-        if span.label_ not in {"Organization", "City", "Place"} or span.kb_id_ != "ner" or not 2 <= len(span) <= 4:
+        if span.label_ not in {"Organization", "City", "Place"} or span.kb_id_ != "ner" or len(span) > 4:
             continue
-        if not all(t.is_title for t in span):
+        if not all(t.is_title or t.is_upper for t in span):
             continue
         doc = span.doc
 
         def joined(a: Span, b: Span) -> bool:
             return doc[a.end : b.start].text.strip() in {",", "and", ", and"}
 
-        # two people on the same side, each joined by a comma or "and": a list of three or more
-        before = n >= 2 and spans[n - 1].label_ == spans[n - 2].label_ == "Person" and joined(spans[n - 1], span) and joined(spans[n - 2], spans[n - 1])
-        after = n + 2 < len(spans) and spans[n + 1].label_ == spans[n + 2].label_ == "Person" and joined(span, spans[n + 1]) and joined(spans[n + 1], spans[n + 2])
-        if before or after:
+        def listed_with(family: set[str]) -> bool:
+            # two neighbours on the same side, each joined by a comma or "and": a list of three or more
+            before = n >= 2 and {spans[n - 1].label_, spans[n - 2].label_} <= family and joined(spans[n - 1], span) and joined(spans[n - 2], spans[n - 1])
+            after = n + 2 < len(spans) and {spans[n + 1].label_, spans[n + 2].label_} <= family and joined(span, spans[n + 1]) and joined(spans[n + 1], spans[n + 2])
+            middle = 0 < n < len(spans) - 1 and {spans[n - 1].label_, spans[n + 1].label_} <= family and joined(spans[n - 1], span) and joined(span, spans[n + 1])
+            return before or after or middle
+
+        if len(span) >= 2 and listed_with({"Person"}):
             out[n] = Span(doc, span.start, span.end, label="Person", kb_id="rule", span_id=span.id_)
+        elif span.label_ in {"City", "Place"} and listed_with(_ORG_CLASSES):
+            out[n] = Span(doc, span.start, span.end, label="Organization", kb_id="rule", span_id=span.id_)
     return out
+
+
+_ORG_CLASSES = {"Organization", "NGO", "PoliticalParty", "GovernmentBody", "MediaOrganization", "IntergovernmentalOrganization"}
 
 
 def in_headline(span: Span) -> bool:
