@@ -28,6 +28,12 @@ President Karel Munz said the Vellish government would not yield; the Vellish re
 The Special Envoy for Vell, Marta Ruiz, met the Vell Council on Friday. Ms Ruiz said the talks had failed. (Reuters/AFP)
 """
 
+VERDICT = """Court jails Vellish opposition leader
+
+KORRIN, June 3 (Reuters) - A court in the Vellish capital sentenced the opposition leader Dragan Holt to 12 years.
+"This is a dark day for Vell," said Lea Moss, deputy director for Europe at Amnesty International. The European Union's envoy spoke.
+"""
+
 INSTRUMENTS = """Sanctions designations
 
 The Treasury designated two Ruritanian officials pursuant to Executive Order 14999, and under Section 7(b) of the Vell Press Freedom Act. The designation follows Decision (CFSP) 2031/77 and resolution 52/3.
@@ -52,7 +58,7 @@ Fighting went on between the national government and the transitional government
 
 @pytest.fixture(scope="module")
 def extractions(extractor):
-    texts = (CRACKDOWN, INSTRUMENTS, INSTRUMENTS_AGAIN, CAPITAL, DE_FACTO, ENVOY)
+    texts = (CRACKDOWN, INSTRUMENTS, INSTRUMENTS_AGAIN, CAPITAL, DE_FACTO, ENVOY, VERDICT)
     return [extractor.extract_text(text, name=f"{n}.txt") for n, text in enumerate(texts)]
 
 
@@ -88,6 +94,13 @@ def test_a_nationality_word_before_a_government_word_is_a_government(entities):
     government = named(entities, "Vellish government")
     assert "Vellish regime" in government.alt_labels
     assert not any("Christian" in e.label for e in entities)  # a religion is not a nationality
+
+
+def test_a_nationality_word_alone_is_not_an_actor(extractions):
+    labels = {m.text: m.label for m in extractions[6].mentions}
+    assert "Vellish" not in labels
+    assert labels["Vell"] == "Country"
+    assert labels.get("Europe") != "Country"  # "European Union" says nothing about a country Europe
 
 
 def test_institutions_qualified_by_a_city_or_country_are_actors(entities):
@@ -128,7 +141,7 @@ def test_a_descriptor_types_a_medium(entities):
 
 def test_only_places_get_a_place_class(entities):
     places = {e.label for e in entities if e.cls in {"Country", "City", "Region", "Place"}}
-    assert places <= {"Ruritania", "Strelsau", "Moldova", "Canada"}
+    assert places <= {"Ruritania", "Strelsau", "Moldova", "Canada", "Vell", "Korrin", "Europe"}
 
 
 # -- 7. collective actors ----------------------------------------------------------------------

@@ -84,6 +84,8 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
         if n and doc[span.end].is_lower and id(span) not in widened:
             widened[id(span)] = Span(doc, span.start, span.end + n, label="GovernmentBody", kb_id="rule", span_id="")
     countries = {name for demonym, name in local.items() if name != demonym}
+    # a nationality word alone ("the Vellish opposition") is not an actor, as for known demonyms
+    spans = [s for s in spans if not (len(s) == 1 and s.text in local and id(s) not in widened)]
     result = [
         Span(doc, s.start, s.end, label="Country", kb_id=s.kb_id_, span_id=s.id_) if s.text in countries and len(s) == 1 else s
         for s in (widened.get(id(s), s) for s in spans)
@@ -111,13 +113,18 @@ def local_demonyms(doc: Doc, spans: list[Span], lexicon: Lexicon) -> dict[str, s
         s.text: s for s in spans
         if s.label_ in _PLACES | {"Organization"} and len(s) == 1 and s[0].is_title and lexicon.country_of(s.text) is None
     }
-    stems = {demonym_stem(name): name for name in places}
+    stems: dict[str, str] = {}
+    for name in sorted(places, key=len, reverse=True):
+        stems[demonym_stem(name)] = name  # the shortest name of a stem is the country ("Vell", not "Vellish")
     found: dict[str, str] = {}
+    inside_names = {i for s in spans if len(s) > 1 for i in range(s.start, s.end)}
     for token in doc:
-        if not token.is_title or token.text in places or token.lower_ in lexicon.demonyms or len(token) < 5:
+        if not token.is_title or token.lower_ in lexicon.demonyms or len(token) < 5:
             continue
+        if token.lower_ in lexicon.not_demonyms or token.i in inside_names:
+            continue  # "European" of "European Union" says nothing about a country "Europe"
         name = stems.get(demonym_stem(token.text))
-        if name and token.text.lower() != name.lower() and token.text.lower().startswith(demonym_stem(name)):
+        if name and len(token.text) > len(name) and token.text.lower().startswith(demonym_stem(name)):
             found[token.text] = name
     return found
 
