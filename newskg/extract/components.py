@@ -109,6 +109,10 @@ class EntityTyper:
     def __init__(self, nlp: Language, name: str, extra_patterns: Sequence[str] = ()) -> None:
         self.name = name
         self.lexicon: Lexicon = load_lexicon(tuple(extra_patterns))
+        # names the gazetteer knows as they are written ("Reuters"), for telling credits from groups
+        self.known_names = frozenset(
+            p["pattern"].lower() for p in self.lexicon.entity_patterns if isinstance(p.get("pattern"), str)
+        )
 
     # -- classification --------------------------------------------------------------------
 
@@ -198,8 +202,8 @@ class EntityTyper:
             return True
         if lowered in lex.not_actors or "@" in text or "\n" in text:
             return True
-        if "/" in text and (not _SLASHED.match(text) or _in_brackets(span)):
-            return True  # "(Reuters/AFP)": a photo credit, not a group
+        if "/" in text and (not _SLASHED.match(text) or _in_brackets(span) or any(part.lower() in self.known_names for part in text.split("/"))):
+            return True  # "(Reuters/AFP)", "Photo: Reuters/AFP": a photo credit, not a group
         if is_title_word(text, lex) or lowered in lex.numbered_instruments:
             return True  # "Madam", "Chargé d'Affaires", "Executive Order": a title or a kind of law alone
         if (
