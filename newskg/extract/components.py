@@ -457,13 +457,21 @@ class EntityTyper:
             for i in range(span.start, span.end):
                 taken[i] = True
         added = []
-        max_len = max(len(k) for k in by_text) if by_text else 0
+        # the lengths of the names that start with each word, longest first
+        lengths: dict[str, list[int]] = {}
+        for key in by_text:
+            lengths.setdefault(key[0], []).append(len(key))
+        for first in lengths:
+            lengths[first] = sorted(set(lengths[first]), reverse=True)
+        words = [t.text for t in doc]
         i = 0
         while i < len(doc):
             matched = 0
-            if not taken[i]:
-                for n in range(min(max_len, len(doc) - i), 0, -1):
-                    key = tuple(t.text for t in doc[i : i + n])
+            if not taken[i] and words[i] in lengths:
+                for n in lengths[words[i]]:
+                    if i + n > len(doc):
+                        continue
+                    key = tuple(words[i : i + n])
                     if key in by_text and not any(taken[i : i + n]):
                         before = doc[i - 1] if i > 0 else None
                         after = doc[i + n] if i + n < len(doc) else None

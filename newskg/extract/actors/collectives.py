@@ -29,8 +29,12 @@ def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span
     [('UN human rights experts', 'Organization')]
     """
     found: list[Span] = []
+    firsts = {w.split()[0] for w in lexicon.collective_bodies} | {"independent"}
     i = 0
     while i < len(doc):
+        if doc[i].lower_ not in firsts:
+            i += 1
+            continue
         if doc[i].lower_ == "independent":
             i += 1  # "independent UN experts": the adjective is not part of the name
         start = i
@@ -60,8 +64,9 @@ def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Sp
     found: list[Span] = []
     pairs: list[tuple[Span, Span]] = []
     linked: dict[str, Span] = {}
+    firsts = {w.split()[0] for w in lexicon.offices}
     for token in doc:
-        if not token.is_title or token.i in covered:
+        if not token.is_title or token.i in covered or token.lower_ not in firsts:
             continue
         n = _longest(doc, token.i, lexicon.offices, 3)
         if not n or not all(t.is_title for t in doc[token.i : token.i + n]):

@@ -105,6 +105,12 @@ def in_headline(span: Span) -> bool:
     """Whether a span sits in the document's first line (its headline), written in Title Case
     ("Vell Court Jails Two Editors"), and its text is not written again in the body."""
     doc = span.doc
+    first_line_end = doc.user_data.get("newskg_first_line_end")
+    if first_line_end is None:
+        first_line_end = next((t.i + 1 for t in doc if "\n" in t.text_with_ws and doc[: t.i + 1].text.strip()), len(doc))
+        doc.user_data["newskg_first_line_end"] = first_line_end
+    if span.start >= first_line_end:
+        return False
     start = span.start
     while start > 0 and "\n" not in doc[start - 1].text_with_ws:
         start -= 1

@@ -32,9 +32,13 @@ def numbered_instruments(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple
     (['E.O. 14999', 'Section 7(b)', 'Vell Press Act'], [('Section 7(b)', 'Vell Press Act')])
     """
     words = lexicon.numbered_instruments
+    firsts = {w.split()[0] for w in words}
     found: list[Span] = []
     i = 0
     while i < len(doc):
+        if doc[i].lower_ not in firsts:
+            i += 1
+            continue
         n = 0
         for size in (3, 2, 1):
             phrase = " ".join(t.lower_ for t in doc[i : i + size])

@@ -134,7 +134,10 @@ def detention_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]
     one place of detention (GovernmentBody: a state institution that acts)."""
     by_end = {s.end: s for s in spans}
     out = list(spans)
+    firsts = {w.split()[0] for w in lexicon.detention_heads}
     for i, token in enumerate(doc):
+        if token.lower_ not in firsts:
+            continue
         n = _phrase_after(doc, i, lexicon.detention_heads, longest=2)
         if not n or i == 0:
             continue
@@ -175,10 +178,12 @@ def generic_government_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> l
     covered = {i for s in spans for i in range(s.start, s.end)}
     generic = sorted((w for w in lexicon.government_words if " " in w), key=len, reverse=True)
     found: list[Span] = []
+    generic_set = frozenset(generic)
+    firsts = {w.split()[0] for w in generic}
     for token in doc:
-        if token.lower_ != "the" or token.i + 1 >= len(doc):
+        if token.lower_ != "the" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in firsts:
             continue
-        n = _phrase_after(doc, token.i + 1, frozenset(generic))
+        n = _phrase_after(doc, token.i + 1, generic_set)
         if not n or any(i in covered for i in range(token.i + 1, token.i + 1 + n)):
             continue
         end = token.i + 1 + n
