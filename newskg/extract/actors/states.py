@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newskg.lexicon import Lexicon, demonym_stem
 
@@ -30,7 +30,6 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
     left out of ``spans`` are looked up in the text.
     """
     out: list[Span] = []
-    taken: set[int] = set()
     candidates: list[tuple[int, int, Span | None]] = [(s.start, s.end, s) for s in spans if s.label_ in _PLACES]
     bodies = [s for s in spans if s.label_ in {"IntergovernmentalOrganization", "Country"}]
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -77,7 +76,6 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
             widened[id(span)] = new
         elif not any(start < s.end and s.start < j + n for s in spans):
             out.append(new)
-            taken.update(range(start, j + n))
     for span in bodies:
         # "the Vell Union delegation": a body's representation acts for it
         n = _phrase_after(doc, span.end, lexicon.representations, longest=2)
@@ -96,7 +94,7 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
 _DEMONYM_SUFFIXES = ("ish", "ian", "ese", "ean", "an", "i")
 
 
-def _demonym_like(token, lexicon: Lexicon) -> bool:
+def _demonym_like(token: Token, lexicon: Lexicon) -> bool:
     """A capitalised word shaped like a nationality ("Vellish", "Ruritanian", "Korrinese")."""
     low = token.lower_
     return (
