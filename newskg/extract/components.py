@@ -172,8 +172,11 @@ class EntityTyper:
                 end = i
                 break
         from_ner = not (span.kb_id_ or span.ent_id_)
-        place = span.label_ in {"GPE", "LOC", "FAC"}
-        while start < end and not (place and doc[start].lower_ in self.lexicon.place_prefixes and doc[start].is_title and end - start > 1) and (
+        def name_prefix(i: int) -> bool:
+            # "New Arcadia", "the New Vell Times": a capitalised "New", "North" before a capitalised word
+            return doc[i].lower_ in self.lexicon.place_prefixes and doc[i].is_title and end - i > 1 and doc[i + 1].is_title
+
+        while start < end and not name_prefix(start) and (
             doc[start].lower_ in _LEADING_JUNK
             or doc[start].is_punct
             or doc[start].is_space
