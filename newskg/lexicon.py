@@ -93,6 +93,8 @@ class Lexicon:
     offices: frozenset[str] = frozenset()
     numbered_instruments: frozenset[str] = frozenset()
     instrument_parts: frozenset[str] = frozenset()
+    representations: frozenset[str] = frozenset()
+    not_demonyms: frozenset[str] = frozenset()
 
     def country_of(self, name: str) -> str | None:
         """The country a name, alias or demonym refers to, or ``None``.
@@ -333,6 +335,8 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         offices=_words_of(institutions_data, "offices"),
         numbered_instruments=_words_of(institutions_data, "numbered_instruments"),
         instrument_parts=_words_of(institutions_data, "instrument_parts"),
+        representations=_words_of(institutions_data, "representations"),
+        not_demonyms=_words_of(institutions_data, "not_demonyms"),
     )
 
 

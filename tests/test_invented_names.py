@@ -16,7 +16,7 @@ ARREST = """Opposition figure held in Strelsau
 
 STRELSAU, 4 March 2031 – Police detained Ms Ilsa Vandermeer de la Cruz in Strelsau on Monday, her lawyer Karel van der Stroom said. Vandermeer, who leads the Vellwatch group, was questioned for six hours.
 Judge Anton Brekov of the Strelsau court ordered her release on Tuesday. Mr Brekov declined to comment.
-Protests spread to New Arcadia and North Vellmark. Omar bin Talal, a student, was arrested in New Arcadia.
+Protests spread to New Arcadia and North Vellmark, the New Vell Times reported. Omar bin Talal, a student, was arrested in New Arcadia.
 Vellwatch's Secretary Oskar Lenz and Petra Lenz-Horvath spoke to the press. O. Lenz said Lenz would appeal.
 """
 
@@ -59,6 +59,7 @@ def test_new_and_north_are_part_of_place_names(entities):
     assert entities["New Arcadia"].cls == "City"
     assert entities["North Vellmark"].cls == "City"
     assert "Arcadia" not in entities and "Vellmark" not in entities
+    assert "New Vell Times" in entities and "Vell Times" not in entities  # not only places
 
 
 def test_footnote_markers_are_not_part_of_names(extractions):

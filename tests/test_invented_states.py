@@ -22,6 +22,18 @@ Vellwatch's Secretary Oskar Brenn said the news website Tessel had been blocked.
 UN human rights experts said the detention was arbitrary. Greta Holm, the Special Rapporteur on the situation in Ruritania, asked for access. The Special Rapporteur said she would report in June.
 """
 
+ENVOY = """Vell expels envoy
+
+President Karel Munz said the Vellish government would not yield; the Vellish regime was united, his spokesman said. The Christian government of the past was not mentioned.
+The Special Envoy for Vell, Marta Ruiz, met the Vell Council on Friday. Ms Ruiz said the talks had failed. (Reuters/AFP)
+"""
+
+VERDICT = """Court jails Vellish opposition leader
+
+KORRIN, June 3 (Reuters) - A court in the Vellish capital sentenced the opposition leader Dragan Holt to 12 years.
+"This is a dark day for Vell," said Lea Moss, deputy director for Europe at Amnesty International. The European Union's envoy spoke.
+"""
+
 INSTRUMENTS = """Sanctions designations
 
 The Treasury designated two Ruritanian officials pursuant to Executive Order 14999, and under Section 7(b) of the Vell Press Freedom Act. The designation follows Decision (CFSP) 2031/77 and resolution 52/3.
@@ -40,12 +52,13 @@ Ottawa expelled two diplomats on Friday after the arrest of Karel Munz. Canadian
 DE_FACTO = """Activists held in Moldova
 
 The de facto authorities in Moldova detained the activists Ion Tarsk and Vera Pol. Moldova has not commented.
+Fighting went on between the national government and the transitional government of Vellmark. The UN delegation asked for calm.
 """
 
 
 @pytest.fixture(scope="module")
 def extractions(extractor):
-    texts = (CRACKDOWN, INSTRUMENTS, INSTRUMENTS_AGAIN, CAPITAL, DE_FACTO)
+    texts = (CRACKDOWN, INSTRUMENTS, INSTRUMENTS_AGAIN, CAPITAL, DE_FACTO, ENVOY, VERDICT)
     return [extractor.extract_text(text, name=f"{n}.txt") for n, text in enumerate(texts)]
 
 
@@ -77,6 +90,19 @@ def test_a_country_is_learnt_from_its_demonym(extractions):
     assert not any(e.label == "Ruritanian" for e in canonicalize(extractions[:1]).entities)
 
 
+def test_a_nationality_word_before_a_government_word_is_a_government(entities):
+    government = named(entities, "Vellish government")
+    assert "Vellish regime" in government.alt_labels
+    assert not any("Christian" in e.label for e in entities)  # a religion is not a nationality
+
+
+def test_a_nationality_word_alone_is_not_an_actor(extractions):
+    labels = {m.text: m.label for m in extractions[6].mentions}
+    assert "Vellish" not in labels
+    assert labels["Vell"] == "Country"
+    assert labels.get("Europe") != "Country"  # "European Union" says nothing about a country Europe
+
+
 def test_institutions_qualified_by_a_city_or_country_are_actors(entities):
     assert named(entities, "Strelsau court").cls == "Court"
     assert named(entities, "Strelsau police").cls == "GovernmentBody"
@@ -91,7 +117,13 @@ def test_a_capital_that_acts_stands_for_its_government(entities):
 
 def test_generic_authorities_are_the_documents_country(entities):
     government = named(entities, "de facto authorities")
-    assert government.label == "Moldovan authorities"
+    assert government.label in {"Moldovan authorities", "Moldovan government"}
+    assert "national government" in government.alt_labels
+
+
+def test_a_government_of_a_named_place_and_a_delegation_are_actors(entities):
+    assert named(entities, "transitional government of Vellmark").cls == "GovernmentBody"
+    assert named(entities, "UN delegation").cls == "GovernmentBody"
 
 
 # -- 6. typing from context --------------------------------------------------------------------
@@ -109,7 +141,7 @@ def test_a_descriptor_types_a_medium(entities):
 
 def test_only_places_get_a_place_class(entities):
     places = {e.label for e in entities if e.cls in {"Country", "City", "Region", "Place"}}
-    assert places <= {"Ruritania", "Strelsau", "Moldova", "Canada"}
+    assert places <= {"Ruritania", "Strelsau", "Moldova", "Canada", "Vell", "Korrin", "Europe"}
 
 
 # -- 7. collective actors ----------------------------------------------------------------------
@@ -117,6 +149,15 @@ def test_only_places_get_a_place_class(entities):
 
 def test_experts_acting_together_are_one_actor(entities):
     assert named(entities, "UN human rights experts").cls == "Organization"
+
+
+def test_an_office_is_linked_to_a_holder_the_ner_missed(entities):
+    ruiz = named(entities, "Marta Ruiz")
+    assert ruiz.label == "Marta Ruiz" and {"Special Envoy for Vell", "Ruiz"} <= set(ruiz.alt_labels)
+
+
+def test_a_photo_credit_is_not_a_group(extractions):
+    assert not any("/" in m.text for m in extractions[5].mentions)
 
 
 def test_an_office_is_linked_to_the_person_the_text_names(entities):

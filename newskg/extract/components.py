@@ -6,6 +6,15 @@
   spans in ``doc.spans["newskg_entities"]`` (labels are ontology class names), keeps dates in
   ``doc.spans["newskg_dates"]``, finds acronym definitions and tags every other occurrence of a
   name already found in the document.
+
+The generic rules it applies live in ``newskg.extract.actors``, in this order: name boundaries
+(pattern matches that ran over two names, footnote markers, honorifics and titles split off and
+kept in ``doc.user_data["newskg_titles"]``, particles kept inside names); typing from context
+(role nouns an actor owns, lists of people, descriptors); names the NER stopped short of;
+institutions qualified by a place or nationality, places of detention, laws by number, collective
+actors and offices, a country's generic government, capitals acting for their government; and
+last the names a text defines for an actor (quoted aliases, "Section 7 of <law>", an office's
+holder), which go with the acronyms to ``doc.spans["newskg_acronyms"]``.
 """
 
 from __future__ import annotations
@@ -101,6 +110,10 @@ class EntityTyper:
     def __init__(self, nlp: Language, name: str, extra_patterns: Sequence[str] = ()) -> None:
         self.name = name
         self.lexicon: Lexicon = load_lexicon(tuple(extra_patterns))
+        # names the gazetteer knows as they are written ("Reuters"), for telling credits from groups
+        self.known_names = frozenset(
+            p["pattern"].lower() for p in self.lexicon.entity_patterns if isinstance(p.get("pattern"), str)
+        )
 
     # -- classification --------------------------------------------------------------------
 
@@ -160,8 +173,11 @@ class EntityTyper:
                 end = i
                 break
         from_ner = not (span.kb_id_ or span.ent_id_)
-        place = span.label_ in {"GPE", "LOC", "FAC"}
-        while start < end and not (place and doc[start].lower_ in self.lexicon.place_prefixes and doc[start].is_title and end - start > 1) and (
+        def name_prefix(i: int) -> bool:
+            # "New Arcadia", "the New Vell Times": a capitalised "New", "North" before a capitalised word
+            return doc[i].lower_ in self.lexicon.place_prefixes and doc[i].is_title and end - i > 1 and doc[i + 1].is_title
+
+        while start < end and not name_prefix(start) and (
             doc[start].lower_ in _LEADING_JUNK
             or doc[start].is_punct
             or doc[start].is_space
@@ -190,8 +206,8 @@ class EntityTyper:
             return True
         if lowered in lex.not_actors or "@" in text or "\n" in text:
             return True
-        if "/" in text and not _SLASHED.match(text):
-            return True
+        if "/" in text and (not _SLASHED.match(text) or _in_brackets(span) or any(part.lower() in self.known_names for part in text.split("/"))):
+            return True  # "(Reuters/AFP)", "Photo: Reuters/AFP": a photo credit, not a group
         if is_title_word(text, lex) or lowered in lex.numbered_instruments:
             return True  # "Madam", "Chargé d'Affaires", "Executive Order": a title or a kind of law alone
         if (
@@ -285,7 +301,11 @@ class EntityTyper:
         kept, parts = numbered_instruments(doc, kept, lex)
         kept = collective_spans(doc, kept, lex)
         kept, offices = office_spans(doc, kept, lex)
-        kept.extend(g for g in generic_government_spans(doc, kept, lex) if not _overlaps(g, kept))
+        for government in generic_government_spans(doc, kept, lex):
+            inside = [s for s in kept if government.start <= s.start and s.end <= government.end]
+            if not _overlaps(government, [s for s in kept if s not in inside]):
+                # "the transitional government of Vell": the place is part of the body's name
+                kept = [s for s in kept if s not in inside] + [government]
         kept = capital_governments(kept, lex)
         kept = [s for s in kept if not attributive(s, lex)]
         kept = peer_names(doc, kept, lex)
@@ -442,13 +462,21 @@ class EntityTyper:
             for i in range(span.start, span.end):
                 taken[i] = True
         added = []
-        max_len = max(len(k) for k in by_text) if by_text else 0
+        # the lengths of the names that start with each word, longest first
+        lengths: dict[str, list[int]] = {}
+        for key in by_text:
+            lengths.setdefault(key[0], []).append(len(key))
+        for first in lengths:
+            lengths[first] = sorted(set(lengths[first]), reverse=True)
+        words = [t.text for t in doc]
         i = 0
         while i < len(doc):
             matched = 0
-            if not taken[i]:
-                for n in range(min(max_len, len(doc) - i), 0, -1):
-                    key = tuple(t.text for t in doc[i : i + n])
+            if not taken[i] and words[i] in lengths:
+                for n in lengths[words[i]]:
+                    if i + n > len(doc):
+                        continue
+                    key = tuple(words[i : i + n])
                     if key in by_text and not any(taken[i : i + n]):
                         before = doc[i - 1] if i > 0 else None
                         after = doc[i + n] if i + n < len(doc) else None
@@ -461,6 +489,11 @@ class EntityTyper:
                         break
             i += matched or 1
         return spans + added
+
+
+def _in_brackets(span: Span) -> bool:
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
 
 
 def _overlaps(span: Span, spans: Iterable[Span]) -> bool:

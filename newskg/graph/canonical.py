@@ -123,7 +123,8 @@ def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon) -> str:
         qualified = _strip_country(name_key(form, lexicon), lexicon)[1] is not None
         if cls == "Person":
             # a name, not an office written out ("Special Rapporteur on the situation in Vell")
-            proper = all(w[:1].isupper() or len(w) <= 3 for w in words)
+            office = any(" ".join(words[:n]).lower() in lexicon.titles | lexicon.offices for n in (1, 2, 3))
+            proper = all(w[:1].isupper() or len(w) <= 3 for w in words) and not office
             spelled_out = not any(re.fullmatch(r"[A-Z]\.?", w) for w in words)  # "Oskar Lenz" before "O. Lenz"
             return (proper, len(words), spelled_out, forms[form], -len(form))
         # a short form of another name in the group ("Council" of "EU Council") is not the label
@@ -178,7 +179,10 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                 uf.union(key, canonical_key)
                 key_forms[canonical_key][m.canonical] += 0
                 key_votes[canonical_key][m.label] += 0
-                preferred[canonical_key] = m.canonical
+                if m.source != "coref":
+                    # "the government" resolved to a country's government names no form of its own:
+                    # the names the texts write win
+                    preferred[canonical_key] = m.canonical
 
     families: dict[str, str] = {}
 
@@ -346,7 +350,10 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             continue  # only placeholders such as "the government": no actor to name
         cls = _vote(votes)
         named = [preferred[m] for m in members if m in preferred]
-        label = named[0] if named else _choose_label(+forms or forms, cls, lexicon)
+        written = +forms
+        # a name the texts write, else the one a rule gave ("the authorities" -> "Vellish authorities")
+        candidates = Counter({f: n for f, n in written.items() if _is_name(f)}) or Counter({f: n for f, n in forms.items() if _is_name(f)})
+        label = named[0] if named else _choose_label(candidates or written or forms, cls, lexicon)
         if cls == "Country":
             label = lexicon.country_of(label) or label
             forms[label] += 0

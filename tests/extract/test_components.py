@@ -131,3 +131,15 @@ def test_honorifics_and_titles_alone_are_junk(blank_nlp):
     for i in (0, 2):
         span = Span(doc, i, i + 1, label="Person", kb_id="ner")
         assert typer.is_junk(span, "Person", set())
+
+
+def test_a_name_listed_among_organisations_or_people_takes_their_class():
+    from newskg.extract.actors.context import retype_by_company
+
+    doc = spacy.blank("en")("Tabled by the VPP, Renewal, KDU groups; held were Anna Lorne, Vell Brandt, Ilsa Kord.")
+    spans = [Span(doc, 3, 4, label="Organization", kb_id="ner"), Span(doc, 5, 6, label="City", kb_id="ner"),
+             Span(doc, 7, 8, label="Organization", kb_id="ner"), Span(doc, 12, 14, label="Person", kb_id="ner"),
+             Span(doc, 15, 17, label="City", kb_id="ner"), Span(doc, 18, 20, label="Person", kb_id="ner")]
+    labels = {s.text: s.label_ for s in retype_by_company(spans)}
+    assert labels["Renewal"] == "Organization" and labels["Vell Brandt"] == "Person"
+    assert retype_by_company(spans[1:2])[0].label_ == "City"  # alone, the NER's class stands

@@ -40,7 +40,15 @@ def _bracketed_name(doc: Doc, i: int) -> tuple[int, int] | None:
 
 def quoted_aliases(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
     """(alias, actor) pairs: a quoted name right after an actor, in brackets or after "or",
-    "known as", "also known as", and a bracketed translation right after that quoted name."""
+    "known as", "also known as", and a bracketed translation right after that quoted name.
+
+    Examples
+    --------
+    >>> from newskg.extract.nlp import load_pipeline
+    >>> doc = load_pipeline("blank:en")("They sanctioned the Vell Security Force or “Capas Negras” (Black Caps).")
+    >>> [(a.text, b.text) for a, b in quoted_aliases(doc, list(doc.spans["newskg_entities"]))]
+    [('Capas Negras', 'Vell Security Force'), ('Black Caps', 'Vell Security Force')]
+    """
     by_start = {s.start: s for s in spans}
     pairs: list[tuple[Span, Span]] = []
     for span in spans:

@@ -154,11 +154,15 @@ def role_anchored_people(doc: Doc, lexicon: Lexicon) -> list[Span]:
             return None
         return Span(doc, lo, hi, label="Person", kb_id="rule")
 
+    firsts = {title.split()[0] for title in roles}
+    lowered = [t.lower_ for t in doc]
     for i, token in enumerate(doc):
+        if lowered[i] not in firsts:
+            continue
         for n in range(longest, 0, -1):
             if i + n > len(doc):
                 continue
-            title = " ".join(t.lower_ for t in doc[i : i + n])
+            title = " ".join(lowered[i : i + n])
             if title not in roles:
                 continue
             # "NAME, [a|the|former ...] TITLE"

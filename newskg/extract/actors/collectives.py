@@ -19,10 +19,22 @@ def _longest(doc: Doc, i: int, phrases: frozenset[str], longest: int = 4) -> int
 
 def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """"UN experts", "independent UN human rights experts": a body's name, then a collective
-    noun. Typed Organization; the body's own span inside the phrase gives way to it."""
+    noun. Typed Organization; the body's own span inside the phrase gives way to it.
+
+    Examples
+    --------
+    >>> from newskg.extract.nlp import load_pipeline
+    >>> doc = load_pipeline("blank:en")("Independent UN human rights experts said so.")
+    >>> [(s.text, s.label_) for s in doc.spans["newskg_entities"]]
+    [('UN human rights experts', 'Organization')]
+    """
     found: list[Span] = []
+    firsts = {w.split()[0] for w in lexicon.collective_bodies} | {"independent"}
     i = 0
     while i < len(doc):
+        if doc[i].lower_ not in firsts:
+            i += 1
+            continue
         if doc[i].lower_ == "independent":
             i += 1  # "independent UN experts": the adjective is not part of the name
         start = i
@@ -52,8 +64,9 @@ def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Sp
     found: list[Span] = []
     pairs: list[tuple[Span, Span]] = []
     linked: dict[str, Span] = {}
+    firsts = {w.split()[0] for w in lexicon.offices}
     for token in doc:
-        if not token.is_title or token.i in covered:
+        if not token.is_title or token.i in covered or token.lower_ not in firsts:
             continue
         n = _longest(doc, token.i, lexicon.offices, 3)
         if not n or not all(t.is_title for t in doc[token.i : token.i + n]):
@@ -76,10 +89,13 @@ def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Sp
         office = Span(doc, token.i, end, label="Organization", kb_id="rule", span_id="")
         if any(s.start < office.start + n and office.start < s.end for s in spans if s.label_ != "Organization"):
             continue  # the title is part of a name already found
-        holder = _holder(doc, office, people)
+        holder = _holder(doc, office, people) or _named_after(doc, office)
         head = " ".join(t.lower_ for t in doc[token.i : token.i + n])
         if holder is None and head in linked:
             holder = linked[head]  # "the Special Rapporteur said": the holder named before
+        if holder is not None and holder not in people:
+            people.append(holder)
+            found.append(holder)
         if holder is not None:
             linked.setdefault(head, holder)
             pairs.append((Span(doc, office.start, office.end, label=holder.label_, kb_id="alias"), holder))
@@ -96,6 +112,20 @@ def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Sp
 def _is_defined(doc: Doc, i: int) -> bool:
     """ "the Special Rapporteur said": an office with the definite article acts as an actor."""
     return i > 0 and doc[i - 1].lower_ == "the"
+
+
+def _named_after(doc: Doc, office: Span) -> Span | None:
+    """ "the Special Envoy for Vell, Marta Ruiz, said": two or three capitalised names set off by
+    commas right after the office are its holder, even where the NER missed them."""
+    i = office.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= 3 and doc[j].is_title and doc[j].is_alpha and doc[j].pos_ == "PROPN":
+        j += 1
+    if 2 <= j - i - 1 <= 3 and j < len(doc) and doc[j].text in {",", "."}:
+        return Span(doc, i + 1, j, label="Person", kb_id="rule")
+    return None
 
 
 def _holder(doc: Doc, office: Span, people: list[Span]) -> Span | None:

@@ -17,17 +17,21 @@ def retype_role_owners(spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """An actor that owns a role noun is an organisation: "Vellwatch's Secretary Anna Lorne",
     "VLW officials", "the VLW director" (the NER often takes such names for people)."""
     lex = lexicon
+    # "Lorne's husband", "Lorne adviser": a word of a person's full name is that person
+    name_words = {t.text for s in spans if s.label_ == "Person" and len(s) >= 2 for t in s}
     out = []
     for span in spans:
         doc = span.doc
         i = span.end
         if i < len(doc) and doc[i].lower_ in {"'s", "’s"}:
             i += 1
+        role = (lex.roles.get(doc[i].lower_) or lex.roles.get(doc[i].lemma_.lower())) if i < len(doc) else None
+        if i < len(doc) and doc[i].lower_.rstrip("s") in {"official", "staff", "member", "representative"}:
+            role = "memberOf"
         owner = (
             span.label_ in {"Person", "Programme"} and span.kb_id_ != "rule"
-            and (len(span) == 1 or span.label_ == "Programme") and i < len(doc)
-            and (doc[i].lower_ in lex.roles or doc[i].lemma_.lower() in lex.roles or doc[i].lower_.rstrip("s") in {"official", "staff", "member", "representative"})
-            and lex.country_of(span.text) is None
+            and (len(span) == 1 or span.label_ == "Programme") and role not in {None, "relativeOf"}
+            and lex.country_of(span.text) is None and span.text not in name_words
         )
         out.append(Span(doc, span.start, span.end, label="NGO", kb_id="rule", span_id=span.id_) if owner else span)
     return out
@@ -65,32 +69,48 @@ def title_before(span: Span, lexicon: Lexicon) -> str | None:
 
 
 def retype_by_company(spans: list[Span]) -> list[Span]:
-    """A name in a list of people is a person: "including Anna Lorne, Karel Vost, Ilsa Brandt"
-    when the NER took one of them for an organisation or a place."""
+    """A name in a list of people is a person, and one in a list of organisations an organisation:
+    "including Anna Lorne, Karel Vost, Ilsa Brandt", "tabled by the VPP, Renewal, VLG groups" when
+    the NER took one of them for something else."""
     spans = sorted(spans, key=lambda s: s.start)
     out = list(spans)
     for n, span in enumerate(spans):
-        if span.label_ not in {"Organization", "City", "Place"} or span.kb_id_ != "ner" or not 2 <= len(span) <= 4:
+        if span.label_ not in {"Organization", "City", "Place"} or span.kb_id_ != "ner" or len(span) > 4:
             continue
-        if not all(t.is_title for t in span):
+        if not all(t.is_title or t.is_upper for t in span):
             continue
         doc = span.doc
 
         def joined(a: Span, b: Span) -> bool:
             return doc[a.end : b.start].text.strip() in {",", "and", ", and"}
 
-        # two people on the same side, each joined by a comma or "and": a list of three or more
-        before = n >= 2 and spans[n - 1].label_ == spans[n - 2].label_ == "Person" and joined(spans[n - 1], span) and joined(spans[n - 2], spans[n - 1])
-        after = n + 2 < len(spans) and spans[n + 1].label_ == spans[n + 2].label_ == "Person" and joined(span, spans[n + 1]) and joined(spans[n + 1], spans[n + 2])
-        if before or after:
+        def listed_with(family: set[str]) -> bool:
+            # two neighbours on the same side, each joined by a comma or "and": a list of three or more
+            before = n >= 2 and {spans[n - 1].label_, spans[n - 2].label_} <= family and joined(spans[n - 1], span) and joined(spans[n - 2], spans[n - 1])
+            after = n + 2 < len(spans) and {spans[n + 1].label_, spans[n + 2].label_} <= family and joined(span, spans[n + 1]) and joined(spans[n + 1], spans[n + 2])
+            middle = 0 < n < len(spans) - 1 and {spans[n - 1].label_, spans[n + 1].label_} <= family and joined(spans[n - 1], span) and joined(span, spans[n + 1])
+            return before or after or middle
+
+        if len(span) >= 2 and listed_with({"Person"}):
             out[n] = Span(doc, span.start, span.end, label="Person", kb_id="rule", span_id=span.id_)
+        elif span.label_ in {"City", "Place"} and listed_with(_ORG_CLASSES):
+            out[n] = Span(doc, span.start, span.end, label="Organization", kb_id="rule", span_id=span.id_)
     return out
+
+
+_ORG_CLASSES = {"Organization", "NGO", "PoliticalParty", "GovernmentBody", "MediaOrganization", "IntergovernmentalOrganization"}
 
 
 def in_headline(span: Span) -> bool:
     """Whether a span sits in the document's first line (its headline), written in Title Case
     ("Vell Court Jails Two Editors"), and its text is not written again in the body."""
     doc = span.doc
+    first_line_end = doc.user_data.get("newskg_first_line_end")
+    if first_line_end is None:
+        first_line_end = next((t.i + 1 for t in doc if "\n" in t.text_with_ws and doc[: t.i + 1].text.strip()), len(doc))
+        doc.user_data["newskg_first_line_end"] = first_line_end
+    if span.start >= first_line_end:
+        return False
     start = span.start
     while start > 0 and "\n" not in doc[start - 1].text_with_ws:
         start -= 1
@@ -111,15 +131,18 @@ def in_headline(span: Span) -> bool:
 
 
 def modifies_noun(span: Span, lexicon: Lexicon) -> bool:
-    """Whether a one-word span is a modifier of the common noun right after it."""
+    """Whether a one-word span describes the people named by the noun right after it ("LGBTI
+    persons", "Vellish minorities"): an identity, not an actor. "Vellwatch researchers" and
+    "Kremlin critic" keep their actor."""
     if len(span) != 1 or span.end >= len(span.doc):
         return False
     after = span.doc[span.end]
     token = span[0]
     return (
-        after.pos_ == "NOUN" and after.is_lower and token.head.i == after.i and token.dep_ in {"amod", "compound", "nmod"}
-        and after.lower_ not in _ORG_NOUNS and after.lower_ not in lexicon.institutions
+        after.is_lower and token.head.i == after.i and token.dep_ in {"amod", "compound", "nmod"}
+        and (after.lemma_.lower() in _PEOPLE_NOUNS or after.lower_ in _PEOPLE_NOUNS)
     )
 
 
-_ORG_NOUNS = {"group", "party", "movement", "organisation", "organization", "delegation", "government", "authorities", "officials", "official", "director", "spokesperson", "members", "staff", "researcher", "secretary", "leadership", "representatives", "chief", "leader"}
+# Nouns for groups of people an identity word describes.
+_PEOPLE_NOUNS = {"person", "persons", "people", "community", "communities", "minority", "minorities", "individual", "individuals", "population", "populations", "muslims", "christians", "women", "men", "youth", "refugees"}

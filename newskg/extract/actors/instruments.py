@@ -21,11 +21,24 @@ def numbered_instruments(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple
 
     A matched instrument replaces overlapping spans the NER made of its pieces ("Executive
     Order" alone). The pairs let the graph stage name the part as a mention of the law.
+
+    Examples
+    --------
+    >>> from newskg.extract.nlp import load_pipeline
+    >>> from newskg.lexicon import load_lexicon
+    >>> doc = load_pipeline("blank:en")("Under E.O. 14999 and Section 7(b) of the Vell Press Act.")
+    >>> spans, parts = numbered_instruments(doc, list(doc.spans["newskg_entities"]), load_lexicon())
+    >>> [s.text for s in spans], [(a.text, b.text) for a, b in parts]
+    (['E.O. 14999', 'Section 7(b)', 'Vell Press Act'], [('Section 7(b)', 'Vell Press Act')])
     """
     words = lexicon.numbered_instruments
+    firsts = {w.split()[0] for w in words}
     found: list[Span] = []
     i = 0
     while i < len(doc):
+        if doc[i].lower_ not in firsts:
+            i += 1
+            continue
         n = 0
         for size in (3, 2, 1):
             phrase = " ".join(t.lower_ for t in doc[i : i + size])

@@ -44,11 +44,20 @@ def _name_token(token) -> bool:
 
 
 def split_title(span: Span, lexicon: Lexicon) -> tuple[Span, str | None]:
-    """Split leading honorifics and titles (and a title's "of <qualifier>") off a name.
+    """Split leading honorifics and titles (and a title's "of <country>") off a name.
 
     Returns the name span and the title text, or the span unchanged and ``None``. A span that
     would be left without a capitalised name token is returned unchanged: the caller decides
     whether a title alone is junk.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.lexicon import load_lexicon
+    >>> doc = spacy.blank("en")("Attorney General of Guatemala Ilsa Vandermeer spoke")
+    >>> name, title = split_title(Span(doc, 0, 6, label="PERSON"), load_lexicon())
+    >>> name.text, title
+    ('Ilsa Vandermeer', 'Attorney General of Guatemala')
     """
     doc = span.doc
     lowered = [t.lower_.replace("’", "'") for t in span]
@@ -82,8 +91,8 @@ def split_title(span: Span, lexicon: Lexicon) -> tuple[Span, str | None]:
     if i == 0 or i >= len(span):
         return span, None
     rest = span[i:]
-    if not any(_name_token(t) for t in rest) or rest[0].is_punct:
-        return span, None
+    if not any(_name_token(t) for t in rest) or rest[0].is_punct or rest[0].is_lower:
+        return span, None  # "Minister of Foreign Affairs Anna Lorne": where the title ends is unknown
     title = doc[span.start : span.start + i].text
     return Span(doc, span.start + i, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_), title
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newskg.lexicon import Lexicon, demonym_stem
 
@@ -30,8 +30,8 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
     left out of ``spans`` are looked up in the text.
     """
     out: list[Span] = []
-    taken: set[int] = set()
     candidates: list[tuple[int, int, Span | None]] = [(s.start, s.end, s) for s in spans if s.label_ in _PLACES]
+    bodies = [s for s in spans if s.label_ in {"IntergovernmentalOrganization", "Country"}]
     covered = {i for s in spans for i in range(s.start, s.end)}
     local = local_demonyms(doc, spans, lexicon)
     place_names = {s.text for s in spans if s.label_ in _PLACES}
@@ -43,14 +43,20 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
         and (s.text in place_names or s.kb_id_ == "ner" and s.end < len(doc) and doc[s.end].is_lower)
     ]
     for token in doc:
-        if token.i not in covered and token.is_title and (token.lower_ in lexicon.demonyms or token.text in local):
+        if token.i in covered or not token.is_title:
+            continue
+        if token.lower_ in lexicon.demonyms or token.text in local:
+            candidates.append((token.i, token.i + 1, None))
+        elif _demonym_like(token, lexicon) and _phrase_after(doc, token.i + 1, lexicon.government_words):
+            # "the Vellish government": a capitalised adjective of nationality before a government word
+            local[token.text] = token.text
             candidates.append((token.i, token.i + 1, None))
     widened: dict[int, Span] = {}
+    phrases = {**{w: "GovernmentBody" for w in lexicon.government_words}, **lexicon.institutions}
     for start, end, span in candidates:
         j = end
         while j < len(doc) and doc[j].lower_ in lexicon.institution_modifiers and doc[j].is_lower:
             j += 1
-        phrases = {**{w: "GovernmentBody" for w in lexicon.government_words}, **lexicon.institutions}
         n = _phrase_after(doc, j, phrases)
         if not n:
             continue
@@ -70,13 +76,32 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
             widened[id(span)] = new
         elif not any(start < s.end and s.start < j + n for s in spans):
             out.append(new)
-            taken.update(range(start, j + n))
-    countries = set(local.values())
+    for span in bodies:
+        # "the Vell Union delegation": a body's representation acts for it
+        n = _phrase_after(doc, span.end, lexicon.representations, longest=2)
+        if n and doc[span.end].is_lower and id(span) not in widened:
+            widened[id(span)] = Span(doc, span.start, span.end + n, label="GovernmentBody", kb_id="rule", span_id="")
+    countries = {name for demonym, name in local.items() if name != demonym}
+    # a nationality word alone ("the Vellish opposition") is not an actor, as for known demonyms
+    spans = [s for s in spans if not (len(s) == 1 and s.text in local and id(s) not in widened)]
     result = [
         Span(doc, s.start, s.end, label="Country", kb_id=s.kb_id_, span_id=s.id_) if s.text in countries and len(s) == 1 else s
         for s in (widened.get(id(s), s) for s in spans)
     ]
     return _drop_covered(result + out)
+
+
+_DEMONYM_SUFFIXES = ("ish", "ian", "ese", "ean", "an", "i")
+
+
+def _demonym_like(token: Token, lexicon: Lexicon) -> bool:
+    """A capitalised word shaped like a nationality ("Vellish", "Ruritanian", "Korrinese")."""
+    low = token.lower_
+    return (
+        len(low) >= 5 and low.endswith(_DEMONYM_SUFFIXES) and low not in lexicon.institution_modifiers
+        and low not in lexicon.not_actors and low not in lexicon.not_demonyms and (token.pos_ in {"ADJ", "PROPN"} or token.ent_type_ == "NORP")
+        and not token.is_sent_start
+    )
 
 
 def local_demonyms(doc: Doc, spans: list[Span], lexicon: Lexicon) -> dict[str, str]:
@@ -86,13 +111,18 @@ def local_demonyms(doc: Doc, spans: list[Span], lexicon: Lexicon) -> dict[str, s
         s.text: s for s in spans
         if s.label_ in _PLACES | {"Organization"} and len(s) == 1 and s[0].is_title and lexicon.country_of(s.text) is None
     }
-    stems = {demonym_stem(name): name for name in places}
+    stems: dict[str, str] = {}
+    for name in sorted(places, key=len, reverse=True):
+        stems[demonym_stem(name)] = name  # the shortest name of a stem is the country ("Vell", not "Vellish")
     found: dict[str, str] = {}
+    inside_names = {i for s in spans if len(s) > 1 for i in range(s.start, s.end)}
     for token in doc:
-        if not token.is_title or token.text in places or token.lower_ in lexicon.demonyms or len(token) < 5:
+        if not token.is_title or token.lower_ in lexicon.demonyms or len(token) < 5:
             continue
+        if token.lower_ in lexicon.not_demonyms or token.i in inside_names:
+            continue  # "European" of "European Union" says nothing about a country "Europe"
         name = stems.get(demonym_stem(token.text))
-        if name and token.text.lower() != name.lower() and token.text.lower().startswith(demonym_stem(name)):
+        if name and len(token.text) > len(name) and token.text.lower().startswith(demonym_stem(name)):
             found[token.text] = name
     return found
 
@@ -102,7 +132,10 @@ def detention_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]
     one place of detention (GovernmentBody: a state institution that acts)."""
     by_end = {s.end: s for s in spans}
     out = list(spans)
+    firsts = {w.split()[0] for w in lexicon.detention_heads}
     for i, token in enumerate(doc):
+        if token.lower_ not in firsts:
+            continue
         n = _phrase_after(doc, i, lexicon.detention_heads, longest=2)
         if not n or i == 0:
             continue
@@ -143,18 +176,22 @@ def generic_government_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> l
     covered = {i for s in spans for i in range(s.start, s.end)}
     generic = sorted((w for w in lexicon.government_words if " " in w), key=len, reverse=True)
     found: list[Span] = []
+    generic_set = frozenset(generic)
+    firsts = {w.split()[0] for w in generic}
     for token in doc:
-        if token.lower_ != "the" or token.i + 1 >= len(doc):
+        if token.lower_ != "the" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in firsts:
             continue
-        n = _phrase_after(doc, token.i + 1, frozenset(generic))
+        n = _phrase_after(doc, token.i + 1, generic_set)
         if not n or any(i in covered for i in range(token.i + 1, token.i + 1 + n)):
             continue
         end = token.i + 1 + n
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             # "the transitional government of Vell" names its own place
-            place = next((s for s in spans if s.start == end + 1 and s.label_ in _PLACES), None)
-            if place is not None and lexicon.country_of(place.text) is None:
-                found.append(Span(doc, token.i + 1, place.end, label="GovernmentBody", kb_id="rule", span_id=""))
+            place_end = end + 1
+            while place_end < len(doc) and doc[place_end].is_title and doc[place_end].pos_ == "PROPN":
+                place_end += 1
+            if end + 1 < place_end <= end + 4 and lexicon.country_of(doc[end + 1 : place_end].text) is None:
+                found.append(Span(doc, token.i + 1, place_end, label="GovernmentBody", kb_id="rule", span_id=""))
             continue
         if end < len(doc) and doc[end].is_title:
             continue
