@@ -543,7 +543,7 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
                 if child.dep_ in {"prep", "dative"} and child.lower_ in cls.target_preps:
                     for pobj in _pobjs(child):
                         _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
-    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in {"include", "comprise", "cover", "target", "concern", "hit", "affect"} and not args.targets:
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in {"include", "comprise", "cover", "target", "name", "list"} and not args.targets:
         # "The new listings include X, along with Y": who the measure names
         verb = noun.head
         for child in verb.children:
