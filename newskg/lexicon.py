@@ -63,15 +63,12 @@ class Lexicon:
     spelling: dict[str, str]
     furniture_patterns: tuple[str, ...]
     min_repeated_line_length: int
-    interactions: dict[str, str]  # "lemma" or "lemma prep" -> property name
     speech_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     adopted_texts: frozenset[str]
     negations: frozenset[str]
     structural: dict[str, str]  # "lemma" or "lemma prep" -> structural property name
-    nominal: dict[str, str]  # noun lemma -> interaction property name
     generic_nouns: dict[str, str]  # common noun -> class of the actor it stands for
-    light_verbs: frozenset[str]
     proxy_nouns: frozenset[str]
     state_institutions: frozenset[str]
     roles: dict[str, str]  # title -> property name (leads, spokespersonOf, memberOf, relativeOf)
@@ -221,8 +218,8 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
     Examples
     --------
     >>> lex = load_lexicon()
-    >>> lex.interactions["call on"], lex.roles["spokesperson"]
-    ('demands', 'spokespersonOf')
+    >>> lex.structural["take over from"], lex.roles["spokesperson"]
+    ('succeeded', 'spokespersonOf')
     """
     folder = lexicon_dir()
     types = _read_yaml(folder / "types.yml")
@@ -301,11 +298,8 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         spelling=spelling,
         furniture_patterns=tuple(str(p) for p in furniture.get("lines", [])),
         min_repeated_line_length=int(furniture.get("min_repeated_line_length", 40)),
-        interactions=_expand_lemmas(relations.get("interactions", {})),
         structural=_expand_lemmas(relations.get("structural", {})),
-        nominal=_expand_lemmas(relations.get("nominal", {})),
         generic_nouns={str(k).lower(): str(v) for k, v in (relations.get("generic_nouns") or {}).items()},
-        light_verbs=frozenset(str(w).lower() for w in relations.get("light_verbs", [])),
         proxy_nouns=frozenset(str(w).lower() for w in relations.get("proxy_nouns", [])),
         state_institutions=frozenset(institutions),
         speech_verbs=frozenset(str(w).lower() for w in relations.get("speech", [])),

@@ -11,8 +11,9 @@ Rules
 ``verb``           structural verbs: "X heads Y", "X took over from Y", "X joined Y".
 ``title``          "P, spokesperson of O", "O spokesperson P", "O and its programme manager, P".
 ``family``         "his father P".
-``possessive``     "O's Programme", "Programme by O".
-``qualifier``      "Cambodia's National Assembly", "National Assembly of Cambodia".
+``possessive``     "O's Programme", "Programme by O" (``newskg.extract.parts``).
+``qualifier``      "Cambodia's National Assembly", "X's Office of Y" (``newskg.extract.parts``).
+More title constructions are in ``newskg.extract.roles``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extract.events.vocabulary import load_event_vocabulary
 from newskg.extract.normalize import parse_date
+from newskg.extract.parts import possessive_relations, qualifier_relations
 from newskg.extract.resolve import ActorResolver
 from newskg.extract.roles import heads_body, more_title_relations
 from newskg.lexicon import Lexicon
@@ -33,7 +36,6 @@ __all__ = ["SpanRelation", "extract_relations", "sentence_relations", "observe_s
 _ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 _ACTOR_CLASSES = _ORG_CLASSES | {"Person", "Country"}
 _TITLE_SKIP = {"also", "the", "a", "an", "now", "current", "acting", "its", "their", "his", "her"}
-_CONTENT_LIMIT = 300
 # Relations whose object is an actor, never a law or programme ("sanctions Cambodia", not its EBA access).
 _TARGETS_ACTORS = {"sanctions", "arrests", "sentences", "accuses", "invites", "demands", "urges"}
 # ... and whose actor may sit deeper in the phrase.
@@ -129,7 +131,7 @@ def _subjects(verb: Token, resolver: ActorResolver, lexicon: Lexicon, depth: int
         return [], False
     head = verb.head
     if verb.dep_ in {"conj", "advcl"} and head is not verb:
-        if verb.dep_ == "advcl" and any(lexicon.interactions.get(k) in {"demands", "urges"} for k, _ in _phrase_keys(head)):
+        if verb.dep_ == "advcl" and _asks(head):
             return [], False
         inherited = _subjects(head, resolver, lexicon, depth + 1)[0]
         if inherited:
@@ -137,7 +139,7 @@ def _subjects(verb: Token, resolver: ActorResolver, lexicon: Lexicon, depth: int
     if _opens_paragraph(verb) and resolver.preamble is not None:
         return [resolver.preamble], False
     if verb.dep_ == "xcomp" and head is not verb:
-        if any(lexicon.interactions.get(k) in {"demands", "urges"} for k, _ in _phrase_keys(head)):
+        if _asks(head):
             return [], False  # "calls on X to dismiss ...": the demanded act did not happen
         if any(c.dep_ in {"dobj"} for c in head.children):
             return [], False
@@ -150,12 +152,17 @@ def _subjects(verb: Token, resolver: ActorResolver, lexicon: Lexicon, depth: int
     # A parse that lost the subject of a coordinated verb: the nearest ancestor's subject.
     if verb.dep_ in {"conj", "pcomp", "advcl"}:
         for ancestor in verb.ancestors:
-            if any(lexicon.interactions.get(k) in {"demands", "urges"} for k, _ in _phrase_keys(ancestor)):
+            if _asks(ancestor):
                 break
             subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
             if subjects:
                 return resolver.resolve_all(subjects[0]), False
     return [], False
+
+
+def _asks(verb: Token) -> bool:
+    """A verb whose object does what it asks ("urged X to join Y"): what follows did not happen."""
+    return verb.lemma_.lower() in load_event_vocabulary().object_control
 
 
 def _opens_paragraph(token: Token) -> bool:
@@ -198,21 +205,8 @@ def _objects(verb: Token, prep: Token | None, passive: bool, resolver: ActorReso
     return [], None
 
 
-def _content(verb: Token, anchor: Token | None) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"xcomp", "ccomp"}:
-            return child
-    for child in anchor.children if anchor is not None else []:
-        if child.dep_ in {"acl", "relcl", "infmod"}:
-            return child
-    return None
 
 
-def _subtree_text(token: Token) -> str:
-    words = list(token.subtree)
-    text = token.doc[words[0].i : words[-1].i + 1].text
-    text = " ".join(text.split())
-    return text[:_CONTENT_LIMIT]
 
 
 def _event_date(doc: Doc, verb: Token, dates: list[Span]) -> str | None:
@@ -230,15 +224,6 @@ def _event_date(doc: Doc, verb: Token, dates: list[Span]) -> str | None:
     return parse_date(chosen.text) or chosen.text
 
 
-def _spans_in(token: Token | None, resolver: ActorResolver, exclude: list[Span]) -> tuple[Span, ...]:
-    if token is None:
-        return ()
-    found: list[Span] = []
-    for t in token.subtree:
-        span = resolver.entity(t)
-        if span is not None and span not in found and span not in exclude:
-            found.append(span)
-    return tuple(found)
 
 
 def verb_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates: list[Span]) -> list[SpanRelation]:
@@ -263,19 +248,12 @@ def verb_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates:
         objects, anchor = _objects(token, prep, passive, resolver, predicate)
         if passive:
             rule = "verb-passive"
-        content_token = _content(token, anchor) if predicate in {"demands", "urges"} else None
-        content = _subtree_text(content_token) if content_token is not None else None
-        if content is None and predicate in {"demands", "urges"} and anchor is not None and not objects:
-            content = _subtree_text(anchor)
         event_date = _event_date(sent.doc, token, dates)
         for subject in subjects:
             for obj in objects:
                 if subject == obj or subject.label_ in {"Law", "Programme"}:
                     continue
-                about = _spans_in(content_token, resolver, [subject, obj])
-                found.append(
-                    SpanRelation(subject, predicate, obj, sent, rule, content=content, event_date=event_date, about=about)
-                )
+                found.append(SpanRelation(subject, predicate, obj, sent, rule, event_date=event_date))
     return found
 
 
@@ -432,112 +410,6 @@ def _role(person: Span, org: Span, title: str, roles: dict[str, str], sent: Span
     return SpanRelation(person, predicate, org, sent, "title", role=title, former=former)
 
 
-def possessive_relations(sent: Span, resolver: ActorResolver) -> list[SpanRelation]:
-    """Rule ``possessive``: "the ILO's Better Factories Cambodia programme", "a programme by the ILO"."""
-    doc = sent.doc
-    found: list[SpanRelation] = []
-    for span in resolver.spans_in(sent.start, sent.end):
-        if span.label_ not in {"Programme", "Law"}:
-            continue
-        owners: list[Span] = []
-        i = span.start - 1
-        if i - 1 >= sent.start and doc[i].lower_ in {"'s", "’s"}:
-            owner = resolver.entity(doc[i - 1])
-            if owner is not None:
-                owners.append(owner)
-        head = doc[span.end] if span.end < sent.end and doc[span.end].lower_ in {"programme", "program", "scheme", "project", "initiative"} else span.root
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"by", "of"}:
-                for pobj in child.children:
-                    owners += resolver.resolve_all(pobj)
-        for owner in owners:
-            if owner != span and owner.label_ in _ORG_CLASSES:
-                found.append(SpanRelation(span, "programmeOf", owner, sent, "possessive"))
-    return found
-
-
-def qualifier_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[SpanRelation]:
-    """Rule ``qualifier``: an institution and the country its name or a possessive places it in."""
-    doc = sent.doc
-    found: list[SpanRelation] = []
-    for span in resolver.spans_in(sent.start, sent.end):
-        if span.label_ not in _ORG_CLASSES - {"IntergovernmentalOrganization", "Organization"}:
-            continue
-        country: Span | None = None
-        i = span.start - 1
-        if i - 1 >= sent.start and doc[i].lower_ in {"'s", "’s"}:
-            owner = resolver.entity(doc[i - 1])
-            if owner is not None and owner.label_ == "Country":
-                country = owner
-        if country is None:
-            words = [t.lower_ for t in span]
-            inner = None
-            if lexicon.country_of(span[0].text) and span[0].is_title and len(span) > 1:
-                inner = Span(doc, span.start, span.start + 1, label="Country", kb_id="qualifier")
-            elif "of" in words:
-                k = len(words) - 1 - words[::-1].index("of")
-                tail = span[k + 1 :]
-                if len(tail) and lexicon.country_of(tail.text) and tail.text.lower() not in lexicon.demonyms:
-                    inner = Span(doc, tail.start, tail.end, label="Country", kb_id="qualifier")
-            if inner is not None:
-                country = inner
-        if country is not None and country != span:
-            found.append(SpanRelation(span, "locatedIn", country, sent, "qualifier"))
-    return found + _part_relations(sent, resolver)
-
-
-_UNITS = {"office", "unit", "brigade", "department", "division", "directorate", "bureau", "agency", "service", "committee", "commission", "council", "secretariat", "battalion", "force", "forces", "police", "branch", "section", "mission", "delegation", "court", "prosecutor", "ministry", "cell", "wing"}
-
-
-def _part_relations(sent: Span, resolver: ActorResolver) -> list[SpanRelation]:
-    """Rule ``qualifier``: parts of organisations and of countries.
-
-    "the Department of the Treasury's Office of ...", "the Ministry of the Interior's Special
-    National Brigade", "the Unit on ... in the Ministry of ...": the second is part of the first;
-    "China's Xinjiang Uyghur Autonomous Region" is part of China, "Tigray's capital of Mekelle"
-    lies in Tigray.
-    """
-    doc = sent.doc
-    found: list[SpanRelation] = []
-    for span in resolver.spans_in(sent.start, sent.end):
-        i = span.start - 1
-        owner = resolver.entity(doc[i - 1]) if i - 1 >= sent.start and doc[i].lower_ in {"'s", "’s"} else None
-        if owner is None or owner == span:
-            # "the Unit on Combating X in the Ministry of Y"
-            k = span.end
-            if k + 1 < sent.end and doc[k].lower_ == "in" and span.label_ in _ORG_CLASSES:
-                k += 1 + (doc[k + 1].lower_ == "the")
-                inner = resolver.entity(doc[k]) if k < sent.end else None
-                if inner is not None and inner.label_ in _ORG_CLASSES and inner.start == k:
-                    found.append(SpanRelation(span, "partOf", inner, sent, "qualifier"))
-            continue
-        if span.label_ in _ORG_CLASSES and owner.label_ in _ORG_CLASSES and any(t.lower_ in _UNITS for t in span):
-            found.append(SpanRelation(span, "partOf", owner, sent, "qualifier"))
-        elif _is_region(span) and owner.label_ in {"Country", "Region"}:
-            found.append(SpanRelation(span, "partOf", owner, sent, "qualifier"))
-        elif span.label_ in {"City", "Place"} and owner.label_ in {"Country", "Region"}:
-            found.append(SpanRelation(span, "locatedIn", owner, sent, "qualifier"))
-    # "Tigray's capital of Mekelle", "the city of Zhanaozen in Kazakhstan"
-    for token in sent:
-        if token.lower_ in {"capital", "city", "town", "province", "region"} and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "of":
-            place = resolver.entity(doc[token.i + 2])
-            owner = None
-            if token.i - 2 >= sent.start and doc[token.i - 1].lower_ in {"'s", "’s"}:
-                owner = resolver.entity(doc[token.i - 2])
-            # the construction says the owner is a place, whatever the NER took it for
-            if place is not None and owner is not None and owner != place and owner.label_ not in _ORG_CLASSES | {"Law", "Programme"}:
-                found.append(SpanRelation(place, "locatedIn", owner, sent, "qualifier"))
-    return found
-
-
-_REGION_WORDS = {"region", "province", "state", "territory", "oblast", "prefecture", "district", "county", "governorate", "canton"}
-
-
-def _is_region(span: Span) -> bool:
-    """ "Xinjiang Uyghur Autonomous Region": a region by its class or by its name."""
-    return span.label_ == "Region" or (span.label_ == "Place" and any(t.lower_ in _REGION_WORDS for t in span))
-
-
 def sentence_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates: list[Span]) -> list[SpanRelation]:
     """All relations one sentence states, without duplicates."""
     seen: set[tuple[int, int, str, int, int]] = set()
@@ -545,8 +417,7 @@ def sentence_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, da
     candidates = (
         verb_relations(sent, resolver, lexicon, dates)
         + title_relations(sent, resolver, lexicon)
-        + possessive_relations(sent, resolver)
-        + qualifier_relations(sent, resolver, lexicon)
+        + [SpanRelation(p.subject, p.predicate, p.object, sent, p.rule) for p in possessive_relations(sent, resolver) + qualifier_relations(sent, resolver, lexicon)]
     )
     for relation in candidates:
         key = (relation.subject.start, relation.subject.end, relation.predicate, relation.object.start, relation.object.end)

@@ -18,124 +18,38 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newskg.extract.events.phrases import (
+    Arguments,
+    NON_ACTORS,
+    PEOPLE,
+    PLACES,
+    PLACE_PREPS,
+    actor_inside,
+    actors_in,
+    agents_of,
+    included_actors,
+    is_passive,
+    legal_basis,
+    misparsed_main_verb,
+    noun_agents,
+    opens_paragraph,
+    pobjs,
+    with_infinitive,
+)
 from newskg.extract.events.triggers import Trigger, patient_light_verb
 from newskg.extract.events.vocabulary import EventVocabulary
 from newskg.extract.resolve import ActorResolver
 
-__all__ = ["Arguments", "arguments_of", "is_passive", "subjects_of", "actors_in"]
+__all__ = ["Arguments", "arguments_of", "is_passive", "subjects_of", "actors_in", "opens_paragraph"]
 
-_NON_ACTORS = {"Law", "Programme", "Event"}
-_PLACES = {"City", "Region", "Place"}
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
-_PEOPLE = {"Person", "NGO", "MediaOrganization", "PoliticalParty", "Organization"}
+
 # Nouns whose infinitive belongs to their owner: "X's decision to withdraw", "a call to release".
+
 _AGENTIVE_NOUNS = {"decision", "plan", "attempt", "move", "bid", "effort", "efforts", "refusal", "call", "order", "ruling", "verdict", "proposal", "commitment", "pledge", "promise", "threat", "request", "campaign", "desire", "intention", "determination", "readiness", "willingness", "unwillingness", "failure", "right", "obligation", "duty", "resolve", "vow", "policy", "strategy"}
+
 _DETENTION_SITES = {"prison", "jail", "gaol", "camp", "penitentiary", "complex", "facility", "centre", "center", "colony", "dungeon"}
+
 _TRANSPARENT = {"case", "cases", "matter", "situation", "plight", "fate", "treatment"}
-
-
-class Arguments:
-    """Mutable collector of one trigger's arguments (spans), in order, without repeats."""
-
-    __slots__ = ("sources", "targets", "themes", "places", "nested", "passive", "rule")
-
-    def __init__(self) -> None:
-        self.sources: list[Span] = []
-        self.targets: list[Span] = []
-        self.themes: list[Span] = []
-        self.places: list[Span] = []
-        self.nested: list[Token] = []  # argument words that are themselves triggers
-        self.passive = False
-        self.rule = "verb"
-
-    @staticmethod
-    def _add(into: list[Span], spans: list[Span]) -> None:
-        for span in spans:
-            if span not in into:
-                into.append(span)
-
-    def add_sources(self, spans: list[Span]) -> None:
-        self._add(self.sources, [s for s in spans if s.label_ not in _NON_ACTORS])
-
-    def add_targets(self, spans: list[Span]) -> None:
-        self._add(self.targets, spans)
-
-    def add_themes(self, spans: list[Span]) -> None:
-        self._add(self.themes, spans)
-
-
-def _misparsed_main_verb(verb: Token) -> bool:
-    """ "The EU's foreign policy chief, X, called on Y": a main verb after an apposition that the
-    parser took for a participle modifying the subject."""
-    return verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(
-        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children
-    )
-
-
-def is_passive(verb: Token) -> bool:
-    """A passive clause, or a past participle modifying a noun ("activists detained by police")."""
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
-        return True
-    if _misparsed_main_verb(verb):
-        return False
-    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not any(c.dep_ == "nsubj" for c in verb.children)
-
-
-def _agents(verb: Token, resolver: ActorResolver) -> list[Span]:
-    found: list[Span] = []
-    for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and is_passive(verb)):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found += resolver.resolve_all(pobj) or _actor_inside(pobj, resolver)
-    return found
-
-
-def _actor_inside(token: Token, resolver: ActorResolver) -> list[Span]:
-    actor = resolver.resolve_actor(token)
-    return [actor] if actor is not None else []
-
-
-def actors_in(token: Token, resolver: ActorResolver, *, stop: set[int] | None = None, people_only: bool = False, named_only: bool = False) -> list[Span]:
-    """Actors named anywhere in ``token``'s phrase ("X and all those detained, including Y, Z"),
-    not crossing into a clause that has a subject of its own. ``named_only`` keeps to the
-    phrase's own names (coordination, apposition, "including"), not those it mentions ("the
-    Minister of X", "Y's brigade")."""
-    found: list[Span] = []
-    stack = [token]
-    while stack:
-        t = stack.pop(0)
-        if stop and t.i in stop:
-            continue
-        span = resolver.entity(t) or (resolver.resolve(t) if t is token else None)
-        if span is not None and span not in found and span.label_ not in _NON_ACTORS:
-            if not people_only or span.label_ not in _PLACES:
-                found.append(span)
-        for child in t.children:
-            if child.dep_ in {"relcl", "ccomp", "advcl"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
-                continue
-            if people_only and child.dep_ == "prep" and child.lower_ in _PLACE_PREPS | {"across", "throughout", "from"}:
-                continue  # "journalists in Algeria": the place is not the target
-            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-                continue  # "those detained by the police": the police did it
-            if named_only and (child.dep_ in {"poss", "compound", "nmod"} or (child.dep_ == "prep" and child.lower_ not in _INCLUDING)):
-                continue
-            if named_only and resolver.entity(t) is not None and resolver.entity(child) is resolver.entity(t):
-                continue
-            stack.append(child)
-    found.sort(key=lambda s: s.start)
-    return found
-
-
-def opens_paragraph(token: Token) -> bool:
-    """The first word of a numbered paragraph ("2. Calls on ...", "B. Condemns ..."), which
-    the parser often hangs under a later verb."""
-    sent = token.sent
-    if not (sent[0].like_num or (len(sent[0].text) == 1 and sent[0].is_upper)) or not token.is_title:
-        return False
-    first = next((t for t in sent if not (t.is_punct or t.is_space or t.like_num or (len(t.text) == 1 and t.is_upper))), None)
-    return first == token
-
 
 def subjects_of(verb: Token, resolver: ActorResolver, vocab: EventVocabulary, depth: int = 0) -> tuple[list[Span], str | None]:
     """The doers of ``verb`` and how they were found (``None`` for a plain subject)."""
@@ -146,7 +60,7 @@ def subjects_of(verb: Token, resolver: ActorResolver, vocab: EventVocabulary, de
             found = resolver.resolve_all(child)
             if not found and child.pos_ == "NOUN":
                 # "the verdict passed by the court", "a decision by X": the noun's own agent
-                found = _noun_agents(child, resolver)
+                found = noun_agents(child, resolver)
             return found, None
     if depth > 4:
         return [], None
@@ -166,7 +80,7 @@ def subjects_of(verb: Token, resolver: ActorResolver, vocab: EventVocabulary, de
         return found, how or "control"
     if verb.dep_ == "conj":
         if is_passive(head) and not is_passive(verb):
-            return _agents(head, resolver), "conj"
+            return agents_of(head, resolver), "conj"
         found, how = subjects_of(head, resolver, vocab, depth + 1)
         return found, how or "conj"
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -177,11 +91,11 @@ def subjects_of(verb: Token, resolver: ActorResolver, vocab: EventVocabulary, de
             if clause is not None:
                 found, how = subjects_of(clause, resolver, vocab, depth + 1)
                 return found, how or "control"
-        if verb.tag_ == "VBG" or infinitive or _misparsed_main_verb(verb):
+        if verb.tag_ == "VBG" or infinitive or misparsed_main_verb(verb):
             # "the League, aiding the government": the noun; "X's decision to withdraw": its owner
             found = resolver.resolve_all(head)
             if not found:
-                found = _noun_agents(head, resolver)
+                found = noun_agents(head, resolver)
             return found, "acl"
     if verb.dep_ in {"pcomp", "pobj"}:
         # "by arresting X", "after condemning Y": the clause's subject
@@ -193,14 +107,11 @@ def subjects_of(verb: Token, resolver: ActorResolver, vocab: EventVocabulary, de
         return [resolver.preamble], "preamble"
     return [], None
 
-
 def _has_object(verb: Token) -> bool:
     return any(c.dep_ in {"dobj", "dative", "nsubjpass"} or (c.dep_ == "prep" and c.lower_ in {"on", "upon"}) for c in verb.children)
 
-
 def _object_controls(head: Token, vocab: EventVocabulary) -> bool:
     return head.lemma_.lower() in vocab.object_control
-
 
 def _object_of(verb: Token, resolver: ActorResolver) -> list[Span]:
     """The addressee of an object-control verb: "urged Y", "called on Y", "asked Y"."""
@@ -221,24 +132,6 @@ def _object_of(verb: Token, resolver: ActorResolver) -> list[Span]:
             return resolver.resolve_all(child)
     return []
 
-
-def _noun_agents(noun: Token, resolver: ActorResolver) -> list[Span]:
-    """Who a non-actor noun belongs to: "X's rhetoric", "the ruling by X", "the X resolution",
-    "violations committed by X"."""
-    found: list[Span] = []
-    for child in noun.children:
-        if child.dep_ == "poss":
-            found += resolver.resolve_all(child)
-        elif child.dep_ in {"compound", "nmod"} and resolver.entity(child) is not None:
-            found.append(resolver.entity(child))
-        elif child.dep_ == "prep" and child.lower_ == "by":
-            for pobj in child.children:
-                found += resolver.resolve_all(pobj)
-        elif child.dep_ in {"acl", "relcl"} and is_passive(child):
-            found += _agents(child, resolver)
-    return [s for s in dict.fromkeys(found) if s.label_ not in _NON_ACTORS]
-
-
 def _acts_in(token: Token, triggers: dict[int, Trigger], trigger: Trigger) -> list[Token]:
     """Trigger words inside a noun phrase, not crossing into a clause with its own subject."""
     found: list[Token] = []
@@ -257,29 +150,6 @@ def _acts_in(token: Token, triggers: dict[int, Trigger], trigger: Trigger) -> li
             stack.append(child)
     return found
 
-
-_INCLUDING = {"including", "notably", "especially", "particularly", "among", "like"}
-
-
-def _included(token: Token, resolver: ActorResolver) -> list[Span]:
-    """Actors a phrase singles out: "X, including A and B", "in particular C", "such as D"."""
-    found: list[Span] = []
-    for t in [token, *token.conjuncts]:
-        for child in t.children:
-            low = child.lower_
-            such_as = low == "as" and any(c.lower_ == "such" for c in child.children)
-            if child.dep_ in {"prep", "advmod"} and (low in _INCLUDING or such_as):
-                for pobj in _pobjs(child):
-                    for span in [resolver.entity(x) for x in [pobj, *pobj.conjuncts]]:
-                        if span is not None and span not in found and span.label_ not in _NON_ACTORS | _PLACES:
-                            found.append(span)
-    return found
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
-
-
 def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, triggers: dict[int, Trigger], trigger: Trigger, *, deep: bool) -> bool:
     """Targets from an object word; an act becomes a nested event. True if something was found."""
     if token.i in triggers and token.i != trigger.token.i:
@@ -290,10 +160,10 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
         # or where it is about
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
-                for pobj in _pobjs(child):
+                for pobj in pobjs(child):
                     if _targets_from(pobj, args, resolver, triggers, trigger, deep=deep):
                         return True
-    included = _included(token, resolver)
+    included = included_actors(token, resolver)
     if included:
         # "11 individuals, including X", "those detained, including Y and Z"
         if trigger.cls.stance and token.pos_ in {"NOUN", "PRON", "NUM"} and resolver.entity(token) is None:
@@ -306,7 +176,7 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
     else:
         found = resolver.resolve_all(token)
     if trigger.cls.person_target:
-        found = [f for f in found if f.label_ not in _NON_ACTORS | _PLACES]
+        found = [f for f in found if f.label_ not in NON_ACTORS | PLACES]
     if trigger.cls.possessor == "target" and any(t.pos_ == "PRON" for t in token.subtree):
         # "one of them is held": whoever speaks in the document is not whom its acts are done to
         speakers = {resolver.voice, resolver.last_speaker[1] if resolver.last_speaker else None}
@@ -317,11 +187,11 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
         # meeting "the Chief of X" is meeting X; sanctioning "the Minister of X" is not sanctioning X
         named_only = trigger.cls.name != "Consult"
         people = [s for s in actors_in(token, resolver, people_only=True) if s.label_ == "Person"] if named_only else []
-        found += [s for s in actors_in(token, resolver, people_only=True, named_only=named_only) + people if s.label_ not in _NON_ACTORS and s not in found]
+        found += [s for s in actors_in(token, resolver, people_only=True, named_only=named_only) + people if s.label_ not in NON_ACTORS and s not in found]
     elif found and trigger.cls.possessor == "target":
         # An act done to people names them all in its object: "release X and all those
         # detained for exercising their right to ..., including A, B and C".
-        found += [s for s in actors_in(token, resolver, people_only=True) if s.label_ in _PEOPLE and s not in found]
+        found += [s for s in actors_in(token, resolver, people_only=True) if s.label_ in PEOPLE and s not in found]
     if found:
         args.add_targets(found)
         return True
@@ -330,7 +200,7 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
     # A thing, not an actor: "the sentencing of X", "Y's rhetoric", "violations committed by Z";
     # acts named inside the phrase are nested ("the repression and arrests of ..., in
     # particular the arrest of X").
-    owners = _noun_agents(token, resolver)
+    owners = noun_agents(token, resolver)
     if trigger.cls.target_types:
         owners = [o for o in owners if o.label_ in trigger.cls.target_types]
     if owners and (trigger.cls.stance or not trigger.cls.person_target):
@@ -340,7 +210,7 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
     if trigger.cls.stance:
         for child in (c for t in [token, *token.conjuncts] for c in t.children):
             if child.dep_ == "prep" and child.lower_ == "in":
-                for pobj in _pobjs(child):
+                for pobj in pobjs(child):
                     place = resolver.entity(pobj)
                     if place is not None and place.label_ == "Country":
                         args.add_themes([place])  # "concerned about abuses in Zimbabwe"
@@ -351,7 +221,7 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
         for child in token.children:
             deep_preps = {"of", "against", "on", "to", "for", "into"} | (set() if trigger.cls.person_target else {"in"})
             if child.dep_ == "prep" and child.lower_ in deep_preps:
-                for pobj in _pobjs(child):
+                for pobj in pobjs(child):
                     if pobj.i in triggers:
                         args.nested.append(pobj)
                     else:
@@ -364,7 +234,6 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
             return True
     return False
 
-
 def arguments_of(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabulary, triggers: dict[int, Trigger]) -> Arguments:
     """Source, targets, themes, places and nested acts of one trigger."""
     if trigger.kind == "noun":
@@ -373,56 +242,31 @@ def arguments_of(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabula
         return _adjective_arguments(trigger, resolver, vocab, triggers)
     return _verb_arguments(trigger, resolver, vocab, triggers)
 
-
-def _with_infinitive(token: Token) -> bool:
-    return any(c.dep_ in {"acl", "relcl", "xcomp", "infmod"} and any(a.lower_ == "to" for a in c.children) for c in token.children)
-
-
-def _legal_basis(token: Token, resolver: ActorResolver) -> list[Span]:
-    """ "under E.O. 13818", "pursuant to Section 7031(c)", "in accordance with the Act", also
-    where the parser hung the phrase on a word of the clause rather than on its verb."""
-    found: list[Span] = []
-    clause = [t for t in token.subtree if not any(a.dep_ in {"relcl", "ccomp", "advcl"} and a.i != token.i and a in token.subtree for a in t.ancestors if a.i != token.i and token in a.ancestors)]
-    for child in (t for t in clause if t.head in clause or t.head == token):
-        low = child.lower_
-        preps = [child] if low == "under" else [c for c in child.children if c.lower_ in {"to", "with"}] if low in {"pursuant", "according", "accordance"} else []
-        if low == "in":
-            preps = [c for p in _pobjs(child) if p.lower_ == "accordance" for c in p.children if c.lower_ == "with"]
-        for prep in preps:
-            for pobj in _pobjs(prep):
-                for t in [pobj, *pobj.conjuncts]:
-                    span = resolver.entity(t)
-                    if span is not None and span.label_ in {"Law", "Programme"} and span not in found:
-                        found.append(span)
-    return found
-
-
 def _preps(token: Token, args: Arguments, trigger: Trigger, resolver: ActorResolver, triggers: dict[int, Trigger], *, skip: set[int]) -> None:
     cls = trigger.cls
     if cls.theme_property:
-        args.add_themes(_legal_basis(token, resolver))
+        args.add_themes(legal_basis(token, resolver))
     for child in token.children:
         if child.dep_ not in {"prep", "dative"} or child.i in skip:
             continue
         prep = child.lower_
-        for pobj in _pobjs(child):
+        for pobj in pobjs(child):
             if prep == "in" and pobj.lemma_.lower() in _TRANSPARENT and (cls.person_target or cls.stance) and not args.targets:
                 _targets_from(pobj, args, resolver, triggers, trigger, deep=True)  # "a verdict in the case of X"
             elif prep in cls.target_preps and not args.targets:
                 _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
-            elif prep == "for" and cls.name in {"Demand", "Urge"} and _with_infinitive(pobj) and not args.targets:
+            elif prep == "for" and cls.name in {"Demand", "Urge"} and with_infinitive(pobj) and not args.targets:
                 args.add_targets(resolver.resolve_all(pobj))  # "a call for the Council to convene"
             elif prep in cls.theme_preps:
                 if pobj.i in triggers:
                     args.nested.append(pobj)
                 else:
                     args.add_themes(actors_in(pobj, resolver, people_only=True))
-            elif prep in _PLACE_PREPS:
+            elif prep in PLACE_PREPS:
                 place = resolver.entity(pobj)
                 detention = place is not None and any(t.lower_ in _DETENTION_SITES for t in place)
-                if place is not None and (place.label_ in _PLACES | {"Country"} or detention):
+                if place is not None and (place.label_ in PLACES | {"Country"} or detention):
                     args._add(args.places, [place])
-
 
 def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabulary, triggers: dict[int, Trigger]) -> Arguments:
     verb = trigger.token
@@ -430,7 +274,7 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
     args.passive = is_passive(verb)
     if args.passive:
         args.rule = "verb-passive"
-        args.add_sources(_agents(verb, resolver))
+        args.add_sources(agents_of(verb, resolver))
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None:
             _targets_from(subject, args, resolver, triggers, trigger, deep=True)
@@ -445,7 +289,7 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
             elif first.dep_ in {"acl", "amod"}:
                 _targets_from(first.head, args, resolver, triggers, trigger, deep=True)
             if not args.sources:
-                args.add_sources(_agents(first, resolver))
+                args.add_sources(agents_of(first, resolver))
     else:
         sources, how = subjects_of(verb, resolver, vocab)
         args.add_sources(sources)
@@ -457,16 +301,16 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
         if word.dep_ in {"dobj", "nsubjpass"} and i != verb.i and not args.targets:
             # "withdraw support for X", "impose sanctions on X", "revoked X's licence", "charges
             # against X were dropped": the phrase's noun brings the target (not "their concern")
-            owners = [s for s in _noun_agents(word, resolver) if s not in args.sources]
+            owners = [s for s in noun_agents(word, resolver) if s not in args.sources]
             args.add_targets([s for s in owners if not any(resolver.entity(c) is None and c.pos_ == "PRON" and c.dep_ == "poss" for c in word.children)])
             for child in word.children:
                 if child.dep_ == "prep" and child.lower_ not in {"in", "at"}:
-                    for pobj in _pobjs(child):
+                    for pobj in pobjs(child):
                         _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
     if trigger.prep is not None:
         skip.add(trigger.prep.i)
-        for pobj in _pobjs(trigger.prep):
-            if trigger.prep.lower_ in _PLACE_PREPS:
+        for pobj in pobjs(trigger.prep):
+            if trigger.prep.lower_ in PLACE_PREPS:
                 place = resolver.entity(pobj)  # "held in X": where, not whom
                 if place is not None:
                     args._add(args.places, [place])
@@ -488,13 +332,12 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
             args.nested += [child, *(c for c in child.conjuncts if c.i in triggers)]
     return args
 
-
 def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabulary, triggers: dict[int, Trigger]) -> Arguments:
     noun = trigger.token
     cls = trigger.cls
     args = Arguments()
     args.rule = "noun"
-    of_objects: list[Token] = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)]
+    of_objects: list[Token] = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     compounds = [c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"} and resolver.entity(c) is not None and c.i not in trigger.words]
     owner_role = "source" if of_objects else cls.possessor
@@ -503,18 +346,18 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
         if owner_role == "source":
             args.add_sources(spans)
         else:
-            args.add_targets([s for s in spans if s.label_ not in _NON_ACTORS | _PLACES])
+            args.add_targets([s for s in spans if s.label_ not in NON_ACTORS | PLACES])
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
-            for pobj in _pobjs(child):
-                args.add_sources(resolver.resolve_all(pobj) or _actor_inside(pobj, resolver))
+            for pobj in pobjs(child):
+                args.add_sources(resolver.resolve_all(pobj) or actor_inside(pobj, resolver))
         elif child.dep_ in {"acl", "relcl"} and is_passive(child):
-            args.add_sources(_agents(child, resolver))  # "the repression carried out by X"
+            args.add_sources(agents_of(child, resolver))  # "the repression carried out by X"
     if not args.sources:
         # "violations of freedoms and rights committed by X": the participle may hang lower
         for t in noun.subtree:
             if t.dep_ == "acl" and t.tag_ == "VBN" and t.i > noun.i and t.i not in triggers and t.i - noun.i < 12:
-                args.add_sources(_agents(t, resolver))
+                args.add_sources(agents_of(t, resolver))
                 break
     for pobj in of_objects:
         _targets_from(pobj, args, resolver, triggers, trigger, deep=cls.person_target)
@@ -522,7 +365,7 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
         # "The sentencing of seven activists - Mr A, Ms B and Mr C - ...": the names in apposition
         for child in noun.children:
             if child.dep_ == "appos":
-                args.add_targets([s for s in actors_in(child, resolver, people_only=True, named_only=True) if s.label_ in _PEOPLE])
+                args.add_targets([s for s in actors_in(child, resolver, people_only=True, named_only=True) if s.label_ in PEOPLE])
     _preps(noun, args, trigger, resolver, triggers, skip={c.i for c in noun.children if c.lower_ in {"of", "by"}})
     # "X imposed sanctions on Y", "X launched an investigation into Y": the light verb's
     # subject is the source, its prepositions may bring the target.
@@ -533,7 +376,7 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
     if verb is not None and verb.pos_ in {"VERB", "AUX"} and (verb.i not in triggers or verb.lemma_.lower() in vocab.light_verbs):
         if not args.sources:
             if is_passive(verb):
-                args.add_sources(_agents(verb, resolver))
+                args.add_sources(agents_of(verb, resolver))
             else:
                 args.add_sources(subjects_of(verb, resolver, vocab)[0])
             if args.sources:
@@ -541,23 +384,23 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
         if not args.targets:
             for child in verb.children:
                 if child.dep_ in {"prep", "dative"} and child.lower_ in cls.target_preps:
-                    for pobj in _pobjs(child):
+                    for pobj in pobjs(child):
                         _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in {"include", "comprise", "cover", "target", "name", "list"} and not args.targets:
         # "The new listings include X, along with Y": who the measure names
         verb = noun.head
         for child in verb.children:
             if child.dep_ == "dobj":
-                args.add_targets([s for s in actors_in(child, resolver, people_only=True) if s.label_ not in _NON_ACTORS])
+                args.add_targets([s for s in actors_in(child, resolver, people_only=True) if s.label_ not in NON_ACTORS])
         for t in verb.subtree:  # "..., along with Y", "as well as Z"
             if t.lower_ in {"along", "together"} and t.dep_ in {"prep", "advmod"}:
                 for prep in [t, *t.children]:
-                    for pobj in _pobjs(prep):
-                        args.add_targets([s for s in actors_in(pobj, resolver, people_only=True, named_only=True) if s.label_ not in _NON_ACTORS])
+                    for pobj in pobjs(prep):
+                        args.add_targets([s for s in actors_in(pobj, resolver, people_only=True, named_only=True) if s.label_ not in NON_ACTORS])
         if args.targets:
             args.rule = "noun-include"
     if verb is not None and verb.pos_ in {"VERB", "AUX"} and cls.theme_property:
-        args.add_themes(_legal_basis(verb, resolver))  # "this designation is made under X"
+        args.add_themes(legal_basis(verb, resolver))  # "this designation is made under X"
     if not args.sources and cls.name == "Statement":
         # "X adopted by 538 votes to 16, with 28 abstentions, a resolution on Y": however the
         # parser hangs the text, the sentence's adopting verb has its author
@@ -575,7 +418,6 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
             args.nested.append(child)  # "the ruling to sentence X", "a call to release Y"
     return args
 
-
 def _adjective_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabulary, triggers: dict[int, Trigger]) -> Arguments:
     """ "X is concerned about Y", "We are appalled by the sentencing of Y", "Concerned about Y, X ..."."""
     word = trigger.token
@@ -592,7 +434,7 @@ def _adjective_arguments(trigger: Trigger, resolver: ActorResolver, vocab: Event
     for holder in (word, clause) if clause is not word else (word,):
         for child in holder.children:
             if child.dep_ in {"prep", "agent"} and child.lower_ in trigger.cls.target_preps:
-                for pobj in _pobjs(child):
+                for pobj in pobjs(child):
                     if _targets_from(pobj, args, resolver, triggers, trigger, deep=True):
                         break
         if args.targets or args.nested:

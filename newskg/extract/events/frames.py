@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from newskg.extract.events.arguments import Arguments, arguments_of, opens_paragraph
 from newskg.extract.events.triggers import Trigger, find_triggers
 from newskg.extract.events.vocabulary import EventClass, EventVocabulary
-from newskg.extract.claims import topics_of
+from newskg.extract.topics import topics_of
 from newskg.extract.normalize import parse_date
 from newskg.extract.resolve import ActorResolver
 

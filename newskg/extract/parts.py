@@ -1,0 +1,138 @@
+"""Parts and places: which body a body belongs to, which country an institution or a region is
+in, whose programme a programme is. Read from names and possessives, not from verbs.
+
+Rules (named ``qualifier`` and ``possessive`` in the evidence)
+-----
+- "Cambodia's National Assembly", "National Assembly of Cambodia": locatedIn the country;
+- "the Department of the Treasury's Office of ...", "the Unit on ... in the Ministry of ...": partOf;
+- "China's Xinjiang Uyghur Autonomous Region": partOf; "Tigray's capital of Mekelle": locatedIn;
+- "the ILO's Better Factories Cambodia programme", "a programme by the ILO": programmeOf.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Span
+
+from newskg.extract.resolve import ActorResolver
+from newskg.lexicon import Lexicon
+
+__all__ = ["Part", "possessive_relations", "qualifier_relations"]
+
+_ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
+
+
+class Part(NamedTuple):
+    """A structural link found in one sentence: ``subject predicate object`` by ``rule``."""
+
+    subject: Span
+    predicate: str
+    object: Span
+    rule: str
+
+
+def possessive_relations(sent: Span, resolver: ActorResolver) -> list[Part]:
+    """Rule ``possessive``: "the ILO's Better Factories Cambodia programme", "a programme by the ILO"."""
+    doc = sent.doc
+    found: list[Part] = []
+    for span in resolver.spans_in(sent.start, sent.end):
+        if span.label_ not in {"Programme", "Law"}:
+            continue
+        owners: list[Span] = []
+        i = span.start - 1
+        if i - 1 >= sent.start and doc[i].lower_ in {"'s", "’s"}:
+            owner = resolver.entity(doc[i - 1])
+            if owner is not None:
+                owners.append(owner)
+        head = doc[span.end] if span.end < sent.end and doc[span.end].lower_ in {"programme", "program", "scheme", "project", "initiative"} else span.root
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"by", "of"}:
+                for pobj in child.children:
+                    owners += resolver.resolve_all(pobj)
+        for owner in owners:
+            if owner != span and owner.label_ in _ORG_CLASSES:
+                found.append(Part(span, "programmeOf", owner, "possessive"))
+    return found
+
+
+def qualifier_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[Part]:
+    """Rule ``qualifier``: an institution and the country its name or a possessive places it in."""
+    doc = sent.doc
+    found: list[Part] = []
+    for span in resolver.spans_in(sent.start, sent.end):
+        if span.label_ not in _ORG_CLASSES - {"IntergovernmentalOrganization", "Organization"}:
+            continue
+        country: Span | None = None
+        i = span.start - 1
+        if i - 1 >= sent.start and doc[i].lower_ in {"'s", "’s"}:
+            owner = resolver.entity(doc[i - 1])
+            if owner is not None and owner.label_ == "Country":
+                country = owner
+        if country is None:
+            words = [t.lower_ for t in span]
+            inner = None
+            if lexicon.country_of(span[0].text) and span[0].is_title and len(span) > 1:
+                inner = Span(doc, span.start, span.start + 1, label="Country", kb_id="qualifier")
+            elif "of" in words:
+                k = len(words) - 1 - words[::-1].index("of")
+                tail = span[k + 1 :]
+                if len(tail) and lexicon.country_of(tail.text) and tail.text.lower() not in lexicon.demonyms:
+                    inner = Span(doc, tail.start, tail.end, label="Country", kb_id="qualifier")
+            if inner is not None:
+                country = inner
+        if country is not None and country != span:
+            found.append(Part(span, "locatedIn", country, "qualifier"))
+    return found + _part_relations(sent, resolver)
+
+
+_UNITS = {"office", "unit", "brigade", "department", "division", "directorate", "bureau", "agency", "service", "committee", "commission", "council", "secretariat", "battalion", "force", "forces", "police", "branch", "section", "mission", "delegation", "court", "prosecutor", "ministry", "cell", "wing"}
+
+
+def _part_relations(sent: Span, resolver: ActorResolver) -> list[Part]:
+    """Rule ``qualifier``: parts of organisations and of countries.
+
+    "the Department of the Treasury's Office of ...", "the Ministry of the Interior's Special
+    National Brigade", "the Unit on ... in the Ministry of ...": the second is part of the first;
+    "China's Xinjiang Uyghur Autonomous Region" is part of China, "Tigray's capital of Mekelle"
+    lies in Tigray.
+    """
+    doc = sent.doc
+    found: list[Part] = []
+    for span in resolver.spans_in(sent.start, sent.end):
+        i = span.start - 1
+        owner = resolver.entity(doc[i - 1]) if i - 1 >= sent.start and doc[i].lower_ in {"'s", "’s"} else None
+        if owner is None or owner == span:
+            # "the Unit on Combating X in the Ministry of Y"
+            k = span.end
+            if k + 1 < sent.end and doc[k].lower_ == "in" and span.label_ in _ORG_CLASSES:
+                k += 1 + (doc[k + 1].lower_ == "the")
+                inner = resolver.entity(doc[k]) if k < sent.end else None
+                if inner is not None and inner.label_ in _ORG_CLASSES and inner.start == k:
+                    found.append(Part(span, "partOf", inner, "qualifier"))
+            continue
+        if span.label_ in _ORG_CLASSES and owner.label_ in _ORG_CLASSES and any(t.lower_ in _UNITS for t in span):
+            found.append(Part(span, "partOf", owner, "qualifier"))
+        elif _is_region(span) and owner.label_ in {"Country", "Region"}:
+            found.append(Part(span, "partOf", owner, "qualifier"))
+        elif span.label_ in {"City", "Place"} and owner.label_ in {"Country", "Region"}:
+            found.append(Part(span, "locatedIn", owner, "qualifier"))
+    # "Tigray's capital of Mekelle", "the city of Zhanaozen in Kazakhstan"
+    for token in sent:
+        if token.lower_ in {"capital", "city", "town", "province", "region"} and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "of":
+            place = resolver.entity(doc[token.i + 2])
+            owner = None
+            if token.i - 2 >= sent.start and doc[token.i - 1].lower_ in {"'s", "’s"}:
+                owner = resolver.entity(doc[token.i - 2])
+            # the construction says the owner is a place, whatever the NER took it for
+            if place is not None and owner is not None and owner != place and owner.label_ not in _ORG_CLASSES | {"Law", "Programme"}:
+                found.append(Part(place, "locatedIn", owner, "qualifier"))
+    return found
+
+
+_REGION_WORDS = {"region", "province", "state", "territory", "oblast", "prefecture", "district", "county", "governorate", "canton"}
+
+
+def _is_region(span: Span) -> bool:
+    """ "Xinjiang Uyghur Autonomous Region": a region by its class or by its name."""
+    return span.label_ == "Region" or (span.label_ == "Place" and any(t.lower_ in _REGION_WORDS for t in span))
