@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newskg.extract.relations import verb_keys
+from newskg.extract.events.triggers import lemma_keys
 from newskg.extract.resolve import ActorResolver
 from newskg.extract.topics import topics_of
 from newskg.lexicon import Lexicon
@@ -112,7 +112,7 @@ def sentence_claims(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
     quotes = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2)) for m in _QUOTE.finditer(sent.text)]
     quotes = [(sent.start_char + a, sent.start_char + b) for a, b in quotes]
     for token in sent:
-        if token.pos_ not in {"VERB", "AUX"} or not any(k in lexicon.speech_verbs for k in verb_keys(token)[:2]):
+        if token.pos_ not in {"VERB", "AUX"} or not any(k in lexicon.speech_verbs for k in lemma_keys(token)[:2]):
             continue
         if any(a <= token.idx < b for a, b in quotes):
             continue  # a speech verb inside the quotation is part of what was said

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extract.events.triggers import lemma_keys
 from newskg.extract.events.vocabulary import load_event_vocabulary
 from newskg.extract.normalize import parse_date
 from newskg.extract.parts import possessive_relations, qualifier_relations
@@ -31,7 +32,7 @@ from newskg.extract.resolve import ActorResolver
 from newskg.extract.roles import heads_body, more_title_relations
 from newskg.lexicon import Lexicon
 
-__all__ = ["SpanRelation", "extract_relations", "sentence_relations", "observe_sentence", "verb_keys"]
+__all__ = ["SpanRelation", "extract_relations", "sentence_relations", "observe_sentence"]
 
 _ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 _ACTOR_CLASSES = _ORG_CLASSES | {"Person", "Country"}
@@ -58,22 +59,6 @@ class SpanRelation:
     about: tuple[Span, ...] = ()
 
 
-def verb_keys(token: Token) -> list[str]:
-    """Lemma candidates for a verb, also when the tagger called it a noun ("2. Calls on ...").
-
-    Examples
-    --------
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Calls criticised urges")
-    >>> [verb_keys(t)[:2] for t in doc]
-    [['calls', 'call'], ['criticised', 'criticise'], ['urges', 'urge']]
-    """
-    low = token.lower_
-    keys = [token.lemma_.lower() or low, low]
-    for suffix, replacement in (("ies", "y"), ("es", "e"), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", "")):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            keys.append(low[: -len(suffix)] + replacement)
-    return list(dict.fromkeys(keys))
 
 
 def _phrase_keys(verb: Token) -> Iterator[tuple[str, Token | None]]:
@@ -86,7 +71,7 @@ def _phrase_keys(verb: Token) -> Iterator[tuple[str, Token | None]]:
         if nxt.pos_ in {"ADP", "SCONJ"} and nxt not in preps and nxt.lower_ in {"for", "on", "upon"}:
             preps.append(nxt)
     complements = [c for c in verb.children if c.dep_ in {"acomp", "oprd"} and c.pos_ == "ADJ"]
-    for lemma in verb_keys(verb):
+    for lemma in lemma_keys(verb):
         for adjective in complements:
             yield f"{lemma} {adjective.lower_}", None  # "found X guilty"
         for prt in particles:
