@@ -53,6 +53,7 @@ class BuildSummary:
     relations: int
     claims: int
     statements: int = 0
+    events: int = 0
     problems: tuple[Problem, ...] = ()
     model: str = ""
     by_type: dict[str, int] = field(default_factory=dict)
@@ -86,6 +87,7 @@ class KnowledgeGraph:
         *,
         model: str | None = None,
         patterns: Sequence[str] = (),
+        events: Sequence[str] = (),
         max_bytes: int = DEFAULT_MAX_BYTES,
         workers: int = 1,
         on_start: Callable[[int], None] | None = None,
@@ -107,7 +109,9 @@ class KnowledgeGraph:
         from newskg.extract.pipeline import ExtractSettings, Extractor
 
         paths = list(paths or []) or [bundled_corpus()]
-        extractor = Extractor(ExtractSettings(model=model, patterns=tuple(patterns), max_bytes=max_bytes, workers=workers))
+        extractor = Extractor(
+            ExtractSettings(model=model, patterns=tuple(patterns), events=tuple(events), max_bytes=max_bytes, workers=workers)
+        )
         extractions: list[DocumentExtraction] = []
         problems: list[Problem] = []
         seen: dict[str, str] = {}
@@ -140,12 +144,14 @@ class KnowledgeGraph:
         statements = set(dataset.subjects(RDF.type, NKG.Statement))
         relations = len({(dataset.value(st, RDF.subject), dataset.value(st, RDF.predicate), dataset.value(st, RDF.object)) for st in statements})
         claims = sum(1 for _ in dataset.subjects(RDF.type, NKG.Claim))
+        events = sum(len(ex.events) for ex in extractions)
         summary = BuildSummary(
             documents=len(extractions),
             entities=len(index.entities),
             relations=relations,
             claims=claims,
             statements=len(statements),
+            events=events,
             problems=tuple(problems),
             model=model,
             by_type=dict(Counter(e.cls for e in index.entities)),

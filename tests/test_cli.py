@@ -161,3 +161,23 @@ def test_a_folder_with_only_other_files_says_why(tmp_path):
     assert "E208: no document could be read from" in result.output and "E212" in result.output
     assert "see the messages above" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_build_takes_the_users_event_words_and_reports_a_broken_file_in_one_line(tmp_path):
+    doc = tmp_path / "docs" / "note.txt"
+    doc.parent.mkdir()
+    doc.write_text("Amnesty International said the Thai police collared Sam Rainsy in Bangkok.", encoding="utf-8")
+    words = tmp_path / "events.yml"
+    words.write_text("classes:\n  - name: Arrest\n    verbs: [collar]\n", encoding="utf-8")
+    result = run("build", doc.parent, "--out", tmp_path / "kg", "--events", words, "--quiet")
+    assert result.exit_code == 0, result.output
+    from newskg.api import KnowledgeGraph
+
+    rows = KnowledgeGraph.load(tmp_path / "kg").query("SELECT ?s ?o WHERE { ?s nkg:arrests ?o }").rows
+    assert len(rows) == 1
+    broken = tmp_path / "broken.yml"
+    broken.write_text("classes: [1\n", encoding="utf-8")
+    result = run("build", doc.parent, "--out", tmp_path / "kg2", "--events", broken, "--quiet")
+    assert result.exit_code != 0
+    assert "E110" in result.output and "Traceback" not in result.output
+    assert len([line for line in result.output.splitlines() if line.strip()]) == 1

@@ -175,7 +175,10 @@ def load_event_vocabulary(extra: tuple[str, ...] = ()) -> EventVocabulary:
         try:
             data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
-            raise NewskgError("E110", f"cannot read event vocabulary {path}: {exc}") from None
+            where = getattr(exc, "problem_mark", None)
+            detail = " ".join(str(getattr(exc, "problem", None) or exc).split())
+            at = f" (line {where.line + 1}, column {where.column + 1})" if where is not None else ""
+            raise NewskgError("E110", f"cannot read event vocabulary {path}: {detail}{at}") from None
         if not isinstance(data, dict):
             raise NewskgError("E110", f"{path}: expected a mapping with 'classes'")
         _merge(data, raw, str(path))
