@@ -207,7 +207,7 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
         args.add_targets(owners)
     acts = _acts_in(token, triggers, trigger)
     args.nested += acts
-    if trigger.cls.stance:
+    if trigger.cls.stance and trigger.cls.name not in {"Demand", "Urge", "Invite"}:
         for child in (c for t in [token, *token.conjuncts] for c in t.children):
             if child.dep_ == "prep" and child.lower_ == "in":
                 for pobj in pobjs(child):

@@ -24,6 +24,7 @@ from newskg.extract.resolve import ActorResolver
 __all__ = ["SpanEvent", "EventFrames", "sentence_events"]
 
 _DEMANDS = {"Demand", "Urge", "Invite"}
+_NOT_BENEFICIARIES = {"Law", "Programme", "Event", "City", "Region", "Place"}
 _NEGATORS = {"not", "never", "no", "n't", "neither", "nor", "without"}
 _CONTENT_LIMIT = 300
 
@@ -326,12 +327,14 @@ def _link(outer: SpanEvent, inner: SpanEvent) -> None:
 
 
 def _lift(outer: SpanEvent, inner: SpanEvent) -> None:
+    # on whose behalf: the people and bodies the inner act is done to, not the law it amends
+    lifted = [t for t in inner.targets + inner.themes if t not in outer.targets and t.label_ not in _NOT_BENEFICIARIES]
     if outer.cls.name in _DEMANDS:
-        outer.themes += [t for t in inner.targets + inner.themes if t not in outer.targets]
+        outer.themes += lifted
     elif outer.cls.stance:
         if not outer.targets and inner.sources:
             outer.targets = [s for s in inner.sources if s not in outer.sources]
-        outer.themes += [t for t in inner.targets + inner.themes if t not in outer.targets]
+        outer.themes += [t for t in lifted if t not in outer.targets]
 
 
 def _deontic_clauses(sent: Span, resolver: ActorResolver, vocab: EventVocabulary, claims: list[tuple[int, int, Span]], events: dict[int, SpanEvent]) -> list[SpanEvent]:
