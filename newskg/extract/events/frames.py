@@ -111,6 +111,8 @@ def _event_date(token: Token, dates: list[Span]) -> str | None:
 def _content(token: Token) -> str | None:
     """What was demanded: the clause a demand governs ("to release X ...")."""
     for child in token.children:
+        if opens_paragraph(child) or child.i < token.i:
+            continue  # "1. Condemns ...; calls for ...": the parser's ccomp is another paragraph verb
         if child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ == "for"):
             words = list(child.subtree)
             text = " ".join(token.doc[words[0].i : words[-1].i + 1].text.split())
