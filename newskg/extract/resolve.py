@@ -238,9 +238,13 @@ class ActorResolver:
                 return self.entity(child)
         # "the National Assembly spokesperson", "the EU body", "the European Parliament's resolution"
         # ... and a title of a body stands for it: "the Chair of the Council", "a member of X"
-        proxy = lemma in self.lexicon.proxy_nouns or token.lower_ in self.lexicon.proxy_nouns or lemma in self.lexicon.speech_nouns or (
-            token.lower_ in self.lexicon.roles and self.lexicon.roles[token.lower_] != "relativeOf"
-        )
+        titled = token.lower_ in self.lexicon.roles and self.lexicon.roles[token.lower_] != "relativeOf"
+        if titled:
+            # "Minister of the Armed Forces Álvaro X": a title followed by a name is that person
+            named = [self.entity(t) for t in token.subtree if t.i > token.i and self.entity(t) is not None and self.entity(t).label_ == "Person"]
+            if named:
+                return named[0]
+        proxy = lemma in self.lexicon.proxy_nouns or token.lower_ in self.lexicon.proxy_nouns or lemma in self.lexicon.speech_nouns or titled
         for dep in ("compound", "nmod", "poss"):
             for child in token.children:
                 if child.dep_ != dep:

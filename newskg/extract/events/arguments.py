@@ -186,7 +186,9 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
     if found and trigger.cls.collect:
         # meeting "the Chief of X" is meeting X; sanctioning "the Minister of X" is not sanctioning X
         named_only = trigger.cls.name != "Consult"
-        people = [s for s in actors_in(token, resolver, people_only=True) if s.label_ == "Person"] if named_only else []
+        # the people the phrase names, not those it names them by ("Porras's husband X")
+        owners = {i for t in token.subtree if t.dep_ == "poss" for i in (x.i for x in t.subtree)}
+        people = [s for s in actors_in(token, resolver, people_only=True, stop=owners) if s.label_ == "Person"] if named_only else []
         found += [s for s in actors_in(token, resolver, people_only=True, named_only=named_only) + people if s.label_ not in NON_ACTORS and s not in found]
     elif found and trigger.cls.possessor == "target":
         # An act done to people names them all in its object: "release X and all those
@@ -207,13 +209,13 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
         args.add_targets(owners)
     acts = _acts_in(token, triggers, trigger)
     args.nested += acts
-    if trigger.cls.stance and trigger.cls.name not in {"Demand", "Urge", "Invite"}:
+    if trigger.cls.stance and trigger.cls.name not in {"Demand", "Urge", "Invite"} and not args.targets:
         for child in (c for t in [token, *token.conjuncts] for c in t.children):
             if child.dep_ == "prep" and child.lower_ == "in":
                 for pobj in pobjs(child):
                     place = resolver.entity(pobj)
                     if place is not None and place.label_ == "Country":
-                        args.add_themes([place])  # "concerned about abuses in Zimbabwe"
+                        args.add_targets([place])  # "concerned about abuses in Zimbabwe": about the state
     if owners or acts:
         return True
     if deep or trigger.cls.stance:
