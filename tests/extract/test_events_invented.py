@@ -158,6 +158,23 @@ def test_detention_place(invented):
     assert names(event.places) == {"Zenda Prison"}
 
 
+def test_undergoing_an_act_and_being_in_a_state(invented):
+    result = invented(
+        "Karl Osterhaus faces charges of treason. Ilsa Vandermeer remains in detention in Zenda Prison. "
+        "Anneli Sorvari received a suspended sentence."
+    )
+    charge = find(result, "Charge", targets={"Karl Osterhaus"})
+    assert charge.sources == ()  # he faces them; nobody named brought them
+    detention = find(result, "Arrest", targets={"Ilsa Vandermeer"})
+    assert names(detention.places) == {"Zenda Prison"}
+    find(result, "Sentence", targets={"Anneli Sorvari"})
+
+
+def test_indirect_object_of_a_giving_verb(invented):
+    result = invented("The Strelsau District Court handed Petr Halloran a five-year sentence.")
+    find(result, "Sentence", sources={"Strelsau District Court"}, targets={"Petr Halloran"})
+
+
 # -- modes ---------------------------------------------------------------------------------
 
 

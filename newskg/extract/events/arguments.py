@@ -371,7 +371,7 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
     _preps(noun, args, trigger, resolver, triggers, skip={c.i for c in noun.children if c.lower_ in {"of", "by"}})
     # "X imposed sanctions on Y", "X launched an investigation into Y": the light verb's
     # subject is the source, its prepositions may bring the target.
-    verb = noun.head if noun.dep_ in {"dobj", "attr", "nsubjpass", "conj"} else None
+    verb = noun.head if noun.dep_ in {"dobj", "attr", "nsubjpass", "conj", "npadvmod"} else None
     if noun.dep_ == "conj":
         first = noun.head
         verb = first.head if first.dep_ in {"dobj", "attr", "nsubjpass"} else None
@@ -411,10 +411,19 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
             args.add_sources(subjects_of(root, resolver, vocab)[0])
     light = patient_light_verb(noun)
     if light is not None and not args.targets:
-        subject = next((c for c in light.children if c.dep_ in {"nsubjpass", "dobj"}), None)
+        deps = {"nsubjpass", "dobj"} if light.lemma_.lower() in {"subject", "expose", "submit", "place", "put", "take", "keep"} else {"nsubj", "nsubjpass"}
+        subject = next((c for c in light.children if c.dep_ in deps and c.i != noun.i), None)
         if subject is not None:
-            args.add_targets(resolver.resolve_all(subject))
+            args.add_targets([t for t in resolver.resolve_all(subject) if t.label_ not in NON_ACTORS | PLACES])
             args.rule = "light-verb"
+            if light.lemma_.lower() in {"face", "receive", "suffer", "undergo", "endure", "serve", "get", "remain", "be", "stay", "spend", "languish", "sit"}:
+                args.sources = [s for s in args.sources if s not in args.targets]  # the subject is who undergoes it
+    if verb is not None and verb.pos_ in {"VERB", "AUX"} and not args.targets:
+        # "the court handed X a five-year sentence", "gave Y a fine": the indirect object
+        for child in verb.children:
+            second_object = child.dep_ == "dobj" and child.i != noun.i and verb.lemma_.lower() in {"hand", "give", "award", "grant", "slap", "deal"}
+            if child.dep_ == "dative" or second_object:
+                args.add_targets([t for t in resolver.resolve_all(child) if t.label_ not in NON_ACTORS | PLACES])
     for child in noun.children:
         if child.dep_ in {"acl", "relcl"} and child.i in triggers and any(c.lower_ == "to" for c in child.children):
             args.nested.append(child)  # "the ruling to sentence X", "a call to release Y"

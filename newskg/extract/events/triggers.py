@@ -21,6 +21,11 @@ __all__ = ["Trigger", "find_triggers", "lemma_keys"]
 _VERB_DEPS = {"prt", "prep", "agent", "dative", "acomp", "oprd", "advmod", "dobj", "xcomp"}
 # Words a patient noun takes after a light verb: "X was subjected to detention".
 _PATIENT_LIGHT = {"subject", "expose", "submit"}
+# Verbs whose subject undergoes the act their object names: "X faces charges", "X received a
+# sentence", "X suffered torture", "X is serving a sentence".
+_UNDERGO = {"face", "receive", "suffer", "undergo", "endure", "serve", "get"}
+# ... or is in the state a noun names: "X remains in detention", "X is in custody".
+_STATE_VERBS = {"remain", "be", "stay", "spend", "languish", "sit", "keep", "place", "put", "take"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +166,13 @@ def find_triggers(sent: Span, vocab: EventVocabulary, *, inside_entity: set[int]
 
 
 def patient_light_verb(token: Token) -> Token | None:
-    """The verb of "X was subjected to <noun>", whose subject is the noun's target."""
+    """The verb whose subject an act noun is done to: "X was subjected to <noun>", "X faces
+    <charges>", "X received a <sentence>", "X remains in <detention>"."""
     head = token.head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "to" and head.head.lemma_.lower() in _PATIENT_LIGHT:
+        return head.head
+    if token.dep_ in {"dobj", "conj"} and (token.head if token.dep_ == "dobj" else token.head.head).lemma_.lower() in _UNDERGO:
+        return token.head if token.dep_ == "dobj" else token.head.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "under", "into"} and head.head.lemma_.lower() in _STATE_VERBS:
         return head.head
     return None
