@@ -309,6 +309,19 @@ class ActorResolver:
                 span = Span(self.doc, token.i, token.i + 1, label="GovernmentBody", kb_id="coref", span_id=name)
                 self.at[token.i] = span
                 return span
+        phrase = " ".join(t.lower_ for t in [*(c for c in token.lefts if c.dep_ == "compound"), token])
+        bare = not any(c.dep_ in {"det", "amod", "poss"} for c in token.children)
+        if bare and token.dep_ in {"nsubj", "nsubjpass", "pobj"} and (phrase in self.lexicon.state_institutions or token.lower_ in self.lexicon.state_institutions):
+            # "Police arrested X", "Security forces raided Y", "... detained by authorities": the
+            # state institutions of the country the document is about
+            country = self.main_country()
+            if country:
+                name = f"{self.lexicon.demonym_of.get(country, country)} {phrase}"
+                start = min([token.i, *(c.i for c in token.lefts if c.dep_ == "compound")])
+                span = Span(self.doc, start, token.i + 1, label="GovernmentBody", kb_id="coref", span_id=name)
+                for i in range(start, token.i + 1):
+                    self.at[i] = span
+                return span
         return None
 
     def resolve_actor(self, token: Token, *, depth: int = 0) -> Span | None:

@@ -170,7 +170,9 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                 continue
             uf.find(key)
             mention_key[(doc_id, m.start, m.end)] = key
-            key_forms[key][clean_surface(m.text)] += 1
+            # a bare "Authorities" or "police" standing for a country's is written as that name
+            form = m.canonical if m.source == "coref" and m.canonical else clean_surface(m.text)
+            key_forms[key][form] += 1
             key_votes[key][m.label] += _SOURCE_WEIGHT.get(m.source, 1.0)
             key_docs[key].add(doc_id)
             if m.canonical:

@@ -170,6 +170,14 @@ def test_undergoing_an_act_and_being_in_a_state(invented):
     find(result, "Sentence", targets={"Anneli Sorvari"})
 
 
+def test_bare_state_institutions_are_the_countrys(invented):
+    result = invented("Ruritania has seen protests for weeks. Police arrested Karl Osterhaus on Monday.")
+    arrest = find(result, "Arrest", targets={"Karl Osterhaus"})
+    (police,) = arrest.sources
+    assert police.canonical and "Ruritan" in police.canonical and police.canonical.endswith("police")
+    assert not [e for e in result.events if e.event_class == "Protest" and e.sources]  # Ruritania "saw" them
+
+
 def test_indirect_object_of_a_giving_verb(invented):
     result = invented("The Strelsau District Court handed Petr Halloran a five-year sentence.")
     find(result, "Sentence", sources={"Strelsau District Court"}, targets={"Petr Halloran"})

@@ -375,7 +375,7 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
     if noun.dep_ == "conj":
         first = noun.head
         verb = first.head if first.dep_ in {"dobj", "attr", "nsubjpass"} else None
-    if verb is not None and verb.pos_ in {"VERB", "AUX"} and (verb.i not in triggers or verb.lemma_.lower() in vocab.light_verbs):
+    if verb is not None and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in vocab.light_verbs:
         if not args.sources:
             if is_passive(verb):
                 args.add_sources(agents_of(verb, resolver))
