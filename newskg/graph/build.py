@@ -61,8 +61,9 @@ def _event_date(value: str) -> Literal:
 
 
 def projected(event: Event) -> bool:
-    """Whether an event is stated as direct triples: reported as fact, not negated, with a source."""
-    return event.mode == "asserted" and not event.negated and bool(event.sources)
+    """Whether an event is stated as direct triples: reported as fact, not negated, with a source,
+    and not a later mention of an act already stated ("the verdict", "the criticism")."""
+    return event.mode == "asserted" and not event.negated and bool(event.sources) and event.rule != "noun-coreference"
 
 
 def build_dataset(

@@ -173,3 +173,17 @@ def test_claims_vs_demands_pairs_a_denial_with_the_other_sides_demand(sample_kg)
     pairs = {(str(r[0]), str(r[1]), str(r[4])) for r in rows}
     assert ("political prisoners", "National Assembly", "European Parliament") in pairs
     assert all(denier != demander for _, denier, demander in pairs)
+
+
+def test_a_later_mention_of_an_act_is_no_new_evidence_for_it():
+    from newskg.extract.pipeline import Extractor, ExtractSettings
+
+    text = (
+        "The Strelsau District Court sentenced Petr Halloran on Friday. "
+        "Lantern Rights Watch condemned the sentence."
+    )
+    extraction = Extractor(ExtractSettings(patterns=(str(ACTORS),))).extract_text(text, name="later.txt")
+    dataset = build_dataset([extraction], canonicalize([extraction]))
+    rows = list(dataset.query("SELECT ?sentence WHERE { ?st rdf:predicate nkg:sentences ; nkg:sentence ?sentence }"))
+    assert [str(r[0]) for r in rows] == ["The Strelsau District Court sentenced Petr Halloran on Friday."]
+    assert ("Lantern Rights Watch", "Petr Halloran") in labelled(dataset, NKG.condemnsOnBehalfOf)
