@@ -8,6 +8,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extract.actors.names import titles_of
 from newskg.lexicon import Lexicon
 
 __all__ = ["ActorResolver"]
@@ -172,6 +173,15 @@ class ActorResolver:
                     return span
         return None
 
+    def by_title(self, word: str, before: int) -> Span | None:
+        """The last person named with a title ending in ``word``: "the bishop" -> "Bishop X"."""
+        titles = titles_of(self.doc)
+        for span in reversed(self.mentioned_before(before)):
+            title = titles.get((span.start, span.end))
+            if span.label_ == "Person" and title and title.lower().replace(".", "").split()[-1] == word:
+                return span
+        return None
+
     def main_country(self) -> str | None:
         """The country the document names most often (first named on a tie)."""
         counts: dict[str, int] = {}
@@ -291,6 +301,11 @@ class ActorResolver:
                     return self.last_author
         definite = any(c.lower_ in {"the", "this", "that", "these", "those"} or c.dep_ == "poss" for c in token.children)
         qualified = any(c.dep_ == "amod" for c in token.children)  # "the ruling party" is not "the party"
+        if token.pos_ == "NOUN" and token.is_lower and definite and not qualified:
+            # "Bishop X ... the bishop", "Judge Y ... the judge": the last person of that title
+            titled = self.by_title(lemma, token.i)
+            if titled is not None:
+                return titled
         if token.pos_ == "NOUN" and token.is_lower and (definite or token.tag_ != "NNS") and not qualified:
             # "the parliament", "the ministry"; a bare plural ("journalists") names no one
             found = self.by_head_word(token.text, token.i)

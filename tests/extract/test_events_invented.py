@@ -229,6 +229,11 @@ def test_definite_description_to_a_named_actor(invented):
     find(result, "Sentence", sources={"Strelsau District Court"}, targets={"Petr Halloran"})
 
 
+def test_a_title_refers_back_to_the_person_who_holds_it(invented):
+    result = invented("Bishop Tomas Kravik spoke in Strelsau on Sunday. The Strelsau police arrested the bishop on Monday.")
+    find(result, "Arrest", sources={"Strelsau police"}, targets={"Tomas Kravik"})
+
+
 def test_we_is_the_author_named_at_the_top(invented):
     text = (
         "Ruritania: journalist detained in Strelsau\n\n"
