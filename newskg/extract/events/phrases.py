@@ -158,8 +158,16 @@ def legal_basis(token: Token, resolver: ActorResolver) -> list[Span]:
     """ "under E.O. 13818", "pursuant to Section 7031(c)", "in accordance with the Act", also
     where the parser hung the phrase on a word of the clause rather than on its verb."""
     found: list[Span] = []
-    clause = [t for t in token.subtree if not any(a.dep_ in {"relcl", "ccomp", "advcl"} and a.i != token.i and a in token.subtree for a in t.ancestors if a.i != token.i and token in a.ancestors)]
-    for child in (t for t in clause if t.head in clause or t.head == token):
+    # the words of the clause, not crossing into a clause of its own below it
+    clause: list[Token] = []
+    stack = list(token.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in {"relcl", "ccomp", "advcl"}:
+            continue
+        clause.append(t)
+        stack.extend(t.children)
+    for child in sorted(clause, key=lambda t: t.i):
         low = child.lower_
         preps = [child] if low == "under" else [c for c in child.children if c.lower_ in {"to", "with"}] if low in {"pursuant", "according", "accordance"} else []
         if low == "in":
