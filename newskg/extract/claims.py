@@ -89,7 +89,13 @@ def _speaker_of(verb: Token, resolver: ActorResolver) -> Span | None:
 
 def _make(resolver: ActorResolver, speaker: Span, start: int, end: int, sent: Span, rule: str, quoted: bool, lexicon: Lexicon) -> SpanClaim | None:
     doc = sent.doc
-    text = " ".join(doc.text[start:end].split()).strip(" ,.;:")
+    # the sentence's own text, not ``doc.text``, which spaCy rebuilds from every token each time
+    if sent.start_char <= start and end <= sent.end_char:
+        raw = sent.text[start - sent.start_char : end - sent.start_char]
+    else:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        raw = span.text if span is not None else ""
+    text = " ".join(raw.split()).strip(" ,.;:")
     if len(text.split()) < (4 if quoted else 2) or speaker.label_ not in _ACTORS:
         return None  # scare quotes ("national security audit") are not claims
     return SpanClaim(

@@ -39,6 +39,7 @@ class ActorResolver:
         self.lexicon = lexicon
         self.spans = sorted(spans, key=lambda s: (s.start, s.end))
         self._starts = [s.start for s in self.spans]
+        self._by_last_word: dict[str, list[Span]] | None = None
         self.at: dict[int, Span] = {}
         for span in spans:
             for i in range(span.start, span.end):
@@ -159,23 +160,34 @@ class ActorResolver:
                 straight += 1
         return depth > 0 or straight % 2 == 1
 
+    def _last_words(self) -> dict[str, list[Span]]:
+        """Spans by their folded last word, in document order (built once)."""
+        if self._by_last_word is None:
+            self._by_last_word = {}
+            for span in self.spans:
+                self._by_last_word.setdefault(self.lexicon.fold_spelling(span[-1].lower_), []).append(span)
+        return self._by_last_word
+
     def by_head_word(self, word: str, before: int) -> Span | None:
         """The last actor whose name ends in ``word``: "the parliament" -> "European Parliament"."""
         word = self.lexicon.fold_spelling(word.lower())
-        earlier = list(reversed(self.mentioned_before(before)))
-        for span in earlier:
-            if self.lexicon.fold_spelling(span[-1].lower_) == word:
-                return span
+        found = next((s for s in reversed(self._last_words().get(word, ())) if s.end <= before), None)
+        if found is not None:
+            return found
         if word in self.lexicon.state_institutions:
             # "the authorities" may be a government named as such, and the other way round.
-            for span in earlier:
-                if span.label_ == "GovernmentBody" and span[-1].lower_ in self.lexicon.state_institutions:
-                    return span
+            candidates = [
+                s for w in self.lexicon.state_institutions for s in self._last_words().get(w, ())
+                if s.end <= before and s.label_ == "GovernmentBody"
+            ]
+            return max(candidates, key=lambda s: s.start) if candidates else None
         return None
 
     def by_title(self, word: str, before: int) -> Span | None:
         """The last person named with a title ending in ``word``: "the bishop" -> "Bishop X"."""
         titles = titles_of(self.doc)
+        if not titles:
+            return None
         for span in reversed(self.mentioned_before(before)):
             title = titles.get((span.start, span.end))
             if span.label_ == "Person" and title and title.lower().replace(".", "").split()[-1] == word:

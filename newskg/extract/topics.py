@@ -17,8 +17,6 @@ def topics_of(doc: Doc | Span, start_char: int, end_char: int, limit: int = 8) -
     ()
     """
     whole = doc.doc if isinstance(doc, Span) else doc
-    if not whole.has_annotation("DEP"):
-        return ()
     found: list[str] = []
     for chunk_start, chunk_end, phrase in _phrases(whole):
         if chunk_start < start_char or chunk_end > end_char:
@@ -36,7 +34,8 @@ def _phrases(doc: Doc) -> list[tuple[int, int, str]]:
     cached = doc.user_data.get("newskg_topic_phrases")
     if cached is None:
         cached = []
-        for chunk in doc.noun_chunks:
+        # (``has_annotation`` walks every token: asked once per document, not per claim)
+        for chunk in doc.noun_chunks if doc.has_annotation("DEP") else ():
             words = [t for t in chunk if t.pos_ not in {"DET", "PRON", "NUM", "PUNCT"} and not t.ent_type_]
             if 2 <= len(words) <= 4 and words[-1].pos_ == "NOUN":
                 cached.append((chunk.start_char, chunk.end_char, " ".join(t.lower_ for t in words)))
