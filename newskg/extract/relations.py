@@ -35,12 +35,7 @@ from newskg.lexicon import Lexicon
 __all__ = ["SpanRelation", "extract_relations", "sentence_relations", "observe_sentence"]
 
 _ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
-_ACTOR_CLASSES = _ORG_CLASSES | {"Person", "Country"}
 _TITLE_SKIP = {"also", "the", "a", "an", "now", "current", "acting", "its", "their", "his", "her"}
-# Relations whose object is an actor, never a law or programme ("sanctions Cambodia", not its EBA access).
-_TARGETS_ACTORS = {"sanctions", "arrests", "sentences", "accuses", "invites", "demands", "urges"}
-# ... and whose actor may sit deeper in the phrase.
-_DEEP_TARGETS = {"sanctions", "arrests", "sentences", "accuses"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,16 +151,12 @@ def _opens_paragraph(token: Token) -> bool:
     return sent[0].like_num and _first_word(sent) == token
 
 
-def _objects(verb: Token, prep: Token | None, passive: bool, resolver: ActorResolver, predicate: str = "") -> tuple[list[Span], Token | None]:
-    """The patients of ``verb`` and the token whose subtree says what was asked."""
+def _objects(verb: Token, prep: Token | None, passive: bool, resolver: ActorResolver) -> tuple[list[Span], Token | None]:
+    """What a structural verb links its subject to: "heads X", "took over from X", "joined X"."""
     if prep is not None and prep.dep_ != "agent":
         for pobj in prep.children:
             if pobj.dep_ == "pobj":
-                found = resolver.resolve_all(pobj)
-                if not found and predicate in _DEEP_TARGETS:
-                    actor = resolver.resolve_actor(pobj)
-                    found = [actor] if actor is not None else []
-                return found, pobj
+                return resolver.resolve_all(pobj), pobj
     if passive:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -173,14 +164,7 @@ def _objects(verb: Token, prep: Token | None, passive: bool, resolver: ActorReso
         return [], None
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"}:
-            found = resolver.resolve_all(child)
-            if predicate in _TARGETS_ACTORS:
-                found = [f for f in found if f.label_ not in {"Law", "Programme"}]
-            if predicate in _DEEP_TARGETS and not found:
-                # "withdrew part of Cambodia's EBA access": the target is the actor inside.
-                actor = resolver.resolve_actor(child)
-                found = [actor] if actor is not None else []
-            return found, child
+            return resolver.resolve_all(child), child
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in {"for", "on", "upon", "against", "to"}:
             for pobj in child.children:
@@ -188,10 +172,6 @@ def _objects(verb: Token, prep: Token | None, passive: bool, resolver: ActorReso
                 if found:
                     return found, pobj
     return [], None
-
-
-
-
 
 
 def _event_date(doc: Doc, verb: Token, dates: list[Span]) -> str | None:
@@ -230,7 +210,7 @@ def verb_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates:
         subjects, passive = _subjects(token, resolver, lexicon)
         for subject in subjects:
             resolver.observe_subject(subject)
-        objects, anchor = _objects(token, prep, passive, resolver, predicate)
+        objects, _ = _objects(token, prep, passive, resolver)
         if passive:
             rule = "verb-passive"
         event_date = _event_date(sent.doc, token, dates)

@@ -268,7 +268,7 @@ def _preps(token: Token, args: Arguments, trigger: Trigger, resolver: ActorResol
                 place = resolver.entity(pobj)
                 detention = place is not None and any(t.lower_ in _DETENTION_SITES for t in place)
                 if place is not None and (place.label_ in PLACES | {"Country"} or detention):
-                    args._add(args.places, [place])
+                    args.add_places([place])
 
 def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabulary, triggers: dict[int, Trigger]) -> Arguments:
     verb = trigger.token
@@ -315,7 +315,7 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
             if trigger.prep.lower_ in PLACE_PREPS:
                 place = resolver.entity(pobj)  # "held in X": where, not whom
                 if place is not None:
-                    args._add(args.places, [place])
+                    args.add_places([place])
             else:
                 _targets_from(pobj, args, resolver, triggers, trigger, deep=True)
     if not args.passive or not args.targets:

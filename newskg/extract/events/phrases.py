@@ -49,6 +49,9 @@ class Arguments:
     def add_themes(self, spans: list[Span]) -> None:
         self._add(self.themes, spans)
 
+    def add_places(self, spans: list[Span]) -> None:
+        self._add(self.places, spans)
+
 def misparsed_main_verb(verb: Token) -> bool:
     """ "The EU's foreign policy chief, X, called on Y": a main verb after an apposition that the
     parser took for a participle modifying the subject."""
