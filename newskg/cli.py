@@ -315,7 +315,7 @@ def path(
 ) -> None:
     """Show how two actors are connected, hop by hop, with the evidence for each hop.
 
-    Example: newskg path "Khun Tharo" "European Parliament"
+    Example: newskg path "Anna Vell" "Lantern Rights Watch"
     """
     kg = _load(graph)
     hops = kg.path(source, target)

@@ -137,7 +137,7 @@ def score_entities(dataset: Dataset, gold: list[GoldEntity]) -> EntityScores:
     Examples
     --------
     >>> from newskg.graph.build import new_dataset
-    >>> score_entities(new_dataset(), [GoldEntity("Khun Tharo", "Person")]).recall
+    >>> score_entities(new_dataset(), [GoldEntity("Anna Vell", "Person")]).recall
     0.0
     """
     mapping, system = _align(dataset, gold)

@@ -124,7 +124,7 @@ class EntityTyper:
         --------
         >>> import spacy
         >>> typer = EntityTyper(spacy.blank("en"), "t")
-        >>> typer.classify("Ministry of Justice", "ORG"), typer.classify("Candlelight Party", "ORG")
+        >>> typer.classify("Ministry of Justice", "ORG"), typer.classify("Lantern Party", "ORG")
         ('GovernmentBody', 'PoliticalParty')
         >>> typer.classify("Cambodian", "NORP") is None, typer.classify("Thailand", "GPE")
         (True, 'Country')

@@ -21,7 +21,7 @@ def sentence_index(doc: Doc) -> dict[int, int]:
 
 
 def acronyms_of(doc: Doc, sentence_of: dict[int, int]) -> tuple[AcronymDefinition, ...]:
-    """Acronyms the text defines: ``Voice of Democracy (VOD)``."""
+    """Acronyms the text defines: ``Voice of Ruritania (VOR)``."""
     return tuple(
         AcronymDefinition(short=span.text, long_form=span.kb_id_, sentence=sentence_of[span.start])
         for span in doc.spans.get(ACRONYM_SPANS, [])

@@ -40,7 +40,7 @@ def resolve_model_name(name: str | None = None) -> str:
 
 
 def _split_slashed_names(nlp: Language) -> None:
-    """Split "CamboJA/Pring Samrang" (photo credits, "Reuters/AP") into separate tokens."""
+    """Split "VellPress/Anna Vell" (photo credits, "Reuters/AP") into separate tokens."""
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Za-z])/(?=[A-Z])"]

@@ -333,8 +333,8 @@ def normalize(
     >>> n = normalize("NEWSLETTER\\n\\nThe <u>UN special rapporteur</u> spoke.\\n743 views")
     >>> n.text
     'The UN special rapporteur spoke.'
-    >>> normalize("UN experts* met the Vell Union[1] under Section 7(c).").text
-    'UN experts met the Vell Union under Section 7(c).'
+    >>> normalize("OSCE experts* met the Vell Union[1] under Section 7(c).").text
+    'OSCE experts met the Vell Union under Section 7(c).'
     """
     if lexicon is None:
         from newskg.lexicon import load_lexicon

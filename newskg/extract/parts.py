@@ -6,7 +6,7 @@ Rules (named ``qualifier`` and ``possessive`` in the evidence)
 - "Cambodia's National Assembly", "National Assembly of Cambodia": locatedIn the country;
 - "the Department of the Treasury's Office of ...", "the Unit on ... in the Ministry of ...": partOf;
 - "China's Xinjiang Uyghur Autonomous Region": partOf; "Tigray's capital of Mekelle": locatedIn;
-- "the ILO's Better Factories Cambodia programme", "a programme by the ILO": programmeOf.
+- "the ILO's Safer Workplaces Ruritania programme", "a programme by the ILO": programmeOf.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Part(NamedTuple):
 
 
 def possessive_relations(sent: Span, resolver: ActorResolver) -> list[Part]:
-    """Rule ``possessive``: "the ILO's Better Factories Cambodia programme", "a programme by the ILO"."""
+    """Rule ``possessive``: "the ILO's Safer Workplaces Ruritania programme", "a programme by the ILO"."""
     doc = sent.doc
     found: list[Part] = []
     for span in resolver.spans_in(sent.start, sent.end):

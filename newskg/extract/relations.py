@@ -313,7 +313,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 and (doc[j].is_lower or (doc[j].is_title and not doc[j].is_sent_start))
             )
         ):
-            # "the European Union's foreign policy chief, Josep Borrell", "Home Minister X"
+            # "the Vell Union's foreign policy chief, Ilsa Vandermeer", "Home Minister X"
             if doc[j].lower_ in lexicon.former_words:
                 former = True
             else:
@@ -345,7 +345,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
         if org is None and j >= sent.start and doc[j].lower_ in lexicon.demonyms and doc[j].is_title and (
             base in lexicon.state_titles or title in lexicon.state_titles
         ):
-            # "Cambodian Prime Minister Hun Manet": the country the demonym names
+            # "Ruritanian Prime Minister Rudolf Elphberg": the country the demonym names
             org = Span(doc, j, j + 1, label="Country", kb_id="qualifier")
         if org is not None and org.label_ in _ORG_CLASSES | {"Country", "Programme"}:
             found.append(_role(person, org, title, roles, sent, former))

@@ -228,7 +228,7 @@ class ActorResolver:
             if author is not None:
                 return author
             return self.last_speaker[1] if self.last_speaker is not None else None
-        # "the Better Factories Cambodia programme": the name stops before its lower-case head.
+        # "the Safer Workplaces Ruritania programme": the name stops before its lower-case head.
         if low in _GENERIC_HEADS and token.i > 0 and self.entity(token.doc[token.i - 1]) is not None:
             named = self.entity(token.doc[token.i - 1])
             if named.end == token.i:
@@ -254,7 +254,7 @@ class ActorResolver:
         # "Tomas Kravik, a reporter detained by ...": the noun in apposition is the named actor
         if token.dep_ == "appos" and self.entity(token.head) is not None:
             return self.entity(token.head)
-        # "his father Hun Sen": an apposition names the actor.
+        # "his father Rudolf Elphberg": an apposition names the actor.
         for child in token.children:
             if child.dep_ == "appos" and self.entity(child) is not None:
                 return self.entity(child)

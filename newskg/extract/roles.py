@@ -2,7 +2,7 @@
 
 Rules (all named ``title`` in the evidence)
 -----
-- "TITLE of [the] ORG P": "Deputy Secretary of the Treasury Wally Adeyemo";
+- "TITLE of [the] ORG P": "Deputy Secretary of the Treasury Ilsa Vandermeer";
 - coordinated titles: "P, co-founder and director of the news website ORG", "former ORG director
   and founder P", "ORG's Secretary P and Director Q" (Q shares the organisation);
 - members listed under a group noun: "three ORG officials were arrested: Executive Director P;
@@ -127,7 +127,7 @@ def more_title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, 
 
 
 def _title_of_org(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, roles: dict[str, str]) -> tuple[Span, list[str], bool] | None:
-    """ "Deputy Secretary of the Treasury Wally Adeyemo", "Attorney General of Guatemala P"."""
+    """ "Deputy Secretary of the Treasury Ilsa Vandermeer", "Attorney General of Guatemala P"."""
     org = resolver.entity(doc[person.start - 1]) if person.start - 1 >= sent.start else None
     if org is None or org.end != person.start or org.label_ not in _OWNERS | {"Country"}:
         return None

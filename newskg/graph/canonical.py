@@ -11,20 +11,20 @@ Rules, applied with a union-find over name keys, in this order:
 1. **Same name** once determiners, possessives, case, punctuation, designators ("SAR") and
    British/American spellings are folded ("the EUROPEAN PARLIAMENT's" = "European Parliament";
    "E.O. 13818" = "Executive Order 13818").
-2. **Acronyms defined in the text**: "Voice of Democracy (VOD)"; and two spellings of one long
+2. **Acronyms defined in the text**: "Voice of Ruritania (VOR)"; and two spellings of one long
    name in one text ("Sovereign Council" / "Sovereignty Council").
 3. **Acronyms by initials** across documents, when exactly one long form fits: "EBA" =
    "Everything but Arms", "ILO" = "International Labour Organization".
 4. **Acronym modifiers**: "EU Commission" = "European Commission" when EU is the European Union.
-5. **Country qualifiers**: "Cambodia's National Assembly", "National Assembly of the Kingdom of
-   Cambodia" and "Cambodian National Assembly" are one body, and the bare "National Assembly"
+5. **Country qualifiers**: "Ruritania's National Assembly", "National Assembly of the Kingdom of
+   Ruritania" and "Ruritanian National Assembly" are one body, and the bare "National Assembly"
    joins them when no other country's National Assembly appears.
 6. **Short names** left unresolved in their document: a one-word person name joins the one full
-   name in the corpus it is part of ("Sokha" = "Kem Sokha"); a one-word organisation name joins
+   name in the corpus it is part of ("Vandermeer" = "Ilsa Vandermeer"); a one-word organisation name joins
    the one longer name it ends ("the Commission" = "European Commission").
 
-Two names are never merged for sharing a word alone: "Equitable Cambodia" stays apart from
-"Cambodia", and "Council of the EU" from "Human Rights Council".
+Two names are never merged for sharing a word alone: "Equitable Ruritania" stays apart from
+"Ruritania", and "Council of the EU" from "Human Rights Council".
 """
 
 from __future__ import annotations
@@ -141,11 +141,11 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     --------
     >>> from newskg.extract.models import DocumentExtraction, Mention, SourceDocument
     >>> doc = SourceDocument("d1", "d1.txt", "d1.txt", "0" * 64, "text/plain", 10)
-    >>> ms = (Mention("Kem Sokha", "Person", 0, 9, 0), Mention("Sokha", "Person", 20, 25, 1),
-    ...       Mention("Equitable Cambodia", "NGO", 30, 48, 1), Mention("Cambodia", "Country", 50, 58, 1))
+    >>> ms = (Mention("Ilsa Vandermeer", "Person", 0, 15, 0), Mention("Vandermeer", "Person", 20, 30, 1),
+    ...       Mention("Equitable Ruritania", "NGO", 40, 59, 1), Mention("Ruritania", "Country", 60, 69, 1))
     >>> index = canonicalize([DocumentExtraction(doc, (), ms)])
     >>> sorted((e.label, e.alt_labels) for e in index.entities)
-    [('Cambodia', ()), ('Equitable Cambodia', ()), ('Kem Sokha', ('Sokha',))]
+    [('Equitable Ruritania', ()), ('Ilsa Vandermeer', ('Vandermeer',)), ('Ruritania', ())]
     """
     lexicon = lexicon or load_lexicon()
     extractions = list(extractions)
@@ -254,7 +254,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                         if candidate in key_set and candidate != k and family_of(candidate) == family_of(k):
                             uf.union(k, candidate)
                         elif candidate not in key_set and replacement is long_words:
-                            # "UN experts" = "United Nations human rights experts"
+                            # "OSCE experts" = "OSCE human rights experts"
                             for other in by_first_word.get(replacement[0], ()):
                                 if other != k and family_of(other) == family_of(k) and is_near_spelling(candidate.split(), other.split()):
                                     uf.union(k, other)

@@ -19,10 +19,10 @@ def slugify(name: str) -> str:
 
     Examples
     --------
-    >>> slugify("Khun Tharo"), slugify("Center for Alliance of Labour & Human Rights")
-    ('khun-tharo', 'center-for-alliance-of-labour-human-rights')
-    >>> slugify("Hun Sen's"), slugify("ហ៊ុន សែន")
-    ('hun-sen-s', 'ហ៊ុន-សែន')
+    >>> slugify("Anna Vell"), slugify("Lantern Alliance of Labour & Human Rights")
+    ('anna-vell', 'lantern-alliance-of-labour-human-rights')
+    >>> slugify("Rudolf Elphberg's"), slugify("ហ៊ុន សែន")
+    ('rudolf-elphberg-s', 'ហ៊ុន-សែន')
     """
     folded = unicodedata.normalize("NFKD", name)
     out = []
@@ -60,8 +60,8 @@ def _fold_accents(text: str) -> str:
 
     Examples
     --------
-    >>> _fold_accents("José Álvarez"), _fold_accents("Nicolae Ştefănuță")
-    ('Jose Alvarez', 'Nicolae Stefanuta')
+    >>> _fold_accents("José Álvarez"), _fold_accents("Ioana Ştefănescu")
+    ('Jose Alvarez', 'Ioana Stefanescu')
     """
     out: list[str] = []
     for ch in unicodedata.normalize("NFKD", text):
@@ -76,9 +76,9 @@ def name_key(text: str, lexicon: Lexicon | None = None) -> str:
 
     Examples
     --------
-    >>> name_key("the EUROPEAN PARLIAMENT's"), name_key("Center for Alliance of Labour and Human Rights")
-    ('european parliament', 'center for alliance of labor and human rights')
-    >>> name_key("Better Factories Cambodia Programme") == name_key("Better Factories Cambodia")
+    >>> name_key("the EUROPEAN PARLIAMENT's"), name_key("Lantern Alliance of Labour and Human Rights")
+    ('european parliament', 'lantern alliance of labor and human rights')
+    >>> name_key("Safer Workplaces Ruritania Programme") == name_key("Safer Workplaces Ruritania")
     True
     """
     lexicon = lexicon or load_lexicon()

@@ -273,10 +273,10 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
 
     Examples
     --------
-    >>> r = QueryResult(("name",), ((Literal("Khun Tharo"),),))
+    >>> r = QueryResult(("name",), ((Literal("Anna Vell"),),))
     >>> print(format_result(r, "csv").strip())
     name
-    Khun Tharo
+    Anna Vell
     """
     if result.boolean is not None:
         return json.dumps({"boolean": result.boolean}) if fmt == "json" else ("yes" if result.boolean else "no")

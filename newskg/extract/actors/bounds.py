@@ -127,8 +127,8 @@ def repair_pattern_match(ent: Span, lexicon: Lexicon) -> list[Span]:
 
 
 def role_anchored_people(doc: Doc, lexicon: Lexicon) -> list[Span]:
-    """Names the NER missed but a title anchors: "Chak Sopheap, Executive Director of ...",
-    "spokesperson Chin Malin", "Em Sovannara, a political analyst"."""
+    """Names the NER missed but a title anchors: "Ilsa Vandermeer, Executive Director of ...",
+    "spokesperson Tomas Brandt", "Mara Quill, a political analyst"."""
     roles = lexicon.roles
     longest = max((len(t.split()) for t in roles), default=1)
     people: list[Span] = []
@@ -173,7 +173,7 @@ def role_anchored_people(doc: Doc, lexicon: Lexicon) -> list[Span]:
                 span = name_run(j - 1, -1)
                 if span is not None:
                     people.append(span)
-            # "TITLE NAME" ("spokesperson Chin Malin", "journalist Mech Dara")
+            # "TITLE NAME" ("spokesperson Tomas Brandt", "journalist Otto Renn")
             after = i + n
             if after < len(doc) and doc[after].is_title and not doc[after].is_sent_start:
                 span = name_run(after, 1)

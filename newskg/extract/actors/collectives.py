@@ -1,4 +1,4 @@
-"""Actors that are a group or an office rather than a name: "UN experts", "independent UN human
+"""Actors that are a group or an office rather than a name: "OSCE experts", "independent OSCE human
 rights experts", "the Special Rapporteur on ..." (linked to the person the text names for it)."""
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ def _longest(doc: Doc, i: int, phrases: frozenset[str], longest: int = 4) -> int
 
 
 def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
-    """"UN experts", "independent UN human rights experts": a body's name, then a collective
+    """"OSCE experts", "independent OSCE human rights experts": a body's name, then a collective
     noun. Typed Organization; the body's own span inside the phrase gives way to it.
 
     Examples
     --------
     >>> from newskg.extract.nlp import load_pipeline
-    >>> doc = load_pipeline("blank:en")("Independent UN human rights experts said so.")
+    >>> doc = load_pipeline("blank:en")("Independent OSCE human rights experts said so.")
     >>> [(s.text, s.label_) for s in doc.spans["newskg_entities"]]
-    [('UN human rights experts', 'Organization')]
+    [('OSCE human rights experts', 'Organization')]
     """
     found: list[Span] = []
     firsts = {w.split()[0] for w in lexicon.collective_bodies} | {"independent"}
@@ -36,7 +36,7 @@ def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span
             i += 1
             continue
         if doc[i].lower_ == "independent":
-            i += 1  # "independent UN experts": the adjective is not part of the name
+            i += 1  # "independent OSCE experts": the adjective is not part of the name
         start = i
         n = _longest(doc, i, lexicon.collective_bodies, 2)
         if not n or not (doc[i].is_upper or doc[i].is_title):

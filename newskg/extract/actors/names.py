@@ -65,7 +65,7 @@ def split_title(span: Span, lexicon: Lexicon) -> tuple[Span, str | None]:
     while i < len(span):
         n = _phrase_at(lowered, i, lexicon.honorifics) or _phrase_at(lowered, i, lexicon.titles)
         if not n:
-            # "Rights Spokesperson Liz Throssell": a title further in, with the name after it
+            # "Rights Spokesperson Anna Vell": a title further in, with the name after it
             later = [j for j in range(i + 1, len(span)) if _phrase_at(lowered, j, lexicon.titles | lexicon.honorifics)]
             if later and i == 0 and not span[0].is_upper:
                 j = later[-1]

@@ -22,7 +22,7 @@ def _title_at(doc: Doc, i: int, roles: dict[str, str]) -> int:
 def owners_before_titles(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """Widen an organisation over the capitalised words between it and a title before a name.
 
-    In "UN Human Rights spokesperson Jeremy Laurence" the NER finds "UN" and the person; the
+    In "UN Human Rights spokesperson Anna Vell" the NER finds "UN" and the person; the
     words between the organisation and the title ("Human Rights") are part of the body's name,
     so the title belongs to "UN Human Rights", not to the UN as a whole.
 
