@@ -224,6 +224,17 @@ def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: Entit
                 graph.add((node, NKG.containsEvent, event_nodes[number]))
 
 
+def _evidence(graph: Graph, node: URIRef, doc_node: URIRef, doc_date: Literal | None, sentence: Sentence, rule: str) -> None:
+    """Where a statement or event node was read: document, sentence, its offsets, the rule."""
+    graph.add((node, PROV.wasDerivedFrom, doc_node))
+    graph.add((node, NKG.sentence, Literal(sentence.text)))
+    graph.add((node, NKG.startOffset, Literal(sentence.start)))
+    graph.add((node, NKG.endOffset, Literal(sentence.end)))
+    graph.add((node, NKG.extractedBy, Literal(rule)))
+    if doc_date is not None:
+        graph.add((node, NKG.documentDate, doc_date))
+
+
 def _statement(graph: Graph, doc_id: str, doc_node: URIRef, doc_date: Literal | None, subject: URIRef, predicate: str, obj: URIRef, sentence: Sentence, rule: str, event_date: str | None) -> URIRef:
     """A direct triple and the ``nkg:Statement`` that gives its evidence."""
     prop = term(predicate)
@@ -233,13 +244,7 @@ def _statement(graph: Graph, doc_id: str, doc_node: URIRef, doc_date: Literal | 
     graph.add((statement, RDF.subject, subject))
     graph.add((statement, RDF.predicate, prop))
     graph.add((statement, RDF.object, obj))
-    graph.add((statement, PROV.wasDerivedFrom, doc_node))
-    graph.add((statement, NKG.sentence, Literal(sentence.text)))
-    graph.add((statement, NKG.startOffset, Literal(sentence.start)))
-    graph.add((statement, NKG.endOffset, Literal(sentence.end)))
-    graph.add((statement, NKG.extractedBy, Literal(rule)))
-    if doc_date is not None:
-        graph.add((statement, NKG.documentDate, doc_date))
+    _evidence(graph, statement, doc_node, doc_date, sentence, rule)
     if event_date:
         graph.add((statement, NKG.eventDate, _event_date(event_date)))
     return statement
@@ -261,13 +266,7 @@ def _add_event(
     graph.add((node, NKG.triggerEnd, Literal(event.end)))
     graph.add((node, NKG.mode, Literal(event.mode)))
     graph.add((node, NKG.negated, Literal(event.negated)))
-    graph.add((node, NKG.extractedBy, Literal(event.rule)))
-    graph.add((node, PROV.wasDerivedFrom, doc_node))
-    graph.add((node, NKG.sentence, Literal(sentence.text)))
-    graph.add((node, NKG.startOffset, Literal(sentence.start)))
-    graph.add((node, NKG.endOffset, Literal(sentence.end)))
-    if doc_date is not None:
-        graph.add((node, NKG.documentDate, doc_date))
+    _evidence(graph, node, doc_node, doc_date, sentence, event.rule)
     if event.date:
         graph.add((node, NKG.eventDate, _event_date(event.date)))
     if event.content:
