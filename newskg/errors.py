@@ -50,6 +50,9 @@ CODES: dict[str, str] = {
     "E410": "--out is a file, not a folder",
     "E411": "--out cannot be written",
     "E412": "writing the outputs failed (a full disk, say); the previous build stays",
+    "E413": "the build's graph store is in use by another process (a running serve or build)",
+    "E414": "the archive folder was made by another newskg, or holds files newskg did not make",
+    "E415": "`newskg add` to a folder without a build",
     # queries
     "E501": "malformed SPARQL, or the query failed",
     "E502": "a query file cannot be read",
@@ -66,6 +69,9 @@ CODES: dict[str, str] = {
     "E513": "a query that needed more memory than allowed",
     "E514": "an answer with more rows or bytes than allowed",
     "E515": "an unknown bundled query name",
+    # the cluster
+    "E801": "--scheduler given but Dask distributed is not installed",
+    "E802": "the Dask scheduler cannot be reached",
     # the server
     "E601": "the Oxigraph server is not installed",
     "E602": "the port is in use, or the address cannot be bound",
@@ -83,7 +89,7 @@ class NewskgError(Exception):
     """An error caused by input or settings, reported to the user without a traceback.
 
     Codes: E1xx lexicon and patterns, E2xx input documents, E3xx the spaCy model,
-    E4xx graphs on disk, E5xx queries, E6xx the server, E7xx validation (see :data:`CODES`).
+    E4xx graphs on disk, E5xx queries, E6xx the server, E7xx validation, E8xx the cluster (see :data:`CODES`).
 
     Examples
     --------

@@ -1,4 +1,4 @@
-"""Data flows one way, text -> extract -> graph -> output: no stage imports a later one, spaCy stays in
+"""Data flows one way, text -> extract -> graph -> archive -> output: no stage imports a later one, spaCy stays in
 extract/, and rdflib terms never enter extract/."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "newskg"
-ORDER = ["extract", "graph", "output"]
+ORDER = ["extract", "graph", "archive", "output"]
 
 
 def imports_of(path: Path) -> set[str]:

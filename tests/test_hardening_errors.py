@@ -16,8 +16,8 @@ def codes_in_source() -> set[str]:
         if path.name == "errors.py":
             continue
         text = path.read_text(encoding="utf-8")
-        found |= set(re.findall(r"""["']([EW][1-7]\d\d)["']""", text))
-        found |= set(re.findall(r"""["']([EW][1-7]\d\d): """, text))  # messages the server sends
+        found |= set(re.findall(r"""["']([EW][1-8]\d\d)["']""", text))
+        found |= set(re.findall(r"""["']([EW][1-8]\d\d): """, text))  # messages the server sends
     return found
 
 
@@ -32,6 +32,6 @@ def test_the_catalogue_lists_only_codes_in_use():
 
 
 def test_codes_follow_the_numbering_of_their_area():
-    areas = {"1": "lexicon", "2": "documents", "3": "model", "4": "graphs", "5": "queries", "6": "server", "7": "validation"}
+    areas = {"1": "lexicon", "2": "documents", "3": "model", "4": "graphs", "5": "queries", "6": "server", "7": "validation", "8": "cluster"}
     for code, meaning in CODES.items():
-        assert re.fullmatch(r"[EW][1-7]\d\d", code) and code[1] in areas and meaning and "\n" not in meaning
+        assert re.fullmatch(r"[EW][1-8]\d\d", code) and code[1] in areas and meaning and "\n" not in meaning

@@ -103,11 +103,23 @@ class Extractor:
         self.settings = settings or ExtractSettings()
         self.lexicon: Lexicon = load_lexicon(tuple(self.settings.patterns))
         self.vocabulary = load_event_vocabulary(tuple(self.settings.events))
-        self.nlp = nlp or load_pipeline(self.settings.model, extra_patterns=self.settings.patterns)
-        self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)
+        self._nlp = nlp
+        self._model_name = ""
+        if nlp is not None:
+            nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded when first needed (never, when worker processes do the work)."""
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.settings.model, extra_patterns=self.settings.patterns)
+            self._nlp.max_length = max(self._nlp.max_length, CHUNK_CHARS * 2)
+        return self._nlp
 
     @property
     def model_name(self) -> str:
+        if self._model_name and self._nlp is None:
+            return self._model_name  # reported by the worker processes
         meta = self.nlp.meta
         return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
 
@@ -146,8 +158,12 @@ class Extractor:
         yield from problems
         roots = [Path(p) for p in paths]
         located = [(path, next((r for r in roots if r.is_dir() and path.is_relative_to(r)), None)) for path in files]
-        if self.settings.workers > 1 and len(files) > 1:
-            yield from self._extract_in_processes(located)
+        yield from self.extract_located(located)
+
+    def extract_located(self, located: list[tuple[Path, Path | None]]) -> Iterator[DocumentExtraction | Problem]:
+        """Extract ``(file, root)`` pairs (``root``: the folder a file is shown relative to), in order."""
+        if self.settings.workers > 1 and len(located) > 1:
+            yield from extract_in_processes(located, self.settings, on_model=lambda name: setattr(self, "_model_name", name))
             return
 
         def raws() -> Iterator[RawDocument | Problem]:
@@ -155,21 +171,6 @@ class Extractor:
                 yield read_document(path, max_bytes=self.settings.max_bytes, root=root)
 
         yield from self.extract_raw(raws())
-
-    def _extract_in_processes(self, located: list[tuple[Path, Path | None]]) -> Iterator[DocumentExtraction | Problem]:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        batch = max(1, min(16, len(located) // (self.settings.workers * 4) or 1))
-        batches = [located[i : i + batch] for i in range(0, len(located), batch)]
-        single = ExtractSettings(
-            model=self.settings.model, patterns=self.settings.patterns, events=self.settings.events, max_bytes=self.settings.max_bytes,
-            batch_size=self.settings.batch_size, workers=1,
-        )
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.settings.workers, mp_context=context, initializer=_init_worker, initargs=(single,)) as pool:
-            for results in pool.map(_extract_batch, batches):
-                yield from results
 
     def extract_raw(self, raws: Iterable[RawDocument | Problem]) -> Iterator[DocumentExtraction | Problem]:
         """Normalise, parse and analyse documents, streaming them through ``nlp.pipe``."""
@@ -384,6 +385,32 @@ def _pipe_bounded(
         yield from parsed(batch)
 
 
+def single_process(settings: ExtractSettings) -> ExtractSettings:
+    """The same settings for one process of many (a worker never starts workers of its own)."""
+    return ExtractSettings(
+        model=settings.model, patterns=settings.patterns, events=settings.events, max_bytes=settings.max_bytes,
+        batch_size=settings.batch_size, workers=1,
+    )
+
+
+def extract_in_processes(
+    located: list[tuple[Path, Path | None]], settings: ExtractSettings, *, on_model: Callable[[str], None] | None = None
+) -> Iterator[DocumentExtraction | Problem]:
+    """Share whole documents out to ``settings.workers`` processes, each loading the pipeline once
+    (this process loads none); results come back in file order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    batch = max(1, min(16, len(located) // (settings.workers * 4) or 1))
+    batches = [located[i : i + batch] for i in range(0, len(located), batch)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_init_worker, initargs=(single_process(settings),)) as pool:
+        for model, results in pool.map(_extract_batch, batches):
+            if on_model is not None:
+                on_model(model)
+            yield from results
+
+
 _WORKER: Extractor | None = None
 
 
@@ -392,10 +419,10 @@ def _init_worker(settings: ExtractSettings) -> None:
     _WORKER = Extractor(settings)
 
 
-def _extract_batch(batch: list[tuple[Path, Path | None]]) -> list[DocumentExtraction | Problem]:
+def _extract_batch(batch: list[tuple[Path, Path | None]]) -> tuple[str, list[DocumentExtraction | Problem]]:
     assert _WORKER is not None
     raws = (read_document(path, max_bytes=_WORKER.settings.max_bytes, root=root) for path, root in batch)
-    return list(_WORKER.extract_raw(raws))
+    return _WORKER.model_name, list(_WORKER.extract_raw(raws))
 
 
 def extract_paths(paths: Iterable[str | Path], settings: ExtractSettings | None = None) -> Iterator[DocumentExtraction | Problem]:

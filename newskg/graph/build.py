@@ -7,7 +7,7 @@ claims. The union of all graphs is the whole knowledge graph.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -28,7 +28,7 @@ from newskg.graph.iris import (
 )
 from newskg.ontology import NKG, bind_prefixes, ontology_graph
 
-__all__ = ["build_dataset", "union_graph", "new_dataset"]
+__all__ = ["build_dataset", "union_graph", "new_dataset", "document_graph", "entity_triples", "ontology_triples", "user_properties"]
 
 _STRUCTURAL_ROLES = {"leads", "memberOf", "spokespersonOf"}
 _EVENT_CLASSES = {name for name in NKG.__annotations__ if name.endswith("Event") and name != "Event"}
@@ -86,38 +86,61 @@ def build_dataset(
     dataset = new_dataset()
     if include_ontology:
         ontology = dataset.graph(ONTOLOGY_GRAPH)
-        for triple in ontology_graph():
+        for triple in ontology_triples(p for ex in extractions for p in user_properties(ex)):
             ontology.add(triple)
     entities = dataset.graph(ENTITIES_GRAPH)
-    for entity in index.entities:
-        node = entity_iri(entity.id)
-        entities.add((node, RDF.type, NKG[entity.cls]))
-        entities.add((node, RDFS.label, Literal(entity.label)))
-        entities.add((node, SKOS.prefLabel, Literal(entity.label)))
-        entities.add((node, NKG.entityType, Literal(entity.cls)))
-        entities.add((node, NKG.mentionCount, Literal(entity.mention_count)))
-        for alt in entity.alt_labels:
-            entities.add((node, SKOS.altLabel, Literal(alt)))
+    for triple in entity_triples(index):
+        entities.add(triple)
     for extraction in extractions:
         _add_document(dataset, extraction, index)
-    _declare_user_properties(dataset, extractions)
     return dataset
 
 
-def _declare_user_properties(dataset: Dataset, extractions: Sequence[DocumentExtraction]) -> None:
-    """A property only a user's event vocabulary names still gets a definition and a place
-    under ``nkg:interactsWith`` (theme properties under ``nkg:concerns`` too)."""
-    graph = dataset.graph(ONTOLOGY_GRAPH)
-    for extraction in extractions:
-        for event in extraction.events:
-            for name, theme in ((event.predicate, False), (event.theme_predicate, True)):
-                if name and name not in _KNOWN_TERMS:
-                    prop = term(name)
-                    graph.add((prop, RDF.type, OWL.ObjectProperty))
-                    graph.add((prop, RDFS.label, Literal(name)))
-                    graph.add((prop, RDFS.subPropertyOf, term(event.predicate) if theme else NKG.interactsWith))
-                    if theme:
-                        graph.add((prop, RDFS.subPropertyOf, NKG.concerns))
+def entity_triples(index: EntityIndex) -> Iterator[tuple[URIRef, URIRef, Literal | URIRef]]:
+    """The triples of the entities graph: each canonical actor's class, names and mention count."""
+    for entity in index.entities:
+        node = entity_iri(entity.id)
+        yield node, RDF.type, NKG[entity.cls]
+        yield node, RDFS.label, Literal(entity.label)
+        yield node, SKOS.prefLabel, Literal(entity.label)
+        yield node, NKG.entityType, Literal(entity.cls)
+        yield node, NKG.mentionCount, Literal(entity.mention_count)
+        for alt in entity.alt_labels:
+            yield node, SKOS.altLabel, Literal(alt)
+
+
+def user_properties(extraction: DocumentExtraction) -> list[tuple[str, str | None]]:
+    """``(property, parent)`` for each property of a user's event vocabulary a document uses:
+    ``parent`` is the event's own property for a theme property, ``None`` for the event's."""
+    found = []
+    for event in extraction.events:
+        for name, parent in ((event.predicate, None), (event.theme_predicate, event.predicate)):
+            if name and name not in _KNOWN_TERMS:
+                found.append((name, parent))
+    return found
+
+
+def ontology_triples(properties: Iterable[tuple[str, str | None]] = ()) -> Graph:
+    """The ontology, and a definition for each property only a user's event vocabulary names, under
+    ``nkg:interactsWith`` (theme properties under ``nkg:concerns`` too)."""
+    graph = Graph()
+    for triple in ontology_graph():
+        graph.add(triple)
+    for name, parent in properties:
+        prop = term(name)
+        graph.add((prop, RDF.type, OWL.ObjectProperty))
+        graph.add((prop, RDFS.label, Literal(name)))
+        graph.add((prop, RDFS.subPropertyOf, term(parent) if parent else NKG.interactsWith))
+        if parent:
+            graph.add((prop, RDFS.subPropertyOf, NKG.concerns))
+    return graph
+
+
+def document_graph(extraction: DocumentExtraction, index: EntityIndex) -> Graph:
+    """One document's named graph on its own: what the archive writes for it."""
+    dataset = Dataset()
+    _add_document(dataset, extraction, index)
+    return dataset.graph(document_graph_iri(extraction.document.doc_id))
 
 
 def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: EntityIndex) -> None:

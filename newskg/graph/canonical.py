@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newskg.extract.models import DocumentExtraction, Mention
 from newskg.graph.keys import STOP_INITIALS, initial_variants, clean_surface, initials, name_key, slugify
@@ -73,6 +73,10 @@ class EntityIndex:
     entities: tuple[Entity, ...]
     by_mention: dict[tuple[str, int, int], str]  # (doc_id, start, end) -> entity id
     by_id: dict[str, Entity]
+    #: name key -> entity id: which actor each folded name stands for
+    by_key: dict[str, str] = field(default_factory=dict)
+    #: (name key, name key, rule) for every merge of two groups of names, in the order made
+    merges: tuple[tuple[str, str, str], ...] = ()
 
     def entity_of(self, doc_id: str, mention: Mention) -> Entity | None:
         entity_id = self.by_mention.get((doc_id, mention.start, mention.end))
@@ -82,6 +86,7 @@ class EntityIndex:
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
+        self.merges: list[tuple[str, str, str]] = []  # (key, key, rule) for every union that joined two groups
 
     def find(self, x: str) -> str:
         self.parent.setdefault(x, x)
@@ -90,10 +95,11 @@ class _UnionFind:
             x = self.parent[x]
         return x
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: str, b: str, reason: str = "") -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+            self.merges.append((a, b, reason))
 
 
 def _family(cls: str) -> str:
@@ -148,8 +154,11 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     [('Equitable Ruritania', ()), ('Ilsa Vandermeer', ('Vandermeer',)), ('Ruritania', ())]
     """
     lexicon = lexicon or load_lexicon()
-    extractions = list(extractions)
     uf = _UnionFind()
+    # Read once, a document at a time (the archive streams them from disk): what later rules
+    # need of a document is kept, not the document.
+    defined: list[tuple[str, str]] = []
+    spellings: list[tuple[str, str]] = []
     key_forms: dict[str, Counter[str]] = defaultdict(Counter)
     key_votes: dict[str, Counter[str]] = defaultdict(Counter)
     key_docs: dict[str, set[str]] = defaultdict(set)
@@ -157,6 +166,8 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     preferred: dict[str, str] = {}
     for ex in extractions:
         doc_id = ex.document.doc_id
+        defined.extend((d.short, d.long_form) for d in ex.acronyms)
+        spellings.extend(near_spellings(ex))
         local = local_names(ex, lexicon)
         for m in ex.mentions:
             key = _state_key(m.text, m.label, lexicon) or name_key(local.get(m.key, m.text), lexicon)
@@ -178,7 +189,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
             if m.canonical:
                 # A gazetteer entry names the actor: its id is the preferred label.
                 canonical_key = _state_key(m.canonical, m.label, lexicon) or name_key(m.canonical, lexicon)
-                uf.union(key, canonical_key)
+                uf.union(key, canonical_key, "known actor")
                 key_forms[canonical_key][m.canonical] += 0
                 key_votes[canonical_key][m.label] += 0
                 if m.source != "coref":
@@ -198,21 +209,19 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     long_keys = [k for k in keys if len(k.split()) >= 2]
 
     # 2. acronyms defined in the text
-    for ex in extractions:
-        for definition in ex.acronyms:
-            if not _is_acronym(definition.short):
-                continue  # other names a text gives ("Vandermeer", "Section 7") hold in that text only
-            short = name_key(definition.short, lexicon)
-            long = _state_key(definition.long_form, "GovernmentBody", lexicon) or name_key(definition.long_form, lexicon)
-            if short and long:
-                uf.union(short, long)
+    for short_form, long_form in defined:
+        if not _is_acronym(short_form):
+            continue  # other names a text gives ("Vandermeer", "Section 7") hold in that text only
+        short = name_key(short_form, lexicon)
+        long = _state_key(long_form, "GovernmentBody", lexicon) or name_key(long_form, lexicon)
+        if short and long:
+            uf.union(short, long, "acronym defined in the text")
 
     # 2b. two spellings of one long name in one text
-    for ex in extractions:
-        for a, b in near_spellings(ex):
-            ka, kb = name_key(a, lexicon), name_key(b, lexicon)
-            if ka in key_forms and kb in key_forms:
-                uf.union(ka, kb)
+    for a, b in spellings:
+        ka, kb = name_key(a, lexicon), name_key(b, lexicon)
+        if ka in key_forms and kb in key_forms:
+            uf.union(ka, kb, "two spellings in one text")
 
     # 3. acronyms by initials, when exactly one long form fits
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -227,7 +236,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         }
         fits.discard(uf.find(short))
         if len(fits) == 1:
-            uf.union(short, fits.pop())
+            uf.union(short, fits.pop(), "acronym by initials")
 
     # 4. acronym modifiers: "EU Commission" = "European Commission"
     long_forms: dict[str, list[str]] = defaultdict(list)
@@ -252,12 +261,12 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                             continue
                         candidate = " ".join(words[:i] + replacement + words[i + 1 :])
                         if candidate in key_set and candidate != k and family_of(candidate) == family_of(k):
-                            uf.union(k, candidate)
+                            uf.union(k, candidate, "acronym modifier")
                         elif candidate not in key_set and replacement is long_words:
                             # "OSCE experts" = "OSCE human rights experts"
                             for other in by_first_word.get(replacement[0], ()):
                                 if other != k and family_of(other) == family_of(k) and is_near_spelling(candidate.split(), other.split()):
-                                    uf.union(k, other)
+                                    uf.union(k, other, "acronym modifier")
 
     # 4b. a phrase written as its initials ("Law on Association and NGOs" = "Law on Associations
     #     and Non-Governmental Organisations"), and "X Law" = "Law on X"
@@ -269,7 +278,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         if family_of(k) == "instrument" and len(words) > 2 and words[0] == "law" and words[1] == "on":
             other = " ".join(words[2:] + ["law"])
             if other in variant_of:
-                uf.union(k, variant_of[other])
+                uf.union(k, variant_of[other], "phrase written as its initials")
         for size in range(2, min(6, len(words))):
             for i in range(0, len(words) - size + 1):
                 phrase = words[i : i + size]
@@ -278,7 +287,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
                     continue
                 candidate = " ".join(words[:i] + [short] + words[i + size :])
                 if candidate in variant_of and variant_of[candidate] != k and family_of(variant_of[candidate]) == family_of(k):
-                    uf.union(k, variant_of[candidate])
+                    uf.union(k, variant_of[candidate], "phrase written as its initials")
 
     # 5. country qualifiers: each qualified name joins "core@country"; a bare core joins too when
     #    only one country's body of that name appears.
@@ -290,13 +299,13 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         core, country = _strip_country(k, lexicon)
         if country and core:
             qualified[core].add(country)
-            uf.union(k, f"{core}@{country}")
+            uf.union(k, f"{core}@{country}", "country qualifier")
         else:
             bare.append(k)
     for k in bare:
         countries = qualified.get(k, set())
         if len(countries) == 1:
-            uf.union(k, f"{k}@{next(iter(countries))}")
+            uf.union(k, f"{k}@{next(iter(countries))}", "bare name of the one country's body")
 
     # 6. short names
     by_doc_keys: dict[str, set[str]] = defaultdict(set)
@@ -330,7 +339,7 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         # name never chains two different actors together.
         fits = candidates(None)
         if len(fits) == 1:
-            uf.union(k, fits.pop())
+            uf.union(k, fits.pop(), "short name")
 
     # Collect the groups.
     groups: dict[str, list[str]] = defaultdict(list)
@@ -374,7 +383,8 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
         if uf.find(key) in group_entity:
             by_mention[mention_id] = group_entity[uf.find(key)]
     ordered = tuple(sorted(entities, key=lambda e: e.id))
-    return EntityIndex(ordered, by_mention, {e.id: e for e in ordered})
+    by_key = {k: group_entity[uf.find(k)] for k in sorted(keys) if uf.find(k) in group_entity}
+    return EntityIndex(ordered, by_mention, {e.id: e for e in ordered}, by_key, tuple(uf.merges))
 
 
 def _head_or_the(key: str) -> bool:

@@ -78,6 +78,29 @@ def _stage(folder: Path, name: str, data: bytes, token: str) -> str:
     return Path(temp).name
 
 
+def scratch_file(folder: str | Path, name: str) -> Path:
+    """A new hidden file in ``folder`` to write an output into before :func:`write_build` moves
+    it into place; a build cut short leaves it to be removed by the next one."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f"{_STAGED_MARK}scratch-", suffix=f"-{name}")
+    os.close(fd)
+    with contextlib.suppress(OSError, AttributeError):
+        os.chmod(temp, 0o666 & ~_umask())
+    return Path(temp)
+
+
+def _stage_file(folder: Path, name: str, source: Path, token: str) -> str:
+    """Move a file written in ``folder`` to a staged name, fsynced; returns that name."""
+    if source.parent.resolve() != folder.resolve():
+        raise ValueError(f"{source} is not in {folder}")
+    with source.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    staged = f"{_STAGED_MARK}{token}-{secrets.token_hex(4)}-{name}"
+    os.replace(source, folder / staged)
+    return staged
+
+
 def atomic_write(path: str | Path, data: bytes) -> Path:
     """Write ``path`` so that it holds either its old content or ``data``, never a part.
 
@@ -230,16 +253,18 @@ def _apply(folder: Path, journal: Mapping) -> None:
     _fsync_dir(folder)
 
 
-def _recover(folder: Path) -> None:
-    """Finish a commit a killed build left, and delete staged files no journal refers to."""
+def _recover(folder: Path, keep: frozenset[str] = frozenset()) -> None:
+    """Finish a commit a killed build left, and delete staged files no journal refers to (but
+    the scratch files in ``keep``, which the build in progress wrote)."""
     journal = _journal(folder)
     if journal:
         _apply(folder, journal)
     elif (folder / JOURNAL).exists():
         os.unlink(folder / JOURNAL)  # an unreadable journal was never committed (it is written atomically)
     for path in folder.glob(f"{_STAGED_MARK}*"):
-        with contextlib.suppress(OSError):
-            path.unlink()
+        if path.name not in keep:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _previous_outputs(folder: Path) -> list[str]:
@@ -251,8 +276,14 @@ def _previous_outputs(folder: Path) -> list[str]:
     return []
 
 
-def write_build(out: str | Path, files: Mapping[str, bytes], *, keep_others: bool = False, version: str = "") -> list[Path]:
+def write_build(
+    out: str | Path, files: Mapping[str, bytes | Path], *, keep_others: bool = False, version: str = "", extra: Mapping | None = None
+) -> list[Path]:
     """Replace the build in ``out`` by ``files`` (name -> content) as a whole.
+
+    A content may be a file already written in ``out`` (see :func:`scratch_file`), which is
+    moved into place rather than read into memory: how large graphs are written. ``extra``
+    adds keys to the manifest.
 
     Files of the previous build that are not in ``files`` are removed (a stale ``graph.jsonld``
     does not survive), unless ``keep_others`` (used to redraw just the page). Files newskg did not
@@ -272,20 +303,26 @@ def write_build(out: str | Path, files: Mapping[str, bytes], *, keep_others: boo
     check_writable(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        _recover(out)
+        _recover(out, frozenset(p.name for p in files.values() if isinstance(p, Path)))
         previous = _previous_outputs(out)
         token = secrets.token_hex(6)
         entries = {}
+        kept: dict = {}
         if keep_others:
             old = _read_json(out / MANIFEST) or {}
             entries = {k: v for k, v in (old.get("files") or {}).items() if k not in files and (out / k).is_file()}
+            kept = {k: v for k, v in old.items() if k not in {"newskg", "files"}}
         staged: dict[str, str] = {}
         for name, data in files.items():
             if "/" in name or name.startswith(".") or name == MANIFEST:
                 raise ValueError(f"not a build file name: {name!r}")
-            staged[name] = _stage(out, name, data, token)
-            entries[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-        manifest = {"newskg": version, "files": dict(sorted(entries.items()))}
+            if isinstance(data, Path):
+                staged[name] = _stage_file(out, name, data, token)
+                entries[name] = {"bytes": (out / staged[name]).stat().st_size, "sha256": _sha256(out / staged[name])}
+            else:
+                staged[name] = _stage(out, name, data, token)
+                entries[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        manifest = {"newskg": version, **kept, **dict(extra or {}), "files": dict(sorted(entries.items()))}
         staged[MANIFEST] = _stage(out, MANIFEST, (json.dumps(manifest, indent=2) + "\n").encode("utf-8"), token)
         remove = [] if keep_others else [name for name in previous if name not in files and name != MANIFEST]
         journal = {"rename": staged, "remove": remove}

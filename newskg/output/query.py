@@ -201,18 +201,43 @@ def _syntax_error(exc: Exception) -> NewskgError:
     return NewskgError("E501", f"query failed: {message}")
 
 
+def run_store_query(location: str | Path, text: str, *, limits: QueryLimits | None = None) -> QueryResult:
+    """Run SPARQL on an on-disk Oxigraph store (a build's archive), with the checks and limits of
+    :func:`run_query`; the store is opened read-only in the child, so nothing is copied or parsed."""
+    limits = limits or QueryLimits()
+    check_query(text, limits)
+    return run_isolated(_evaluate_store, str(location), text, limits.max_rows, timeout_s=limits.timeout_s, memory_mb=limits.memory_mb)
+
+
+def _evaluate_store(location: str, text: str, max_rows: int) -> QueryResult:
+    import pyoxigraph
+
+    prepared, offset = with_prefixes(text)
+    return _oxigraph_answer(pyoxigraph.Store.read_only(location), prepared, offset, max_rows)
+
+
 def _run_oxigraph(dataset: Dataset, text: str, offset: int, max_rows: int) -> QueryResult:
     import pyoxigraph
 
     store = pyoxigraph.Store()
     load_store(store, dataset)
+    return _oxigraph_answer(store, text, offset, max_rows)
+
+
+def _oxigraph_answer(store, text: str, offset: int, max_rows: int) -> QueryResult:
+    import pyoxigraph
+
     try:
         result = store.query(text)
     except SyntaxError as exc:
         message = shift_error_position(str(exc).splitlines()[0], offset)
+        where = re.match(r"error at (\d+):(\d+): (.*)", message)
+        if where:  # said as rdflib's errors are
+            message = f"at line {where.group(1)}, column {where.group(2)}: {where.group(3)}"
+            raise NewskgError("E501", f"malformed SPARQL {message}") from None
         raise NewskgError("E501", f"malformed SPARQL: {message}") from None
-    if isinstance(result, bool):
-        return QueryResult((), (), result)
+    if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":  # pyoxigraph >= 0.5 answers ASK with a QueryBoolean
+        return QueryResult((), (), bool(result))
     if isinstance(result, pyoxigraph.QuerySolutions):
         columns = tuple(v.value for v in result.variables)
         rows = (tuple(_from_oxigraph(solution[c]) for c in columns) for solution in result)
@@ -245,6 +270,8 @@ def _from_oxigraph(term: object) -> object:
     if isinstance(term, pyoxigraph.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)  # as rdflib gives it: the same term in RDF 1.1
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     return term
 

@@ -1,0 +1,185 @@
+"""The archive's catalog: one SQLite file with every document's extraction record and the entity index.
+
+Tables
+------
+``documents``
+    one row per archived file: its path, content hash, document id, its place in the corpus
+    order, the packed extraction record (:func:`newskg.archive.records.pack`), the packed names
+    view canonicalisation reads, and ``links``: the entity each of its mentions went to when
+    its graph was last written (an update rewrites a document's graph only when they change).
+``names``
+    each folded name key and the canonical actor it stands for.
+``merges``
+    every merge of two groups of names, with the rule that made it ("acronym defined in the
+    text", "short name" ...): why two names are one actor.
+``meta``
+    the settings the records were made with, the corpus roots, and the archive's state.
+
+SQLite commits a transaction atomically, so the catalog is never half written; the graph store
+beside it is checked against the catalog's ``state`` (see :mod:`newskg.archive.update`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newskg.archive.records import names_view, pack, unpack
+from newskg.extract.models import DocumentExtraction
+
+__all__ = ["Catalog", "Archived"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, doc_id TEXT NOT NULL, ord INTEGER NOT NULL,
+    record BLOB NOT NULL, names BLOB NOT NULL, links TEXT, properties TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS names (key TEXT PRIMARY KEY, entity TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS merges (n INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT NOT NULL, rule TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Archived:
+    """A document the catalog holds (without its record)."""
+
+    path: str
+    sha256: str
+    doc_id: str
+    links: str | None
+
+
+class Catalog:
+    """The SQLite catalog of an archive folder.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from newskg.extract.models import SourceDocument
+    >>> catalog = Catalog(Path(tempfile.mkdtemp()) / "catalog.sqlite")
+    >>> doc = SourceDocument("a-1234", "a.txt", "a.txt", "1234" + "0" * 60, "text/plain", 12)
+    >>> with catalog.transaction():
+    ...     catalog.put(DocumentExtraction(doc, (), ()), order=0)
+    >>> [d.path for d in catalog.documents()], catalog.record("a.txt").document.doc_id
+    (['a.txt'], 'a-1234')
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.db = sqlite3.connect(str(self.path), isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- transactions ----------------------------------------------------------------------
+
+    def transaction(self) -> _Transaction:
+        """``with catalog.transaction():`` — everything inside is committed together or not at all."""
+        return _Transaction(self.db)
+
+    # -- meta ------------------------------------------------------------------------------
+
+    def get(self, key: str, default: object = None) -> object:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set(self, key: str, value: object) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value, sort_keys=True)))
+
+    # -- documents -------------------------------------------------------------------------
+
+    def documents(self) -> list[Archived]:
+        """Every archived document, in corpus order."""
+        rows = self.db.execute("SELECT path, sha256, doc_id, links FROM documents ORDER BY ord, path")
+        return [Archived(*row) for row in rows]
+
+    def put(self, extraction: DocumentExtraction, *, key: str | None = None, order: int) -> None:
+        """Keep a document's record under ``key`` (its absolute path; default: the record's path),
+        replacing the one there."""
+        from newskg.graph.build import user_properties
+
+        doc = extraction.document
+        self.db.execute(
+            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
+            (key or doc.path, doc.sha256, doc.doc_id, order, pack(extraction), pack(names_view(extraction)),
+             json.dumps(user_properties(extraction))),
+        )
+
+    def user_properties(self) -> list[tuple[str, str | None]]:
+        """The properties of users' event vocabularies the documents use (see ``user_properties``)."""
+        found: set[tuple[str, str | None]] = set()
+        for (text,) in self.db.execute("SELECT properties FROM documents WHERE properties != '[]'"):
+            found.update((name, parent) for name, parent in json.loads(text))
+        return sorted(found, key=lambda p: (p[0], p[1] or ""))
+
+    def drop(self, path: str) -> None:
+        self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
+
+    def reorder(self, order: dict[str, int]) -> None:
+        """Give each path its place in the corpus order (what a full build would read first)."""
+        self.db.executemany("UPDATE documents SET ord = ? WHERE path = ?", [(n, p) for p, n in order.items()])
+
+    def set_links(self, links: dict[str, str]) -> None:
+        self.db.executemany("UPDATE documents SET links = ? WHERE path = ?", [(v, p) for p, v in links.items()])
+
+    def record(self, path: str) -> DocumentExtraction:
+        row = self.db.execute("SELECT record FROM documents WHERE path = ?", (path,)).fetchone()
+        if row is None:
+            raise KeyError(path)
+        return _checked(unpack(row[0]))
+
+    def records(self) -> Iterator[DocumentExtraction]:
+        """Every document's whole record, in corpus order, one at a time."""
+        for (data,) in self.db.execute("SELECT record FROM documents ORDER BY ord, path"):
+            yield _checked(unpack(data))
+
+    def names(self) -> Iterator[DocumentExtraction]:
+        """Every document's names view (metadata, mentions, acronyms), in corpus order."""
+        for (data,) in self.db.execute("SELECT names FROM documents ORDER BY ord, path"):
+            yield _checked(unpack(data))
+
+    # -- the entity index ------------------------------------------------------------------
+
+    def set_index(self, by_key: dict[str, str], merges: Iterable[tuple[str, str, str]]) -> None:
+        self.db.execute("DELETE FROM names")
+        self.db.executemany("INSERT INTO names VALUES (?, ?)", sorted(by_key.items()))
+        self.db.execute("DELETE FROM merges")
+        self.db.executemany("INSERT INTO merges (a, b, rule) VALUES (?, ?, ?)", list(merges))
+
+    def actor_of(self, key: str) -> str | None:
+        """The canonical actor a folded name key stands for."""
+        row = self.db.execute("SELECT entity FROM names WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def merges(self, entity: str | None = None) -> list[tuple[str, str, str]]:
+        """Why names are one actor: ``(name, name, rule)``, for one actor or all."""
+        if entity is None:
+            return [tuple(r) for r in self.db.execute("SELECT a, b, rule FROM merges ORDER BY n")]
+        rows = self.db.execute(
+            "SELECT a, b, rule FROM merges WHERE a IN (SELECT key FROM names WHERE entity = ?) ORDER BY n", (entity,)
+        )
+        return [tuple(r) for r in rows]
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind, value, traceback) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _checked(record: object) -> DocumentExtraction:
+    if not isinstance(record, DocumentExtraction):
+        raise ValueError("the archive holds something other than an extraction record")
+    return record

@@ -1,0 +1,124 @@
+"""The archive's graph store: an on-disk Oxigraph store, one named graph per source document.
+
+Its default graph holds the union of the named graphs as a set (what ``graph.ttl`` holds, and
+what a query without ``GRAPH`` sees), kept up to date graph by graph: replacing a document's
+graph adds its new facts to the union and takes out the facts no other graph states any more.
+So nothing is copied or re-parsed to answer a query, write ``graph.ttl`` or serve the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from newskg.ontology.namespace import PREFIXES
+
+__all__ = ["GraphStore", "to_oxigraph"]
+
+# Not the instance namespace: its local names hold slashes ("entity/anna-vell"), which Turtle
+# could only write escaped ("nkr:entity\\/anna-vell"); those IRIs are written in full.
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items()) if not str(namespace).endswith("/id/")}
+_DEFAULT = ox.DefaultGraph()
+
+
+def to_oxigraph(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as the Oxigraph term of the same value.
+
+    Examples
+    --------
+    >>> to_oxigraph(Literal(3)), to_oxigraph(URIRef("urn:x"))
+    (<Literal value=3 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>, <NamedNode value=urn:x>)
+    """
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+class GraphStore:
+    """An Oxigraph store on disk, written one named graph at a time.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> store = GraphStore(tempfile.mkdtemp())
+    >>> a, b = URIRef("urn:a"), URIRef("urn:b")
+    >>> store.replace_graph("urn:g1", [(a, a, b)]); store.replace_graph("urn:g2", [(a, a, b)])
+    >>> store.replace_graph("urn:g1", []); len(store.union())
+    1
+    >>> store.replace_graph("urn:g2", []); len(store.union())
+    0
+    """
+
+    def __init__(self, location: str | Path, *, read_only: bool = False) -> None:
+        self.location = Path(location)
+        self.store = ox.Store.read_only(str(self.location)) if read_only else ox.Store(str(self.location))
+
+    def graphs(self) -> list[str]:
+        """The named graphs, by IRI."""
+        return sorted(g.value for g in self.store.named_graphs())
+
+    def triples(self, graph: str) -> set[ox.Triple]:
+        return {q.triple for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+
+    def union(self) -> set[ox.Triple]:
+        return {q.triple for q in self.store.quads_for_pattern(None, None, None, _DEFAULT)}
+
+    def replace_graph(self, graph: str, triples: Iterable[tuple]) -> None:
+        """Make the named graph ``graph`` hold exactly ``triples`` (rdflib terms); an empty one is removed."""
+        name = ox.NamedNode(graph)
+        new = {ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples}
+        old = self.triples(graph)
+        for triple in old - new:
+            self.store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, name))
+            if not self._stated_elsewhere(triple):
+                self.store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, _DEFAULT))
+        added = sorted(new - old, key=str)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, name) for t in added]
+        quads += [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in added]
+        if quads:
+            self.store.extend(quads)
+        if not new and self.store.contains_named_graph(name):
+            self.store.remove_graph(name)
+
+    def _stated_elsewhere(self, triple: ox.Triple) -> bool:
+        return any(
+            not isinstance(q.graph_name, ox.DefaultGraph)
+            for q in self.store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
+        )
+
+    def clear(self) -> None:
+        self.store.clear()
+
+    def flush(self) -> None:
+        self.store.flush()
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    # -- writing files, streaming ------------------------------------------------------------
+
+    def write_turtle(self, path: str | Path) -> None:
+        """``graph.ttl``: the union of all graphs."""
+        self.store.dump(str(path), ox.RdfFormat.TURTLE, from_graph=_DEFAULT, prefixes=_PREFIXES)
+
+    def write_trig(self, path: str | Path) -> None:
+        """``graph.trig``: every named graph, in IRI order."""
+        ox.serialize(self._named_quads(), str(path), ox.RdfFormat.TRIG, prefixes=_PREFIXES)
+
+    def write_nquads(self, path: str | Path) -> None:
+        ox.serialize(self._named_quads(), str(path), ox.RdfFormat.N_QUADS)
+
+    def _named_quads(self) -> Iterator[ox.Quad]:
+        for graph in self.graphs():
+            yield from self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))

@@ -1,0 +1,322 @@
+"""Build and update an archive: read only what is new, and give the graph a full build would give.
+
+A build folder made by ``newskg build`` holds, beside its files, ``archive/``:
+
+- ``catalog.sqlite`` — every document's extraction record and the entity index (see
+  :mod:`newskg.archive.catalog`);
+- ``oxigraph/`` — the graph store, one named graph per document plus the entities and the
+  ontology (see :mod:`newskg.archive.quads`).
+
+The store is the source of truth: ``graph.ttl``, ``graph.trig`` and ``graph.html`` are written
+from it, and queries, ``stats``, ``path`` and ``serve`` read it without parsing a file.
+
+An update (``newskg add``, ``newskg build --update``) hashes every file of the corpus, extracts
+only the files that are new or changed, drops the records of files that are gone, and
+canonicalises the names of all documents again (from the small names view of each record, never
+re-running spaCy). A document's graph is rewritten only when one of its mentions now goes to
+another actor; the entities graph is brought up to date fact by fact. The documents are taken in
+the order a full build reads them, so the result is the graph a full build gives.
+
+A run that is cut short leaves the catalog ``dirty``; the next one rewrites every graph from the
+records before it goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import shutil
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newskg.archive.catalog import Catalog
+from newskg.archive.quads import GraphStore
+from newskg.errors import NewskgError
+from newskg.extract.loading import discover, read_document
+from newskg.extract.models import DocumentExtraction, Problem
+from newskg.graph.canonical import EntityIndex, canonicalize
+from newskg.graph.iris import ENTITIES_GRAPH, ONTOLOGY_GRAPH, document_graph_iri
+
+__all__ = ["ARCHIVE", "ARCHIVE_MARKER", "ArchiveReport", "update_archive", "open_archive", "archive_location"]
+
+#: The archive's folder inside a build folder.
+ARCHIVE = "archive"
+#: The file that marks a folder as an archive newskg made (and may therefore replace).
+ARCHIVE_MARKER = ".newskg-archive"
+_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveReport:
+    """What an archive build or update read and wrote."""
+
+    documents: int  # documents in the graph
+    extracted: int  # read with spaCy in this run
+    kept: int  # taken from the archive unchanged
+    dropped: int  # gone from the corpus (or changed) since the last run
+    rewritten: int  # document graphs written in this run
+    entities: int
+    problems: tuple[Problem, ...] = ()
+    model: str = ""
+    by_type: dict[str, int] = field(default_factory=dict)
+    generation: str = ""
+
+
+def archive_location(out: str | Path) -> Path:
+    return Path(out) / ARCHIVE
+
+
+def open_archive(out: str | Path, *, read_only: bool = True, store: bool = True) -> tuple[Catalog, GraphStore | None] | None:
+    """The catalog and (unless not ``store``) the graph store of a complete archive in the build
+    folder ``out``, or ``None``."""
+    folder = archive_location(out)
+    if not (folder / ARCHIVE_MARKER).is_file() or not (folder / "catalog.sqlite").is_file():
+        return None
+    catalog = Catalog(folder / "catalog.sqlite")
+    if catalog.get("state") != "clean" or catalog.get("format") != _FORMAT:
+        catalog.close()
+        return None
+    return catalog, GraphStore(folder / "oxigraph", read_only=read_only) if store else None
+
+
+def settings_fingerprint(model: str | None, patterns: Sequence[str], events: Sequence[str], max_bytes: int) -> str:
+    """What the records depend on besides the texts: newskg's version, the model asked for, and
+    the content of the pattern and event files. Records made otherwise are read again."""
+    from newskg import __version__
+
+    digest = hashlib.sha256(json.dumps([__version__, model or os.environ.get("NEWSKG_MODEL") or "", max_bytes]).encode())
+    for name in (*patterns, "--", *events):
+        path = Path(name)
+        # the content, not the name: the same files elsewhere give the same records
+        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else name.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _scan(paths: Sequence[str | Path], max_bytes: int) -> tuple[list[tuple[str, Path, Path | None, str]], list[Problem]]:
+    """Every usable file under ``paths`` in the order a build reads them: ``(key, path, root,
+    sha256)``; the same content under a second name is reported (W202) and left out."""
+    files, problems = discover(paths)
+    roots = [Path(p) for p in paths]
+    found: list[tuple[str, Path, Path | None, str]] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        root = next((r for r in roots if r.is_dir() and path.is_relative_to(r)), None)
+        raw = read_document(path, max_bytes=max_bytes, root=root)
+        if isinstance(raw, Problem):
+            problems.append(raw)
+            continue
+        if raw.sha256 in seen:
+            # The same bytes under another name (a re-posted article): its facts would only repeat.
+            problems.append(Problem(raw.path, "W202", f"same content as {seen[raw.sha256]}: skipped", fatal=False))
+            continue
+        seen[raw.sha256] = raw.path
+        found.append((str(path.resolve()), path, root, raw.sha256))
+    return found, problems
+
+
+def update_archive(
+    out: str | Path,
+    paths: Sequence[str | Path],
+    *,
+    extract: Callable[[list[tuple[Path, Path | None]]], Iterator[DocumentExtraction | Problem]],
+    fingerprint: str,
+    max_bytes: int,
+    mode: str = "build",
+    settings: dict | None = None,
+    model_name: Callable[[], str] = lambda: "",
+    on_empty: Callable[[list[Problem]], Exception] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_document: Callable[[DocumentExtraction | Problem], None] | None = None,
+) -> ArchiveReport:
+    """Build (``mode="build"``), update to exactly ``paths`` (``"update"``) or add ``paths`` to the
+    corpus (``"add"``) of the archive in the build folder ``out``.
+
+    ``extract`` turns ``(file, root)`` pairs into extraction records (in any order); it is only
+    called for files the archive does not hold yet.
+    """
+    folder = archive_location(out)
+    made_out = not Path(out).exists()
+    fresh = mode == "build" or not (folder / ARCHIVE_MARKER).is_file()
+    if fresh:
+        target = folder.parent / f".{ARCHIVE}-new-{secrets.token_hex(4)}"
+        roots: list[str] = []
+    else:
+        target = folder
+    target.mkdir(parents=True, exist_ok=True)
+    (target / ARCHIVE_MARKER).write_text(json.dumps({"newskg": "archive", "format": _FORMAT}) + "\n", encoding="utf-8")
+    catalog = Catalog(target / "catalog.sqlite")
+    try:
+        store = GraphStore(target / "oxigraph")
+    except OSError as exc:
+        catalog.close()
+        if fresh:
+            shutil.rmtree(target, ignore_errors=True)
+        raise NewskgError("E413", f"cannot open the graph store in {target}: {exc}; is a `newskg serve` or another build using it?") from None
+    try:
+        if not fresh:
+            if catalog.get("format") != _FORMAT:
+                raise NewskgError("E414", f"{folder} was made by another version of newskg: run `newskg build --out {out}` again")
+            roots = list(catalog.get("roots", []))
+            if catalog.get("state") != "clean":
+                _replay(catalog, store)  # a run was cut short: the store is rewritten from the records
+        if mode == "add" or (fresh and mode != "build"):
+            roots += [str(Path(p).resolve()) for p in paths if str(Path(p).resolve()) not in roots]
+        else:
+            roots = [str(Path(p).resolve()) for p in paths]
+        report = _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, on_start, on_document, on_empty)
+        catalog.set("settings", settings or {})
+        store.flush()
+    except BaseException:
+        catalog.close()
+        del store
+        if fresh:
+            shutil.rmtree(target, ignore_errors=True)
+            if made_out:
+                with contextlib.suppress(OSError):
+                    Path(out).rmdir()  # a build that wrote nothing leaves nothing
+        raise
+    catalog.close()
+    del store
+    if fresh:
+        old = folder.parent / f".{ARCHIVE}-old-{secrets.token_hex(4)}"
+        if folder.exists():
+            if not (folder / ARCHIVE_MARKER).is_file():
+                shutil.rmtree(target, ignore_errors=True)
+                raise NewskgError("E414", f"{folder} holds files newskg did not make: move them away and build again")
+            os.replace(folder, old)
+        os.replace(target, folder)
+        shutil.rmtree(old, ignore_errors=True)
+    return report
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    return str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+
+
+def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, on_start, on_document, on_empty) -> ArchiveReport:
+    found, problems = _scan([Path(r) for r in roots], max_bytes)
+    if not found and on_empty is not None:
+        raise on_empty(problems)  # before anything is changed
+    if on_start is not None:
+        on_start(len(found))
+    same_settings = catalog.get("fingerprint") == fingerprint
+    archived = {d.path: d for d in catalog.documents()}
+    wanted = {key: sha for key, _, _, sha in found}
+    fresh = [(key, path, root, sha) for key, path, root, sha in found if not same_settings or archived.get(key) is None or archived[key].sha256 != sha]
+    key_of = {(_shown(path, root), sha): key for key, path, root, sha in fresh}
+    gone = [d for key, d in archived.items() if not same_settings or wanted.get(key) != d.sha256]
+
+    catalog.set("state", "dirty")  # from here on the store may not match the catalog until the end
+    for document in gone:
+        store.replace_graph(str(document_graph_iri(document.doc_id)), ())
+    with catalog.transaction():
+        for document in gone:
+            catalog.drop(document.path)
+    extracted = 0
+    batch: list[DocumentExtraction] = []
+
+    def keep() -> None:
+        with catalog.transaction():
+            for ex in batch:
+                catalog.put(ex, key=key_of.get((ex.document.path, ex.document.sha256), ex.document.path), order=0)
+        batch.clear()
+
+    for item in extract([(path, root) for _, path, root, _ in fresh]) if fresh else ():
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            problems.extend(item.problems)
+            batch.append(item)
+            extracted += 1
+            if len(batch) >= 64:
+                keep()
+        if on_document is not None:
+            on_document(item)
+    keep()
+    with catalog.transaction():
+        catalog.reorder({key: n for n, (key, _, _, _) in enumerate(found)})
+        catalog.set("roots", roots)
+        catalog.set("fingerprint", fingerprint)
+        if extracted:
+            catalog.set("model", model_name())
+
+    if not catalog.documents() and on_empty is not None:
+        raise on_empty(problems)
+    index = canonicalize(catalog.names())
+    rewritten = _write_documents(catalog, store, index)
+    _write_shared_graphs(catalog, store, index)
+    generation = _generation(catalog, index, fingerprint)
+    with catalog.transaction():
+        catalog.set_index(index.by_key, index.merges)
+        catalog.set("generation", generation)
+        catalog.set("format", _FORMAT)
+        catalog.set("entities", len(index.entities))
+        catalog.set("by_type", dict(sorted(Counter(e.cls for e in index.entities).items())))
+        catalog.set("state", "clean")
+    documents = len(catalog.documents())
+    return ArchiveReport(
+        documents=documents, extracted=extracted, kept=documents - extracted, dropped=len(gone), rewritten=rewritten,
+        entities=len(index.entities), problems=tuple(problems), model=str(catalog.get("model", "")),
+        by_type=dict(Counter(e.cls for e in index.entities)), generation=generation,
+    )
+
+
+def _generation(catalog: Catalog, index: EntityIndex, fingerprint: str) -> str:
+    """A digest of what the store holds (the documents, where their mentions went, the actors):
+    the build's files name it, so a reader knows they were written from this store; the same
+    corpus gives the same digest, so the same input still gives the same bytes."""
+    digest = hashlib.sha256(fingerprint.encode())
+    for document in catalog.documents():
+        digest.update(f"{document.doc_id}\0{document.links}\0".encode())
+    for entity in index.entities:
+        digest.update(json.dumps([entity.id, entity.label, entity.cls, entity.alt_labels, entity.mention_count]).encode())
+    return digest.hexdigest()[:32]
+
+
+def _links(index: EntityIndex) -> dict[str, str]:
+    """For each document, a digest of where its mentions went: its graph depends on nothing else
+    of the entity index."""
+    by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for (doc_id, start, end), entity in index.by_mention.items():
+        by_doc[doc_id].append((start, end, entity))
+    return {doc_id: hashlib.sha256(json.dumps(sorted(items)).encode()).hexdigest()[:32] for doc_id, items in by_doc.items()}
+
+
+def _write_documents(catalog: Catalog, store: GraphStore, index: EntityIndex) -> int:
+    """Write the graph of every document that is new or whose mentions changed actor."""
+    from newskg.graph.build import document_graph
+
+    links = _links(index)
+    changed: dict[str, str] = {}
+    for document in catalog.documents():
+        value = links.get(document.doc_id, "")
+        if document.links != value:
+            record = catalog.record(document.path)
+            store.replace_graph(str(document_graph_iri(document.doc_id)), document_graph(record, index))
+            changed[document.path] = value
+    with catalog.transaction():
+        catalog.set_links(changed)
+    return len(changed)
+
+
+def _write_shared_graphs(catalog: Catalog, store: GraphStore, index: EntityIndex) -> None:
+    """The entities graph and the ontology (with the properties users' event files add)."""
+    from newskg.graph.build import entity_triples, ontology_triples
+
+    store.replace_graph(str(ENTITIES_GRAPH), entity_triples(index))
+    store.replace_graph(str(ONTOLOGY_GRAPH), ontology_triples(catalog.user_properties()))
+
+
+def _replay(catalog: Catalog, store: GraphStore) -> None:
+    """Rewrite the whole store from the records (after a run that was cut short)."""
+    store.clear()
+    with catalog.transaction():
+        catalog.set_links({d.path: None for d in catalog.documents()})
+    index = canonicalize(catalog.names())
+    _write_documents(catalog, store, index)
+    _write_shared_graphs(catalog, store, index)

@@ -1,0 +1,177 @@
+"""The archive: the store is the source of truth, and an update gives the graph a full build gives.
+
+Texts use invented names, so only the generic mechanisms can pass.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from newskg.api import KnowledgeGraph, add, build, build_archive
+from newskg.archive.catalog import Catalog
+from newskg.archive.records import decode, encode
+from newskg.archive.update import archive_location
+
+pytestmark = pytest.mark.model
+
+TEXTS = {
+    "a-arrest.txt": (
+        "Ruritanian police arrested the journalist Ilsa Vandermeer in Strelsau on Monday, her lawyer said.\n\n"
+        "Lantern Rights Watch condemned the arrest and demanded the immediate release of Ilsa Vandermeer."
+    ),
+    "b-court.txt": (
+        "A court in Strelsau sentenced Vandermeer to three years in prison on Friday.\n\n"
+        "The Freedonian Ministry of Foreign Affairs urged Ruritania to release Vandermeer."
+    ),
+    "c-sanction.txt": (
+        "The Freedonian government imposed sanctions on Rudolf Elphberg, the Ruritanian interior minister.\n\n"
+        "Elphberg rejected the sanctions, the state news agency reported."
+    ),
+}
+
+
+def write(folder: Path, names) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_text(TEXTS[name], encoding="utf-8")
+    return folder
+
+
+def quads(folder: Path) -> set:
+    dataset = Dataset()
+    dataset.parse(folder / "graph.trig", format="trig")
+    return {(s, p, o, str(g)) for s, p, o, g in dataset.quads((None, None, None, None))}
+
+
+def test_records_read_back_equal(extractor):
+    record = extractor.extract_text(TEXTS["a-arrest.txt"], name="a.txt")
+    assert record.events and record.mentions
+    assert decode(encode(record)) == record
+
+
+def test_records_refuse_what_is_not_a_record():
+    with pytest.raises(ValueError):
+        decode('{"@": "os.system", "v": ["rm -rf /"]}')
+    with pytest.raises(ValueError):
+        decode('{"@": "Mention", "v": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}')
+
+
+def test_adding_documents_gives_the_graph_a_full_build_gives(tmp_path):
+    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "c-sanction.txt"])
+    full_corpus = write(tmp_path / "full", TEXTS)
+    build([full_corpus], tmp_path / "full-out")
+
+    first = build([corpus], tmp_path / "out")
+    assert first.summary.documents == 2 and first.summary.extracted == 2
+    # "Vandermeer" alone in b-court.txt is the journalist only once a text gives her full name:
+    # adding the other text must move b's mentions (and nothing else is read again)
+    write(corpus, ["b-court.txt"])
+    kg, summary = build_archive([corpus], tmp_path / "out", mode="add")
+    assert summary.documents == 3 and summary.extracted == 1
+    assert quads(tmp_path / "out") == quads(tmp_path / "full-out")
+    # not only the same graph: the same bytes
+    for name in ("graph.trig", "graph.ttl", "graph.html"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "full-out" / name).read_bytes(), name
+
+
+def test_an_update_rewrites_only_the_graphs_whose_actors_changed(tmp_path):
+    corpus = write(tmp_path / "corpus", ["b-court.txt", "c-sanction.txt"])
+    build([corpus], tmp_path / "out")
+    write(corpus, ["a-arrest.txt"])
+    _, summary = build_archive([corpus], tmp_path / "out", mode="update")
+    # a-arrest is new; b-court's "Vandermeer" now joins Ilsa Vandermeer; c-sanction is untouched
+    assert summary.extracted == 1
+    catalog = Catalog(archive_location(tmp_path / "out") / "catalog.sqlite")
+    try:
+        assert catalog.actor_of("vandermeer") == catalog.actor_of("ilsa vandermeer") is not None
+        rules = {rule for _, _, rule in catalog.merges(catalog.actor_of("vandermeer"))}
+    finally:
+        catalog.close()
+    assert rules, "the entity index keeps why two names are one actor"
+
+
+def test_files_that_are_gone_or_changed_leave_the_graph(tmp_path):
+    corpus = write(tmp_path / "corpus", TEXTS)
+    build([corpus], tmp_path / "out")
+    (corpus / "c-sanction.txt").unlink()
+    (corpus / "b-court.txt").write_text(TEXTS["b-court.txt"].replace("three years", "five years"), encoding="utf-8")
+    _, summary = build_archive([corpus], tmp_path / "out", mode="update")
+    assert summary.documents == 2 and summary.extracted == 1
+    fresh = build([corpus], tmp_path / "fresh")
+    assert fresh.summary.documents == 2
+    assert quads(tmp_path / "out") == quads(tmp_path / "fresh")
+    assert not KnowledgeGraph.load(tmp_path / "out").query("ASK { ?x rdfs:label 'Rudolf Elphberg' }").boolean
+
+
+def test_a_run_cut_short_is_repaired_from_the_records(tmp_path):
+    corpus = write(tmp_path / "corpus", TEXTS)
+    build([corpus], tmp_path / "full")
+    build([corpus], tmp_path / "out")
+    store_folder = archive_location(tmp_path / "out")
+    catalog = Catalog(store_folder / "catalog.sqlite")
+    catalog.set("state", "dirty")  # as a run killed while writing the store leaves it
+    catalog.close()
+    from newskg.archive.quads import GraphStore
+
+    store = GraphStore(store_folder / "oxigraph")
+    graph = store.graphs()[0]
+    store.replace_graph(graph, [])  # and half its writes missing
+    del store
+    assert KnowledgeGraph.open(tmp_path / "out") is None, "a dirty archive is not read as the truth"
+    _, summary = build_archive([corpus], tmp_path / "out", mode="update")
+    assert summary.extracted == 0
+    assert quads(tmp_path / "out") == quads(tmp_path / "full")
+
+
+def test_queries_read_the_store_without_parsing_a_file(tmp_path, monkeypatch):
+    corpus = write(tmp_path / "corpus", TEXTS)
+    build([corpus], tmp_path / "out")
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the graph file was parsed")
+
+    monkeypatch.setattr(Dataset, "parse", no_parsing)
+    kg = KnowledgeGraph.load(tmp_path / "out")
+    assert kg.store is not None
+    rows = kg.query("SELECT ?name WHERE { ?x a nkg:Person ; rdfs:label ?name } ORDER BY ?name").rows
+    assert ("Ilsa Vandermeer",) in {tuple(str(v) for v in row) for row in rows}
+    assert kg.path("Lantern Rights Watch", "Ilsa Vandermeer") is not None
+    assert kg.to_networkx().number_of_nodes() >= 5
+
+
+def test_a_store_older_than_its_files_is_not_trusted(tmp_path):
+    corpus = write(tmp_path / "corpus", TEXTS)
+    build([corpus], tmp_path / "out")
+    shutil.copytree(tmp_path / "out", tmp_path / "copy")
+    build([write(tmp_path / "other", ["a-arrest.txt"])], tmp_path / "copy2")
+    # the files of one build beside the archive of another: read from the files, not the store
+    shutil.rmtree(tmp_path / "copy" / "archive")
+    shutil.copytree(tmp_path / "copy2" / "archive", tmp_path / "copy" / "archive")
+    kg = KnowledgeGraph.load(tmp_path / "copy")
+    assert kg.store is None
+    assert kg.query("ASK { ?x rdfs:label 'Rudolf Elphberg' }").boolean
+
+
+def test_other_settings_read_every_file_again(tmp_path):
+    corpus = write(tmp_path / "corpus", TEXTS)
+    build([corpus], tmp_path / "out")
+    patterns = tmp_path / "patterns.jsonl"
+    patterns.write_text('{"label": "NGO", "pattern": "Lantern Rights Watch"}\n', encoding="utf-8")
+    _, same = build_archive([corpus], tmp_path / "out", mode="update")
+    assert same.extracted == 0
+    _, other = build_archive([corpus], tmp_path / "out", mode="update", patterns=[str(patterns)])
+    assert other.extracted == 3
+    # and an addition keeps them: nothing is read again
+    _, kept = build_archive([], tmp_path / "out", mode="add")
+    assert kept.extracted == 0
+
+
+def test_adding_to_nothing_is_an_error(tmp_path):
+    from newskg.errors import NewskgError
+
+    with pytest.raises(NewskgError, match="E415"):
+        add([write(tmp_path / "corpus", TEXTS)], tmp_path / "nowhere")
