@@ -82,6 +82,7 @@ class KnowledgeGraph:
         self.store = store
         #: the files the last build wrote
         self.written: list[Path] = []
+        self._view = None  # fast reads of the store for the network (see newskg.archive.view)
         self._network: nx.MultiDiGraph | None = None
 
     # -- making one ------------------------------------------------------------------------
@@ -172,7 +173,16 @@ class KnowledgeGraph:
         if found is None:
             return None
         location, summary = found
-        return cls(_store_dataset(_open_store(location).store), summary, store=location)
+        return cls._on_store(location, summary)
+
+    @classmethod
+    def _on_store(cls, location: Path, summary: BuildSummary | None = None) -> KnowledgeGraph:
+        from newskg.archive.view import StoreView
+
+        store = _open_store(location).store
+        kg = cls(_store_dataset(store), summary, store=location)
+        kg._view = StoreView(store)
+        return kg
 
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeGraph:
@@ -236,7 +246,7 @@ class KnowledgeGraph:
         that depends on order come out the same whatever PYTHONHASHSEED is.
         """
         if self._network is None:
-            self._network = _in_fixed_order(to_networkx(self.dataset))
+            self._network = _in_fixed_order(to_networkx(self._view if self._view is not None else self.dataset))
         return self._network
 
     def centrality(self, top: int | None = 10) -> list:
@@ -318,7 +328,7 @@ class KnowledgeGraph:
         return write_build(out, files, version=__version__)
 
     def _document_count(self) -> int:
-        return len(set(self.dataset.subjects(RDF.type, NKG.Document)))
+        return len(set((self._view if self._view is not None else self.dataset).subjects(RDF.type, NKG.Document)))
 
 
 def archive_store(out: str | Path) -> tuple[Path, BuildSummary] | None:
@@ -483,8 +493,7 @@ def build_archive(
         settings={"model": settings.model, "patterns": list(settings.patterns), "events": list(settings.events), "max_bytes": settings.max_bytes},
         on_empty=nothing, on_start=on_start, on_document=on_document,
     )
-    location = folder / "oxigraph"
-    kg = KnowledgeGraph(_store_dataset(_open_store(location).store), store=location)
+    kg = KnowledgeGraph._on_store(folder / "oxigraph")
     counts = kg.query(_COUNTS).rows[0]
     summary = BuildSummary(
         documents=report.documents, entities=report.entities, relations=int(counts[0]), statements=int(counts[1]),

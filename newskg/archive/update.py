@@ -49,6 +49,8 @@ ARCHIVE = "archive"
 #: The file that marks a folder as an archive newskg made (and may therefore replace).
 ARCHIVE_MARKER = ".newskg-archive"
 _FORMAT = 1
+#: documents written between flushes of the store's write buffers
+_FLUSH_EVERY = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +301,8 @@ def _write_documents(catalog: Catalog, store: GraphStore, index: EntityIndex) ->
             record = catalog.record(document.path)
             store.replace_graph(str(document_graph_iri(document.doc_id)), document_graph(record, index))
             changed[document.path] = value
+            if len(changed) % _FLUSH_EVERY == 0:
+                store.flush()  # the store's write buffers go to disk: memory stays flat
     with catalog.transaction():
         catalog.set_links(changed)
     return len(changed)

@@ -136,11 +136,33 @@ def ontology_triples(properties: Iterable[tuple[str, str | None]] = ()) -> Graph
     return graph
 
 
-def document_graph(extraction: DocumentExtraction, index: EntityIndex) -> Graph:
-    """One document's named graph on its own: what the archive writes for it."""
-    dataset = Dataset()
-    _add_document(dataset, extraction, index)
-    return dataset.graph(document_graph_iri(extraction.document.doc_id))
+def document_graph(extraction: DocumentExtraction, index: EntityIndex) -> set[tuple]:
+    """The triples of one document's named graph: what the archive writes for it.
+
+    Examples
+    --------
+    >>> from newskg.extract.models import SourceDocument
+    >>> doc = SourceDocument("d1", "d1.txt", "d1.txt", "0" * 64, "text/plain", 40)
+    >>> ex = DocumentExtraction(doc, (), ())
+    >>> (document_iri("d1"), RDF.type, NKG.Document) in document_graph(ex, EntityIndex((), {}, {}))
+    True
+    """
+    sink = _Triples()
+    _add_document(sink, extraction, index)
+    return sink.triples
+
+
+class _Triples:
+    """Where ``_add_document`` writes when no rdflib graph is needed: a set of triples."""
+
+    def __init__(self) -> None:
+        self.triples: set[tuple] = set()
+
+    def graph(self, identifier: URIRef) -> _Triples:
+        return self
+
+    def add(self, triple: tuple) -> None:
+        self.triples.add(triple)
 
 
 def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: EntityIndex) -> None:

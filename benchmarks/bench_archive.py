@@ -1,0 +1,148 @@
+"""The archive at scale: memory against corpus size, adding one document, and queries on the store.
+
+Each build runs in its own process (peak memory is that process's own, from ``getrusage``), on
+corpora made from the real sample and development-set articles (a marker line per copy keeps
+every file distinct). Prints, measured in this one run:
+
+- peak memory and time of ``newskg build`` for each corpus size, and the memory a document adds;
+- the same for the in-memory path of 0.1 (``KnowledgeGraph.build`` + ``save``), for comparison;
+- ``newskg add`` of one new document to the largest build, against its full build;
+- ``newskg query`` end to end (process start to first row) on the largest build, against
+  parsing its ``graph.trig`` with rdflib;
+- each bundled query on the largest store.
+
+Examples
+--------
+python benchmarks/bench_archive.py --docs 250 1000 --compare
+python benchmarks/bench_archive.py --docs 1000 5000 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVSET = ROOT.parent / "shared" / "devset" / "texts"
+
+_CHILD = r"""
+import json, resource, sys, time
+mode, corpus, out = sys.argv[1:4]
+start = time.perf_counter()
+if mode == "spacy":
+    import pathlib, spacy
+    from newskg.extract.nlp import resolve_model_name
+    nlp = spacy.load(resolve_model_name())
+    texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(corpus).glob("*.txt"))]
+    n = sum(1 for _ in nlp.pipe(texts, batch_size=16))
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak, "documents": n}))
+    sys.exit(0)
+if mode == "archive":
+    from newskg.api import build_archive
+    kg, summary = build_archive([corpus], out)
+    facts = len(kg.store and __import__("pyoxigraph").Store.read_only(str(kg.store)))
+elif mode == "add":
+    from newskg.api import build_archive
+    kg, summary = build_archive([corpus], out, mode="add")
+    facts = 0
+else:
+    from newskg.api import KnowledgeGraph
+    kg = KnowledgeGraph.build([corpus])
+    kg.save(out)
+    summary, facts = kg.summary, len(kg.dataset)
+elapsed = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": elapsed, "peak_mb": peak, "documents": summary.documents, "extracted": summary.extracted,
+                  "entities": summary.entities, "quads": facts}))
+"""
+
+
+def sources() -> list[tuple[str, str]]:
+    from newskg.extract.loading import bundled_corpus
+
+    files = sorted(bundled_corpus().glob("*.txt")) + (sorted(DEVSET.glob("*.txt")) if DEVSET.is_dir() else [])
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in files]
+
+
+def make_corpus(folder: Path, n: int) -> Path:
+    texts = sources()
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        stem, text = texts[i % len(texts)]
+        (folder / f"{i:05d}_{stem}.txt").write_text(f"{text}\n\nCopy {i}.", encoding="utf-8")
+    return folder
+
+
+def child(mode: str, corpus: Path, out: Path) -> dict:
+    done = subprocess.run([sys.executable, "-c", _CHILD, mode, str(corpus), str(out)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def timed_command(args: list[str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, done.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, nargs="+", default=[250, 1000], help="corpus sizes")
+    parser.add_argument("--compare", action="store_true", help="also build each size with the in-memory path of 0.1")
+    parser.add_argument("--spacy", action="store_true", help="also time bare spaCy (load + nlp.pipe) on each corpus")
+    parser.add_argument("--keep", type=Path, help="keep the corpora and builds in this folder")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="newskg-archive-bench-"))
+    newskg = str(Path(sys.executable).with_name("newskg"))
+    try:
+        rows = []
+        for n in args.docs:
+            corpus = make_corpus(work / f"corpus-{n}", n)
+            result = child("archive", corpus, work / f"out-{n}")
+            line = f"{n:6d} docs  archive build {result['seconds']:7.1f} s  peak {result['peak_mb']:6.0f} MB  {result['quads']:,} quads"
+            if args.spacy:
+                bare = child("spacy", corpus, work / "unused")
+                line += f"   | bare spaCy load + nlp.pipe {bare['seconds']:7.1f} s: build = {result['seconds'] / bare['seconds']:.2f}x"
+            if args.compare:
+                old = child("memory", corpus, work / f"old-{n}")
+                line += f"   | in memory (0.1) {old['seconds']:7.1f} s  peak {old['peak_mb']:6.0f} MB  (memory {old['peak_mb'] / result['peak_mb']:.2f}x)"
+            print(line, flush=True)
+            rows.append((n, result))
+        if len(rows) > 1:
+            (n0, r0), (n1, r1) = rows[0], rows[-1]
+            print(f"memory a document adds (archive): {(r1['peak_mb'] - r0['peak_mb']) / (n1 - n0) * 1024:.0f} KB "
+                  f"({r0['peak_mb']:.0f} MB at {n0} -> {r1['peak_mb']:.0f} MB at {n1})")
+        n, full = rows[-1]
+        out = work / f"out-{n}"
+        extra = work / "extra"
+        extra.mkdir(exist_ok=True)
+        stem, text = sources()[1]
+        (extra / "new-article.txt").write_text(text.replace(".", ". Later that day.", 1) + "\n\nA new article.", encoding="utf-8")
+        added = child("add", extra, out)
+        print(f"add 1 document to {n}: {added['seconds']:.2f} s (full build {full['seconds']:.1f} s: {full['seconds'] / added['seconds']:.0f}x faster); "
+              f"read {added['extracted']}, peak {added['peak_mb']:.0f} MB")
+        first, _ = timed_command([newskg, "query", "SELECT ?x WHERE { ?x a nkg:Person } LIMIT 1", "--graph", str(out), "--format", "csv"])
+        parse, _ = timed_command([sys.executable, "-c", "import sys; from rdflib import Dataset; Dataset().parse(sys.argv[1], format='trig')", str(out / "graph.trig")])
+        print(f"newskg query, first row end to end: {first:.2f} s (parsing graph.trig with rdflib alone: {parse:.1f} s)")
+        from newskg.api import KnowledgeGraph
+        from newskg.output.query import example_queries
+
+        kg = KnowledgeGraph.load(out)
+        for name in sorted(example_queries()):
+            start = time.perf_counter()
+            answer = kg.query(name)
+            print(f"  bundled query {name:24s} {1000 * (time.perf_counter() - start):7.0f} ms  {len(answer):6d} rows")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

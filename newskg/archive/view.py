@@ -1,0 +1,120 @@
+"""rdflib's read methods over the archive's store, answered by Oxigraph's own pattern lookups.
+
+:func:`newskg.graph.network.to_networkx` (and so the page, ``stats`` and ``path``) reads a graph
+through ``value``, ``objects``, ``subjects``, ``subject_objects`` and ``transitive_subjects``.
+:class:`StoreView` answers exactly those from the store's default graph (the union of the
+documents' graphs) without copying the graph into rdflib, and without the per-triple overhead of
+a general rdflib store plugin: each call is one index lookup in Oxigraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from newskg.archive.quads import to_oxigraph
+
+__all__ = ["StoreView", "from_oxigraph"]
+
+_DEFAULT = ox.DefaultGraph()
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
+    """An Oxigraph term as rdflib writes it (a plain ``Literal`` for an ``xsd:string``).
+
+    Examples
+    --------
+    >>> from_oxigraph(ox.Literal("Anna Vell")) == Literal("Anna Vell")
+    True
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return BNode(term.value)
+
+
+def _ox(term):
+    return None if term is None else to_oxigraph(term)
+
+
+class StoreView:
+    """The union graph of an Oxigraph store, read as an rdflib graph is read.
+
+    Examples
+    --------
+    >>> from rdflib import RDFS
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode(str(RDFS.label)), ox.Literal("Anna Vell")))
+    >>> StoreView(store).value(URIRef("urn:a"), RDFS.label)
+    rdflib.term.Literal('Anna Vell')
+    """
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        # the network reads a node's facts one property at a time: they are fetched all at once
+        self._subject: object = None
+        self._facts: dict[str, list] = {}
+
+    def _match(self, s, p, o) -> Iterator[ox.Quad]:
+        return self.store.quads_for_pattern(_ox(s), _ox(p), _ox(o), _DEFAULT)
+
+    def triples(self, pattern):
+        s, p, o = pattern
+        for quad in self._match(s, p, o):
+            yield from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)
+
+    def _facts_of(self, subject) -> dict[str, list]:
+        if subject != self._subject:
+            facts: dict[str, list] = {}
+            for quad in self.store.quads_for_pattern(_ox(subject), None, None, _DEFAULT):
+                facts.setdefault(quad.predicate.value, []).append(quad.object)
+            self._subject, self._facts = subject, facts
+        return self._facts
+
+    def value(self, subject=None, predicate=None, object=None, default=None, any=True):  # noqa: A002 - rdflib's names
+        if subject is not None and predicate is not None and object is None:
+            found = self._facts_of(subject).get(str(predicate))
+            return from_oxigraph(found[0]) if found else default
+        for quad in self._match(subject, predicate, object):
+            if subject is None:
+                return from_oxigraph(quad.subject)
+            if predicate is None:
+                return from_oxigraph(quad.predicate)
+            return from_oxigraph(quad.object)
+        return default
+
+    def objects(self, subject=None, predicate=None, unique: bool = False):
+        if subject is not None and predicate is not None:
+            for term in self._facts_of(subject).get(str(predicate), ()):
+                yield from_oxigraph(term)
+            return
+        for quad in self._match(subject, predicate, None):
+            yield from_oxigraph(quad.object)
+
+    def subjects(self, predicate=None, object=None, unique: bool = False):  # noqa: A002
+        for quad in self._match(None, predicate, object):
+            yield from_oxigraph(quad.subject)
+
+    def subject_objects(self, predicate=None, unique: bool = False):
+        for quad in self._match(None, predicate, None):
+            yield from_oxigraph(quad.subject), from_oxigraph(quad.object)
+
+    def transitive_subjects(self, predicate, object, remember=None):  # noqa: A002
+        """``object`` and everything that reaches it by ``predicate`` (as rdflib's)."""
+        seen = set() if remember is None else remember
+        stack = [object]
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            yield node
+            stack.extend(self.subjects(predicate, node))
