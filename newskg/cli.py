@@ -297,7 +297,13 @@ def serve(
         def ready(url: str) -> None:
             console.print(f"SPARQL endpoint: {url}  (read-only; Ctrl-C to stop)", markup=False)
 
-        status = run_server(location, host, port, limits=limits, endpoint=endpoint, on_ready=ready)
+        if found is not None:
+            from newskg.archive.update import serving_mark
+
+            with serving_mark(graph):  # a build or `add` into this folder waits for the server to stop
+                status = run_server(location, host, port, limits=limits, endpoint=endpoint, on_ready=ready)
+        else:
+            status = run_server(location, host, port, limits=limits, endpoint=endpoint, on_ready=ready)
     if status:
         raise typer.Exit(status)
 

@@ -181,3 +181,27 @@ def test_build_takes_the_users_event_words_and_reports_a_broken_file_in_one_line
     assert result.exit_code != 0
     assert "E110" in result.output and "Traceback" not in result.output
     assert len([line for line in result.output.splitlines() if line.strip()]) == 1
+
+
+def test_add_reads_only_the_new_file_and_update_drops_the_gone_one(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text("Lantern Rights Watch condemned the arrest of Ilsa Vandermeer by Ruritanian police.", encoding="utf-8")
+    out = tmp_path / "kg"
+    assert run("build", corpus, "--out", out, "--quiet").exit_code == 0
+    news = tmp_path / "today"
+    news.mkdir()
+    (news / "two.txt").write_text("The Freedonian government imposed sanctions on Rudolf Elphberg.", encoding="utf-8")
+    result = run("add", news, "--out", out, "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "Read 2 documents (1 read, 1 unchanged)" in result.output
+    assert "Rudolf Elphberg" in run("query", "actors", "--graph", out, "--format", "csv").output
+    (news / "two.txt").unlink()
+    result = run("build", corpus, news, "--out", out, "--update", "--quiet")
+    assert result.exit_code == 0 and "Read 1 document (0 read, 1 unchanged)" in result.output
+    assert "Rudolf Elphberg" not in run("query", "actors", "--graph", out, "--format", "csv").output
+
+
+def test_add_to_a_folder_without_a_build_says_so(tmp_path):
+    result = run("add", tmp_path, "--out", tmp_path / "nothing")
+    assert result.exit_code != 0 and "E415" in result.output

@@ -86,6 +86,32 @@ def open_archive(out: str | Path, *, read_only: bool = True, store: bool = True)
     return catalog, GraphStore(folder / "oxigraph", read_only=read_only) if store else None
 
 
+def serving(out: str | Path) -> list[int]:
+    """The processes serving the archive of ``out`` (``newskg serve`` leaves its process id there)."""
+    alive = []
+    for mark in archive_location(out).glob(".serving-*"):
+        with contextlib.suppress(ValueError, OSError):
+            pid = int(mark.name.rsplit("-", 1)[-1])
+            os.kill(pid, 0)
+            alive.append(pid)
+            continue
+        with contextlib.suppress(OSError):
+            mark.unlink()  # a server that died without cleaning up
+    return sorted(alive)
+
+
+@contextlib.contextmanager
+def serving_mark(out: str | Path) -> Iterator[None]:
+    """Mark the archive of ``out`` as being served by this process while the block runs."""
+    mark = archive_location(out) / f".serving-{os.getpid()}"
+    mark.write_text("", encoding="utf-8")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            mark.unlink()
+
+
 def settings_fingerprint(model: str | None, patterns: Sequence[str], events: Sequence[str], max_bytes: int) -> str:
     """What the records depend on besides the texts: newskg's version, the model asked for, and
     the content of the pattern and event files. Records made otherwise are read again."""
@@ -142,6 +168,9 @@ def update_archive(
     called for files the archive does not hold yet.
     """
     folder = archive_location(out)
+    busy = serving(out)
+    if busy:
+        raise NewskgError("E413", f"{out} is being served (process {busy[0]}): stop `newskg serve` first, then start it again after the build")
     made_out = not Path(out).exists()
     fresh = mode == "build" or not (folder / ARCHIVE_MARKER).is_file()
     if fresh:

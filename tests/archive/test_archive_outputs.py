@@ -61,6 +61,12 @@ def test_serve_answers_from_the_builds_own_store(archive_build):
             persons = int(json.loads(response.read())["results"]["bindings"][0]["n"]["value"])
         assert persons > 5
         assert not (out / "store").exists(), "nothing is copied: the archive's store is served"
+        # the store is not changed under a running server
+        from newskg.api import add
+        from newskg.errors import NewskgError
+
+        with pytest.raises(NewskgError, match="E413"):
+            add([], out)
     finally:
         process.terminate()
         process.wait(15)
