@@ -83,7 +83,7 @@ class GraphStore:
             self.store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, name))
             if not self._stated_elsewhere(triple):
                 self.store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, _DEFAULT))
-        added = sorted(new - old, key=str)
+        added = new - old
         quads = [ox.Quad(t.subject, t.predicate, t.object, name) for t in added]
         quads += [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in added]
         if quads:

@@ -171,6 +171,8 @@ def update_archive(
     busy = serving(out)
     if busy:
         raise NewskgError("E413", f"{out} is being served (process {busy[0]}): stop `newskg serve` first, then start it again after the build")
+    if folder.exists() and not (folder / ARCHIVE_MARKER).is_file():
+        raise NewskgError("E414", f"{folder} holds files newskg did not make: move them away and build again")
     made_out = not Path(out).exists()
     fresh = mode == "build" or not (folder / ARCHIVE_MARKER).is_file()
     if fresh:
@@ -195,10 +197,8 @@ def update_archive(
             roots = list(catalog.get("roots", []))
             if catalog.get("state") != "clean":
                 _replay(catalog, store)  # a run was cut short: the store is rewritten from the records
-        if mode == "add" or (fresh and mode != "build"):
-            roots += [str(Path(p).resolve()) for p in paths if str(Path(p).resolve()) not in roots]
-        else:
-            roots = [str(Path(p).resolve()) for p in paths]
+        given = [str(Path(p).resolve()) for p in paths]
+        roots = roots + [p for p in given if p not in roots] if mode == "add" else given
         report = _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, on_start, on_document, on_empty)
         catalog.set("settings", settings or {})
         store.flush()
@@ -216,9 +216,6 @@ def update_archive(
     if fresh:
         old = folder.parent / f".{ARCHIVE}-old-{secrets.token_hex(4)}"
         if folder.exists():
-            if not (folder / ARCHIVE_MARKER).is_file():
-                shutil.rmtree(target, ignore_errors=True)
-                raise NewskgError("E414", f"{folder} holds files newskg did not make: move them away and build again")
             os.replace(folder, old)
         os.replace(target, folder)
         shutil.rmtree(old, ignore_errors=True)

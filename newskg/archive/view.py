@@ -22,6 +22,10 @@ _DEFAULT = ox.DefaultGraph()
 _STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
+_SEEN: dict = {}  # terms already converted: the same IRIs, labels and sentences come back again and again
+_SEEN_MAX = 200_000
+
+
 def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
     """An Oxigraph term as rdflib writes it (a plain ``Literal`` for an ``xsd:string``).
 
@@ -30,6 +34,15 @@ def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BN
     >>> from_oxigraph(ox.Literal("Anna Vell")) == Literal("Anna Vell")
     True
     """
+    found = _SEEN.get(term)
+    if found is None:
+        if len(_SEEN) >= _SEEN_MAX:
+            _SEEN.clear()
+        found = _SEEN[term] = _convert(term)
+    return found
+
+
+def _convert(term):
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.Literal):
@@ -39,6 +52,16 @@ def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BN
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     return BNode(term.value)
+
+
+_PREDICATES: dict = {}
+
+
+def _predicate(predicate) -> ox.NamedNode:
+    node = _PREDICATES.get(predicate)
+    if node is None:
+        node = _PREDICATES[predicate] = ox.NamedNode(str(predicate))
+    return node
 
 
 def _ox(term):
@@ -61,7 +84,7 @@ class StoreView:
         self.store = store
         # the network reads a node's facts one property at a time: they are fetched all at once
         self._subject: object = None
-        self._facts: dict[str, list] = {}
+        self._facts: dict[ox.NamedNode, list] = {}
 
     def _match(self, s, p, o) -> Iterator[ox.Quad]:
         return self.store.quads_for_pattern(_ox(s), _ox(p), _ox(o), _DEFAULT)
@@ -71,17 +94,17 @@ class StoreView:
         for quad in self._match(s, p, o):
             yield from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)
 
-    def _facts_of(self, subject) -> dict[str, list]:
+    def _facts_of(self, subject) -> dict[ox.NamedNode, list]:
         if subject != self._subject:
-            facts: dict[str, list] = {}
+            facts: dict[ox.NamedNode, list] = {}
             for quad in self.store.quads_for_pattern(_ox(subject), None, None, _DEFAULT):
-                facts.setdefault(quad.predicate.value, []).append(quad.object)
+                facts.setdefault(quad.predicate, []).append(quad.object)
             self._subject, self._facts = subject, facts
         return self._facts
 
     def value(self, subject=None, predicate=None, object=None, default=None, any=True):  # noqa: A002 - rdflib's names
         if subject is not None and predicate is not None and object is None:
-            found = self._facts_of(subject).get(str(predicate))
+            found = self._facts_of(subject).get(_predicate(predicate))
             return from_oxigraph(found[0]) if found else default
         for quad in self._match(subject, predicate, object):
             if subject is None:
@@ -93,7 +116,7 @@ class StoreView:
 
     def objects(self, subject=None, predicate=None, unique: bool = False):
         if subject is not None and predicate is not None:
-            for term in self._facts_of(subject).get(str(predicate), ()):
+            for term in self._facts_of(subject).get(_predicate(predicate), ()):
                 yield from_oxigraph(term)
             return
         for quad in self._match(subject, predicate, None):

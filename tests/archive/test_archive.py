@@ -175,3 +175,14 @@ def test_adding_to_nothing_is_an_error(tmp_path):
 
     with pytest.raises(NewskgError, match="E415"):
         add([write(tmp_path / "corpus", TEXTS)], tmp_path / "nowhere")
+
+
+def test_an_archive_folder_holding_other_files_is_left_alone(tmp_path):
+    from newskg.errors import NewskgError
+
+    corpus = write(tmp_path / "corpus", ["a-arrest.txt"])
+    (tmp_path / "out" / "archive").mkdir(parents=True)
+    (tmp_path / "out" / "archive" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(NewskgError, match="E414"):
+        build([corpus], tmp_path / "out")
+    assert (tmp_path / "out" / "archive" / "notes.txt").read_text(encoding="utf-8") == "mine"
