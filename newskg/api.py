@@ -45,6 +45,13 @@ class NoDocumentsError(NewskgError):
         self.problems = tuple(problems)
 
 
+def _no_documents(paths: Sequence[str | Path], problems: Sequence[Problem]) -> NoDocumentsError:
+    where = ", ".join(str(p) for p in paths)
+    failed = [p for p in problems if p.fatal]
+    reason = f" ({failed[0]}{f' and {len(failed) - 1} more' if len(failed) > 1 else ''})" if failed else " (no .txt, .md or .html file found)"
+    return NoDocumentsError(f"no document could be read from {where}{reason}: nothing was built", problems)
+
+
 @dataclass(frozen=True, slots=True)
 class BuildSummary:
     """What a build read and produced."""
@@ -135,10 +142,7 @@ class KnowledgeGraph:
             if on_document is not None:
                 on_document(item)
         if not extractions:
-            where = ", ".join(str(p) for p in paths)
-            failed = [p for p in problems if p.fatal]
-            reason = f" ({failed[0]}{f' and {len(failed) - 1} more' if len(failed) > 1 else ''})" if failed else " (no .txt, .md or .html file found)"
-            raise NoDocumentsError(f"no document could be read from {where}{reason}: nothing was built", problems)
+            raise _no_documents(paths, problems)
         return cls.from_extractions(extractions, problems=problems, model=extractor.model_name)
 
     @classmethod
@@ -364,30 +368,9 @@ def _open_store(location: Path):
 
 
 def _store_dataset(store) -> Dataset:
-    """An rdflib ``Dataset`` over an Oxigraph store (oxrdflib): its default graph is the store's,
-    which holds the union of the documents' graphs."""
-    dataset = Dataset(store=_plain_strings_store()(store=store))
-    bind_prefixes(dataset)
-    return dataset
+    from newskg.archive.view import rdflib_dataset
 
-
-def _plain_strings_store():
-    """oxrdflib's store, giving string literals as rdflib writes them (``Literal("x")``, not
-    ``Literal("x", datatype=xsd:string)``, which rdflib holds to be another term)."""
-    from oxrdflib import OxigraphStore
-    from rdflib import XSD, Literal
-
-    def plain(term):
-        if isinstance(term, Literal) and term.datatype == XSD.string:
-            return Literal(str(term))
-        return term
-
-    class PlainStrings(OxigraphStore):
-        def triples(self, triple_pattern, context=None):
-            for (s, p, o), contexts in super().triples(triple_pattern, context):
-                yield (s, p, plain(o)), contexts
-
-    return PlainStrings
+    return bind_prefixes(rdflib_dataset(store))
 
 
 def _in_fixed_order(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -481,17 +464,12 @@ def build_archive(
     def model_name() -> str:
         return models[-1] if models else extractors[-1].model_name if extractors else ""
 
-    def nothing(problems: list[Problem]) -> Exception:
-        where = ", ".join(str(p) for p in paths)
-        failed = [p for p in problems if p.fatal]
-        reason = f" ({failed[0]}{f' and {len(failed) - 1} more' if len(failed) > 1 else ''})" if failed else " (no .txt, .md or .html file found)"
-        return NoDocumentsError(f"no document could be read from {where}{reason}: nothing was built", problems)
 
     report = update_archive(
         out, paths, extract=extract, mode=mode, max_bytes=settings.max_bytes, model_name=model_name,
         fingerprint=settings_fingerprint(settings.model, settings.patterns, settings.events, settings.max_bytes),
         settings={"model": settings.model, "patterns": list(settings.patterns), "events": list(settings.events), "max_bytes": settings.max_bytes},
-        on_empty=nothing, on_start=on_start, on_document=on_document,
+        on_empty=lambda problems: _no_documents(paths, problems), on_start=on_start, on_document=on_document,
     )
     kg = KnowledgeGraph._on_store(folder / "oxigraph")
     counts = kg.query(_COUNTS).rows[0]

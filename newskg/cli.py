@@ -205,7 +205,7 @@ def query(
     graph: GraphOption = DEFAULT_OUT,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     list_examples: Annotated[bool, typer.Option("--list", help="List the bundled example queries.")] = False,
-    engine: Annotated[str, typer.Option(help="rdflib, or oxigraph for large graphs.")] = "rdflib",
+    engine: Annotated[str, typer.Option(help="For an RDF file: rdflib, or oxigraph for large graphs (a build folder is queried on its own Oxigraph store).")] = "rdflib",
     timeout: TimeoutOption = 30.0,
     max_rows: Annotated[int, typer.Option("--max-rows", help="Refuse answers with more rows than this.")] = 100_000,
     memory_mb: MemoryOption = 2048,

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from oxrdflib import OxigraphStore
+from rdflib import XSD, BNode, Dataset, Literal, URIRef
 
 from newskg.archive.quads import to_oxigraph
 
-__all__ = ["StoreView", "from_oxigraph"]
+__all__ = ["StoreView", "from_oxigraph", "rdflib_dataset"]
 
 _DEFAULT = ox.DefaultGraph()
 _STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -141,3 +142,20 @@ class StoreView:
             seen.add(node)
             yield node
             stack.extend(self.subjects(predicate, node))
+
+
+def rdflib_dataset(store: ox.Store) -> Dataset:
+    """An rdflib ``Dataset`` over the store (oxrdflib), for code that wants rdflib's whole API; its
+    default graph is the store's, which holds the union of the documents' graphs."""
+    return Dataset(store=_PlainStrings(store=store))
+
+
+class _PlainStrings(OxigraphStore):
+    """oxrdflib's store, giving string literals as rdflib writes them (``Literal("x")``, not
+    ``Literal("x", datatype=xsd:string)``, which rdflib holds to be another term)."""
+
+    def triples(self, triple_pattern, context=None):
+        for (s, p, o), contexts in super().triples(triple_pattern, context):
+            if isinstance(o, Literal) and o.datatype == XSD.string:
+                o = Literal(str(o))
+            yield (s, p, o), contexts
