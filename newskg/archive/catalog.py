@@ -4,8 +4,8 @@ Tables
 ------
 ``documents``
     one row per archived file: its path, content hash, document id, its place in the corpus
-    order, the packed extraction record (:func:`newskg.archive.records.pack`), the packed names
-    view canonicalisation reads, and ``links``: the entity each of its mentions went to when
+    order, the packed extraction record (:func:`newskg.archive.records.pack`), its names as
+    canonicalisation keys them (:class:`newskg.graph.canonical.DocumentNames`), and ``links``: the entity each of its mentions went to when
     its graph was last written (an update rewrites a document's graph only when they change).
 ``names``
     each folded name key and the canonical actor it stands for.
@@ -27,8 +27,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newskg.archive.records import names_view, pack, unpack
+import zlib
+
+from newskg.archive.records import pack, unpack
 from newskg.extract.models import DocumentExtraction
+from newskg.graph.canonical import DocumentNames, document_names
 
 __all__ = ["Catalog", "Archived"]
 
@@ -108,7 +111,7 @@ class Catalog:
         doc = extraction.document
         self.db.execute(
             "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
-            (key or doc.path, doc.sha256, doc.doc_id, order, pack(extraction), pack(names_view(extraction)),
+            (key or doc.path, doc.sha256, doc.doc_id, order, pack(extraction), _pack_names(document_names(extraction)),
              json.dumps(user_properties(extraction))),
         )
 
@@ -140,10 +143,10 @@ class Catalog:
         for (data,) in self.db.execute("SELECT record FROM documents ORDER BY ord, path"):
             yield _checked(unpack(data))
 
-    def names(self) -> Iterator[DocumentExtraction]:
-        """Every document's names view (metadata, mentions, acronyms), in corpus order."""
+    def names(self) -> Iterator[DocumentNames]:
+        """Every document's names, keyed as canonicalisation keys them, in corpus order."""
         for (data,) in self.db.execute("SELECT names FROM documents ORDER BY ord, path"):
-            yield _checked(unpack(data))
+            yield DocumentNames.from_json(json.loads(zlib.decompress(data)))
 
     # -- the entity index ------------------------------------------------------------------
 
@@ -183,3 +186,7 @@ def _checked(record: object) -> DocumentExtraction:
     if not isinstance(record, DocumentExtraction):
         raise ValueError("the archive holds something other than an extraction record")
     return record
+
+
+def _pack_names(names: DocumentNames) -> bytes:
+    return zlib.compress(json.dumps(names.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)

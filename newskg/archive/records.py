@@ -21,7 +21,7 @@ import zlib
 
 from newskg.extract import models
 
-__all__ = ["encode", "decode", "pack", "unpack", "names_view"]
+__all__ = ["encode", "decode", "pack", "unpack"]
 
 _TYPES = {
     cls.__name__: cls
@@ -80,12 +80,3 @@ def unpack(data: bytes) -> object:
     Problem(path='a.txt', code='E203', message='empty', fatal=True)
     """
     return decode(zlib.decompress(data))
-
-
-def names_view(extraction: models.DocumentExtraction) -> models.DocumentExtraction:
-    """What canonicalisation reads of a document: its metadata, mentions and acronyms.
-
-    Much smaller than the whole record, so an update re-reads the names of every document
-    without decoding their sentences, events and claims.
-    """
-    return models.DocumentExtraction(extraction.document, (), extraction.mentions, extraction.acronyms)

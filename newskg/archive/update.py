@@ -11,10 +11,10 @@ The store is the source of truth: ``graph.ttl``, ``graph.trig`` and ``graph.html
 from it, and queries, ``stats``, ``path`` and ``serve`` read it without parsing a file.
 
 An update (``newskg add``, ``newskg build --update``) hashes every file of the corpus, extracts
-only the files that are new or changed, drops the records of files that are gone, and
-canonicalises the names of all documents again (from the small names view of each record, never
-re-running spaCy). A document's graph is rewritten only when one of its mentions now goes to
-another actor; the entities graph is brought up to date fact by fact. The documents are taken in
+only the files that are new or changed, drops the records of files that are gone, and merges the
+names of all documents again (from each document's names as the catalog keeps them, keyed: never
+re-running spaCy or re-reading a record). A document's graph is rewritten only when one of its
+mentions now goes to another actor; the entities graph is brought up to date fact by fact. The documents are taken in
 the order a full build reads them, so the result is the graph a full build gives.
 
 A run that is cut short leaves the catalog ``dirty``; the next one rewrites every graph from the
@@ -39,7 +39,7 @@ from newskg.archive.quads import GraphStore
 from newskg.errors import NewskgError
 from newskg.extract.loading import discover, read_document
 from newskg.extract.models import DocumentExtraction, Problem
-from newskg.graph.canonical import EntityIndex, canonicalize
+from newskg.graph.canonical import EntityIndex, merge_names
 from newskg.graph.iris import ENTITIES_GRAPH, ONTOLOGY_GRAPH, document_graph_iri
 
 __all__ = ["ARCHIVE", "ARCHIVE_MARKER", "ArchiveReport", "update_archive", "open_archive", "archive_location"]
@@ -113,11 +113,18 @@ def serving_mark(out: str | Path) -> Iterator[None]:
 
 
 def settings_fingerprint(model: str | None, patterns: Sequence[str], events: Sequence[str], max_bytes: int) -> str:
-    """What the records depend on besides the texts: newskg's version, the model asked for, and
-    the content of the pattern and event files. Records made otherwise are read again."""
+    """What the records depend on besides the texts: newskg's version, the model asked for, the
+    bundled lexicon (its files may be edited), and the content of the pattern and event files.
+    Records made otherwise are read again."""
+    from importlib import resources
+
     from newskg import __version__
 
     digest = hashlib.sha256(json.dumps([__version__, model or os.environ.get("NEWSKG_MODEL") or "", max_bytes]).encode())
+    lexicon = Path(str(resources.files("newskg").joinpath("data", "lexicon")))
+    for path in sorted(lexicon.iterdir()) if lexicon.is_dir() else ():
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     for name in (*patterns, "--", *events):
         path = Path(name)
         # the content, not the name: the same files elsewhere give the same records
@@ -275,7 +282,7 @@ def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, 
 
     if not catalog.documents() and on_empty is not None:
         raise on_empty(problems)
-    index = canonicalize(catalog.names())
+    index = merge_names(catalog.names())
     rewritten = _write_documents(catalog, store, index)
     _write_shared_graphs(catalog, store, index)
     generation = _generation(catalog, index, fingerprint)
@@ -347,6 +354,6 @@ def _replay(catalog: Catalog, store: GraphStore) -> None:
     store.clear()
     with catalog.transaction():
         catalog.set_links({d.path: None for d in catalog.documents()})
-    index = canonicalize(catalog.names())
+    index = merge_names(catalog.names())
     _write_documents(catalog, store, index)
     _write_shared_graphs(catalog, store, index)

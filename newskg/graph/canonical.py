@@ -40,7 +40,7 @@ from newskg.graph.local_names import is_near_spelling, local_names, near_spellin
 from newskg.graph.local_names import state_key as _state_key
 from newskg.lexicon import Lexicon, load_lexicon
 
-__all__ = ["Entity", "EntityIndex", "name_key", "initials", "canonicalize", "slugify"]
+__all__ = ["Entity", "EntityIndex", "DocumentNames", "name_key", "initials", "canonicalize", "document_names", "merge_names", "slugify"]
 
 _ORGS = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 _PLACES = {"Place", "Country", "City", "Region"}
@@ -154,9 +154,77 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     [('Equitable Ruritania', ()), ('Ilsa Vandermeer', ('Vandermeer',)), ('Ruritania', ())]
     """
     lexicon = lexicon or load_lexicon()
+    return merge_names((document_names(ex, lexicon) for ex in extractions), lexicon)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentNames:
+    """What canonicalisation learns from one document on its own, before any merging.
+
+    ``mentions`` holds, for each mention that names something, ``(start, end, key, form, label,
+    weight, known_key, known_name, preferred)``: its offsets, folded name key, the form written,
+    its class and the weight of its source, and the key and name a gazetteer entry gives it
+    (``known_name`` empty when none; ``preferred`` when that name should be the label). The
+    archive keeps these, so an update merges every document's names without reading them again.
+    """
+
+    doc_id: str
+    mentions: tuple[tuple, ...]
+    defined: tuple[tuple[str, str], ...] = ()  # acronyms the text defines: (short, long form)
+    spellings: tuple[tuple[str, str], ...] = ()  # two spellings of one long name in the text
+
+    def to_json(self) -> list:
+        return [self.doc_id, [list(m) for m in self.mentions], [list(d) for d in self.defined], [list(p) for p in self.spellings]]
+
+    @classmethod
+    def from_json(cls, data: list) -> DocumentNames:
+        doc_id, mentions, defined, spellings = data
+        return cls(str(doc_id), tuple(tuple(m) for m in mentions), tuple(tuple(d) for d in defined), tuple(tuple(p) for p in spellings))
+
+
+def document_names(ex: DocumentExtraction, lexicon: Lexicon | None = None) -> DocumentNames:
+    """The names of one document, keyed (see :class:`DocumentNames`).
+
+    Examples
+    --------
+    >>> from newskg.extract.models import DocumentExtraction, Mention, SourceDocument
+    >>> doc = SourceDocument("d1", "d1.txt", "d1.txt", "0" * 64, "text/plain", 10)
+    >>> ms = (Mention("Ilsa Vandermeer", "Person", 0, 15, 0), Mention("Vandermeer", "Person", 20, 30, 1))
+    >>> [m[2] for m in document_names(DocumentExtraction(doc, (), ms)).mentions]
+    ['ilsa vandermeer', 'ilsa vandermeer']
+    """
+    lexicon = lexicon or load_lexicon()
+    local = local_names(ex, lexicon)
+    found = []
+    for m in ex.mentions:
+        key = _state_key(m.text, m.label, lexicon) or name_key(local.get(m.key, m.text), lexicon)
+        if m.key in local:
+            key = _state_key(local[m.key], m.label, lexicon) or key
+        if m.canonical and (m.source == "coref" or not key):
+            # "the government" resolved to the government of the country the text is about:
+            # that name, never the bare word, which every country's government shares
+            key = _state_key(m.canonical, m.label, lexicon) or name_key(m.canonical, lexicon)
+        if not key:
+            continue
+        # a bare "Authorities" or "police" standing for a country's is written as that name
+        form = m.canonical if m.source == "coref" and m.canonical else clean_surface(m.text)
+        known_key = ""
+        if m.canonical:
+            known_key = _state_key(m.canonical, m.label, lexicon) or name_key(m.canonical, lexicon)
+        # "the government" resolved to a country's government names no form of its own: the
+        # names the texts write win
+        preferred = bool(m.canonical) and m.source != "coref"
+        found.append((m.start, m.end, key, form, m.label, _SOURCE_WEIGHT.get(m.source, 1.0), known_key, m.canonical or "", preferred))
+    return DocumentNames(
+        ex.document.doc_id, tuple(found), tuple((d.short, d.long_form) for d in ex.acronyms), tuple(tuple(p) for p in near_spellings(ex))
+    )
+
+
+def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = None) -> EntityIndex:
+    """Merge the names of every document (in corpus order) into canonical entities: the rules
+    of :func:`canonicalize`, on what :func:`document_names` kept."""
+    lexicon = lexicon or load_lexicon()
     uf = _UnionFind()
-    # Read once, a document at a time (the archive streams them from disk): what later rules
-    # need of a document is kept, not the document.
     defined: list[tuple[str, str]] = []
     spellings: list[tuple[str, str]] = []
     key_forms: dict[str, Counter[str]] = defaultdict(Counter)
@@ -164,38 +232,23 @@ def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | N
     key_docs: dict[str, set[str]] = defaultdict(set)
     mention_key: dict[tuple[str, int, int], str] = {}
     preferred: dict[str, str] = {}
-    for ex in extractions:
-        doc_id = ex.document.doc_id
-        defined.extend((d.short, d.long_form) for d in ex.acronyms)
-        spellings.extend(near_spellings(ex))
-        local = local_names(ex, lexicon)
-        for m in ex.mentions:
-            key = _state_key(m.text, m.label, lexicon) or name_key(local.get(m.key, m.text), lexicon)
-            if m.key in local:
-                key = _state_key(local[m.key], m.label, lexicon) or key
-            if m.canonical and (m.source == "coref" or not key):
-                # "the government" resolved to the government of the country the text is about:
-                # that name, never the bare word, which every country's government shares
-                key = _state_key(m.canonical, m.label, lexicon) or name_key(m.canonical, lexicon)
-            if not key:
-                continue
+    for names in documents:
+        doc_id = names.doc_id
+        defined.extend(names.defined)
+        spellings.extend(names.spellings)
+        for start, end, key, form, label, weight, known_key, known_name, prefer in names.mentions:
             uf.find(key)
-            mention_key[(doc_id, m.start, m.end)] = key
-            # a bare "Authorities" or "police" standing for a country's is written as that name
-            form = m.canonical if m.source == "coref" and m.canonical else clean_surface(m.text)
+            mention_key[(doc_id, start, end)] = key
             key_forms[key][form] += 1
-            key_votes[key][m.label] += _SOURCE_WEIGHT.get(m.source, 1.0)
+            key_votes[key][label] += weight
             key_docs[key].add(doc_id)
-            if m.canonical:
+            if known_name:
                 # A gazetteer entry names the actor: its id is the preferred label.
-                canonical_key = _state_key(m.canonical, m.label, lexicon) or name_key(m.canonical, lexicon)
-                uf.union(key, canonical_key, "known actor")
-                key_forms[canonical_key][m.canonical] += 0
-                key_votes[canonical_key][m.label] += 0
-                if m.source != "coref":
-                    # "the government" resolved to a country's government names no form of its own:
-                    # the names the texts write win
-                    preferred[canonical_key] = m.canonical
+                uf.union(key, known_key, "known actor")
+                key_forms[known_key][known_name] += 0
+                key_votes[known_key][label] += 0
+                if prefer:
+                    preferred[known_key] = known_name
 
     families: dict[str, str] = {}
 
