@@ -48,7 +48,7 @@ __all__ = ["ARCHIVE", "ARCHIVE_MARKER", "ArchiveReport", "update_archive", "open
 ARCHIVE = "archive"
 #: The file that marks a folder as an archive newskg made (and may therefore replace).
 ARCHIVE_MARKER = ".newskg-archive"
-_FORMAT = 1
+_FORMAT = 2  # 2: the catalog keeps keyed names (DocumentNames), not a names view
 #: documents written between flushes of the store's write buffers
 _FLUSH_EVERY = 100
 
