@@ -157,3 +157,27 @@ def test_an_alias_defined_in_a_text_holds_in_that_text():
 def test_instruments_by_number_fold_their_abbreviation():
     assert name_key("E.O. 14999") == name_key("Executive Order 14999")
     assert name_key("Section 7(b)") != name_key("Section 7")
+
+
+def test_names_kept_as_json_merge_into_the_same_index():
+    import json
+
+    from newskg.graph.canonical import DocumentNames, document_names, merge_names
+
+    docs = [
+        DocumentExtraction(
+            SourceDocument("d1", "d1.txt", "d1.txt", "1" * 64, "text/plain", 99), (),
+            (Mention("Lantern Rights Watch", "NGO", 0, 20, 0), Mention("LRW", "NGO", 22, 25, 0),
+             Mention("Ilsa Vandermeer", "Person", 30, 45, 1), Mention("Vandermeer", "Person", 50, 60, 2)),
+            acronyms=(AcronymDefinition("LRW", "Lantern Rights Watch", 0),),
+        ),
+        DocumentExtraction(
+            SourceDocument("d2", "d2.txt", "d2.txt", "2" * 64, "text/plain", 99), (),
+            (Mention("LRW", "NGO", 0, 3, 0), Mention("Vandermeer", "Person", 10, 20, 0)),
+        ),
+    ]
+    kept = [DocumentNames.from_json(json.loads(json.dumps(document_names(d).to_json()))) for d in docs]
+    merged, direct = merge_names(kept), canonicalize(docs)
+    assert merged == direct
+    assert merged.by_key["lrw"] == merged.by_key["lantern rights watch"]
+    assert ("lrw", "lantern rights watch", "acronym defined in the text") in merged.merges
