@@ -200,6 +200,13 @@ class KnowledgeGraph:
         path = Path(path)
         shown = path
         if path.is_dir():
+            from newskg.output.build_folder import read_manifest
+
+            listed = (read_manifest(path) or {}).get("files") or {}
+            if not any(name in listed for name in ("graph.trig", "graph.ttl")):
+                opened = cls.open(path)  # a build kept in its store alone (`newskg add --no-files`)
+                if opened is not None:
+                    return opened
             located = locate_graph(path)  # checks the build is complete (E402, E406)
             opened = cls.open(path)
             if opened is not None:
@@ -414,6 +421,7 @@ def build_archive(
     scheduler: object = None,
     page: PageOptions | None = None,
     formats: Sequence[str] = ("turtle", "trig"),
+    files: bool = True,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[DocumentExtraction | Problem], None] | None = None,
 ) -> tuple[KnowledgeGraph, BuildSummary]:
@@ -424,6 +432,9 @@ def build_archive(
     Extraction runs in this process, in ``workers`` processes, or on the Dask cluster at
     ``scheduler``. An update or an addition keeps the model, pattern and event files and size
     limit of the build unless others are given (other settings mean every file is read again).
+    With ``files=False`` only the store is brought up to date and the files of the previous build
+    are removed (they would be out of date): queries, ``stats``, ``path`` and ``serve`` read the
+    store, and ``draw`` or ``export`` write files from it when wanted.
     """
     from newskg import __version__
     from newskg.archive.catalog import Catalog
@@ -479,15 +490,16 @@ def build_archive(
         extracted=report.extracted,
     )
     kg.summary = summary
-    files: dict[str, bytes | Path] = {}
+    outputs: dict[str, bytes | Path] = {}
     from newskg.output.build_folder import scratch_file
 
-    for fmt in formats:
+    for fmt in formats if files else ():
         if fmt not in OUTPUT_NAMES:
             raise NewskgError("E401", f"unknown format '{fmt}': choose one of {', '.join(sorted(OUTPUT_NAMES))}")
-        files[OUTPUT_NAMES[fmt]] = kg.export(scratch_file(out, OUTPUT_NAMES[fmt]), fmt)
-    files["graph.html"] = kg.page(page).encode("utf-8")
-    kg.written = write_build(out, files, version=__version__, extra={"archive": report.generation})
+        outputs[OUTPUT_NAMES[fmt]] = kg.export(scratch_file(out, OUTPUT_NAMES[fmt]), fmt)
+    if files:
+        outputs["graph.html"] = kg.page(page).encode("utf-8")
+    kg.written = write_build(out, outputs, version=__version__, extra={"archive": report.generation})
     return kg, summary
 
 

@@ -114,18 +114,19 @@ def build(
 
     Example: newskg build ./articles --out ./cambodia-kg
     """
-    _run_build("update" if update else "build", paths, out, model, patterns, events, max_bytes, workers, scheduler, max_nodes, min_degree, jsonld, quiet, verbose)
+    _run_build("update" if update else "build", paths, out, model, patterns, events, max_bytes, workers, scheduler, max_nodes, min_degree, jsonld, quiet, verbose, True)
 
 
 @app.command()
 @reports_errors
 def add(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to add to the corpus of the build in --out.")],
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to add to the corpus of the build in --out; none: look again at the corpus it has.")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="The build folder to bring up to date.")] = DEFAULT_OUT,
     workers: WorkersOption = 1,
     scheduler: SchedulerOption = None,
     max_nodes: MaxNodesOption = 2000,
     min_degree: MinDegreeOption = 0,
+    files: Annotated[bool, typer.Option("--files/--no-files", help="Rewrite graph.ttl, graph.trig and graph.html (--no-files: bring the store up to date only; `newskg draw` and `export` write files later).")] = True,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
@@ -134,10 +135,10 @@ def add(
 
     Example: newskg add ./todays-articles --out ./cambodia-kg
     """
-    _run_build("add", paths, out, None, None, None, None, workers, scheduler, max_nodes, min_degree, False, quiet, verbose)
+    _run_build("add", paths, out, None, None, None, None, workers, scheduler, max_nodes, min_degree, False, quiet, verbose, files)
 
 
-def _run_build(mode, paths, out, model, patterns, events, max_bytes, workers, scheduler, max_nodes, min_degree, jsonld, quiet, verbose) -> None:
+def _run_build(mode, paths, out, model, patterns, events, max_bytes, workers, scheduler, max_nodes, min_degree, jsonld, quiet, verbose, files) -> None:
     from newskg.api import NoDocumentsError, build_archive
     from newskg.output.build_folder import check_writable
     from newskg.output.page import PageOptions
@@ -164,7 +165,7 @@ def _run_build(mode, paths, out, model, patterns, events, max_bytes, workers, sc
                 events=None if events is None else [str(e) for e in events],
                 max_bytes=max_bytes, workers=workers, scheduler=scheduler,
                 page=PageOptions(max_nodes=max_nodes, min_degree=min_degree),
-                formats=["turtle", "trig"] + (["jsonld"] if jsonld else []),
+                formats=["turtle", "trig"] + (["jsonld"] if jsonld else []), files=files,
                 on_start=on_start, on_document=on_document,
             )
         except NoDocumentsError as exc:
@@ -185,7 +186,10 @@ def _run_build(mode, paths, out, model, patterns, events, max_bytes, workers, sc
         failed = len(summary.failed) - quiet_count
         other = f", {_count(quiet_count, 'file')} of other types skipped" if quiet_count else ""
         console.print(f"{failed} document(s) skipped, {len(summary.warnings)} warning(s){other}.")
-    console.print("Wrote " + ", ".join(str(p) for p in kg.written))
+    if files:
+        console.print("Wrote " + ", ".join(str(p) for p in kg.written))
+    else:
+        console.print(f"Updated the store in {out / 'archive'} (files not written: `newskg draw` and `newskg export` write them).")
 
 
 def _report_problems(problems, verbose: bool) -> None:

@@ -205,3 +205,20 @@ def test_add_reads_only_the_new_file_and_update_drops_the_gone_one(tmp_path):
 def test_add_to_a_folder_without_a_build_says_so(tmp_path):
     result = run("add", tmp_path, "--out", tmp_path / "nothing")
     assert result.exit_code != 0 and "E415" in result.output
+
+
+def test_add_without_files_keeps_the_store_only_and_a_later_add_writes_them(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text("Lantern Rights Watch condemned the arrest of Ilsa Vandermeer by Ruritanian police.", encoding="utf-8")
+    out = tmp_path / "kg"
+    assert run("build", corpus, "--out", out, "--quiet").exit_code == 0
+    (corpus / "two.txt").write_text("The Freedonian government imposed sanctions on Rudolf Elphberg.", encoding="utf-8")
+    result = run("add", "--out", out, "--no-files", "--quiet")
+    assert result.exit_code == 0 and "(1 read, 1 unchanged)" in result.output, result.output
+    assert not (out / "graph.trig").exists() and not (out / "graph.ttl").exists(), "stale files are not left behind"
+    assert "Rudolf Elphberg" in run("query", "actors", "--graph", out, "--format", "csv").output
+    assert run("add", "--out", out, "--quiet").exit_code == 0  # nothing new: the files are written again
+    assert run("build", corpus, "--out", tmp_path / "full", "--quiet").exit_code == 0
+    for name in ("graph.trig", "graph.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
