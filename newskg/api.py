@@ -491,16 +491,34 @@ def build_archive(
     )
     kg.summary = summary
     outputs: dict[str, bytes | Path] = {}
-    from newskg.output.build_folder import scratch_file
-
-    for fmt in formats if files else ():
-        if fmt not in OUTPUT_NAMES:
-            raise NewskgError("E401", f"unknown format '{fmt}': choose one of {', '.join(sorted(OUTPUT_NAMES))}")
-        outputs[OUTPUT_NAMES[fmt]] = kg.export(scratch_file(out, OUTPUT_NAMES[fmt]), fmt)
     if files:
-        outputs["graph.html"] = kg.page(page).encode("utf-8")
+        outputs = _write_outputs(kg, out, formats, page)
     kg.written = write_build(out, outputs, version=__version__, extra={"archive": report.generation})
     return kg, summary
+
+
+def _write_outputs(kg: KnowledgeGraph, out: str | Path, formats: Sequence[str], page: PageOptions | None) -> dict[str, bytes | Path]:
+    """The build's files, from the store. Turtle is dumped by Oxigraph alone, which lets go of
+    Python's lock, so it is written in a thread while this one draws the page and writes the rest."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newskg.output.build_folder import scratch_file
+
+    unknown = [fmt for fmt in formats if fmt not in OUTPUT_NAMES]
+    if unknown:
+        raise NewskgError("E401", f"unknown format '{unknown[0]}': choose one of {', '.join(sorted(OUTPUT_NAMES))}")
+    targets = {fmt: scratch_file(out, OUTPUT_NAMES[fmt]) for fmt in formats}
+    with ThreadPoolExecutor(1) as pool:
+        turtle = pool.submit(kg.export, targets["turtle"], "turtle") if "turtle" in targets else None
+        for fmt, target in targets.items():
+            if fmt != "turtle":
+                kg.export(target, fmt)
+        html = kg.page(page).encode("utf-8")
+        if turtle is not None:
+            turtle.result()
+    outputs: dict[str, bytes | Path] = {OUTPUT_NAMES[fmt]: target for fmt, target in targets.items()}
+    outputs["graph.html"] = html
+    return outputs
 
 
 #: relations (distinct source, relation, target), supporting sentences, events, claims
