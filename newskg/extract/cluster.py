@@ -45,11 +45,12 @@ def extract_on_cluster(
     """Extract ``(file, root)`` pairs on the Dask cluster at ``scheduler`` (an address such as
     ``tcp://10.0.0.5:8786``, or a ``distributed.Client`` or ``LocalCluster``), in file order.
 
-    Examples
-    --------
-    >>> from distributed import LocalCluster  # doctest: +SKIP
-    >>> with LocalCluster(n_workers=2, threads_per_worker=1) as cluster:  # doctest: +SKIP
-    ...     records = list(extract_on_cluster(located, ExtractSettings(), cluster))
+    For example, on a cluster of this machine's cores (``tests/archive/test_cluster.py`` runs it)::
+
+        from distributed import LocalCluster
+
+        with LocalCluster(n_workers=2, threads_per_worker=1) as cluster:
+            records = list(extract_on_cluster([(Path("a.txt"), None)], ExtractSettings(), cluster))
     """
     try:
         from distributed import Client
