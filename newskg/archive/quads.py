@@ -60,22 +60,47 @@ class GraphStore:
     0
     """
 
+    #: quads of new graphs gathered before one bulk load (Oxigraph's bulk loader is about 3x faster
+    #: per quad than a transaction, when given many at once)
+    BULK_QUADS = 100_000
+
     def __init__(self, location: str | Path, *, read_only: bool = False) -> None:
         self.location = Path(location)
         self.store = ox.Store.read_only(str(self.location)) if read_only else ox.Store(str(self.location))
+        self._pending: list[ox.Quad] = []
+
+    def add_graph(self, graph: str, triples: Iterable[tuple]) -> None:
+        """Write a named graph the store does not hold yet (a new document's): gathered, then bulk
+        loaded; the same store as :meth:`replace_graph` would give, in less time."""
+        name = ox.NamedNode(graph)
+        for s, p, o in triples:
+            subject, predicate, obj = to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)
+            self._pending.append(ox.Quad(subject, predicate, obj, name))
+            self._pending.append(ox.Quad(subject, predicate, obj, _DEFAULT))  # the union: a set, so a fact stated before is not doubled
+        if len(self._pending) >= self.BULK_QUADS:
+            self._load_pending()
+
+    def _load_pending(self) -> None:
+        if self._pending:
+            self.store.bulk_extend(self._pending)
+            self._pending = []
 
     def graphs(self) -> list[str]:
         """The named graphs, by IRI."""
+        self._load_pending()
         return sorted(g.value for g in self.store.named_graphs())
 
     def triples(self, graph: str) -> set[ox.Triple]:
+        self._load_pending()
         return {q.triple for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
 
     def union(self) -> set[ox.Triple]:
+        self._load_pending()
         return {q.triple for q in self.store.quads_for_pattern(None, None, None, _DEFAULT)}
 
     def replace_graph(self, graph: str, triples: Iterable[tuple]) -> None:
         """Make the named graph ``graph`` hold exactly ``triples`` (rdflib terms); an empty one is removed."""
+        self._load_pending()
         name = ox.NamedNode(graph)
         new = {ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples}
         old = self.triples(graph)
@@ -98,12 +123,15 @@ class GraphStore:
         )
 
     def clear(self) -> None:
+        self._pending = []
         self.store.clear()
 
     def flush(self) -> None:
+        self._load_pending()
         self.store.flush()
 
     def __len__(self) -> int:
+        self._load_pending()
         return len(self.store)
 
     # -- writing files, streaming ------------------------------------------------------------

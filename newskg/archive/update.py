@@ -332,7 +332,11 @@ def _write_documents(catalog: Catalog, store: GraphStore, index: EntityIndex) ->
         value = links.get(document.doc_id, "")
         if document.links != value:
             record = catalog.record(document.path)
-            store.replace_graph(str(document_graph_iri(document.doc_id)), document_graph(record, index))
+            graph = str(document_graph_iri(document.doc_id))
+            if document.links is None:  # never written: a new document (or a store being rewritten)
+                store.add_graph(graph, document_graph(record, index))
+            else:
+                store.replace_graph(graph, document_graph(record, index))
             changed[document.path] = value
             if len(changed) % _FLUSH_EVERY == 0:
                 store.flush()  # the store's write buffers go to disk: memory stays flat
