@@ -237,12 +237,12 @@ def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, 
     found, problems = _scan([Path(r) for r in roots], max_bytes)
     if not found and on_empty is not None:
         raise on_empty(problems)  # before anything is changed
-    if on_start is not None:
-        on_start(len(found))
     same_settings = catalog.get("fingerprint") == fingerprint
     archived = {d.path: d for d in catalog.documents()}
     wanted = {key: sha for key, _, _, sha in found}
     fresh = [(key, path, root, sha) for key, path, root, sha in found if not same_settings or archived.get(key) is None or archived[key].sha256 != sha]
+    if on_start is not None:
+        on_start(len(fresh))  # the documents spaCy will read
     key_of = {(_shown(path, root), sha): key for key, path, root, sha in fresh}
     gone = [d for key, d in archived.items() if not same_settings or wanted.get(key) != d.sha256]
 
