@@ -443,7 +443,7 @@ def build_archive(
 
     check_writable(out)
     paths = [Path(p) for p in paths or []]
-    if mode == "build" and not paths:
+    if mode != "add" and not paths:  # the bundled sample corpus, as `newskg build` reads by default
         paths = [bundled_corpus()]
     previous: dict = {}
     folder = archive_location(out)
