@@ -183,12 +183,18 @@ def test_build_takes_the_users_event_words_and_reports_a_broken_file_in_one_line
     assert len([line for line in result.output.splitlines() if line.strip()]) == 1
 
 
-def test_add_reads_only_the_new_file_and_update_drops_the_gone_one(tmp_path):
+def built_from_one_text(tmp_path):
+    """A build of a corpus folder holding one invented article: (corpus, build folder)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "one.txt").write_text("Lantern Rights Watch condemned the arrest of Ilsa Vandermeer by Ruritanian police.", encoding="utf-8")
     out = tmp_path / "kg"
     assert run("build", corpus, "--out", out, "--quiet").exit_code == 0
+    return corpus, out
+
+
+def test_add_reads_only_the_new_file_and_update_drops_the_gone_one(tmp_path):
+    corpus, out = built_from_one_text(tmp_path)
     news = tmp_path / "today"
     news.mkdir()
     (news / "two.txt").write_text("The Freedonian government imposed sanctions on Rudolf Elphberg.", encoding="utf-8")
@@ -208,11 +214,7 @@ def test_add_to_a_folder_without_a_build_says_so(tmp_path):
 
 
 def test_add_without_files_keeps_the_store_only_and_a_later_add_writes_them(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "one.txt").write_text("Lantern Rights Watch condemned the arrest of Ilsa Vandermeer by Ruritanian police.", encoding="utf-8")
-    out = tmp_path / "kg"
-    assert run("build", corpus, "--out", out, "--quiet").exit_code == 0
+    corpus, out = built_from_one_text(tmp_path)
     (corpus / "two.txt").write_text("The Freedonian government imposed sanctions on Rudolf Elphberg.", encoding="utf-8")
     result = run("add", "--out", out, "--no-files", "--quiet")
     assert result.exit_code == 0 and "(1 read, 1 unchanged)" in result.output, result.output
