@@ -48,7 +48,8 @@ if mode == "spacy":
 if mode == "archive":
     from newskg.api import build_archive
     kg, summary = build_archive([corpus], out)
-    facts = len(kg.store and __import__("pyoxigraph").Store.read_only(str(kg.store)))
+    import pyoxigraph
+    facts = len(pyoxigraph.Store.read_only(str(kg.store)))
 elif mode == "add":
     from newskg.api import build_archive
     kg, summary = build_archive([corpus], out, mode="add")

@@ -66,6 +66,7 @@ class BuildSummary:
     model: str = ""
     by_type: dict[str, int] = field(default_factory=dict)
     extracted: int = 0  # documents read with spaCy (an update reads only the new and changed ones)
+    rewritten: int = 0  # document graphs an archive build wrote (an update: the new ones and those whose actors changed)
 
     @property
     def failed(self) -> tuple[Problem, ...]:
@@ -345,14 +346,13 @@ class KnowledgeGraph:
 def archive_store(out: str | Path) -> tuple[Path, BuildSummary] | None:
     """Where the store of the build in ``out`` is, and what it holds, when the build has a
     complete archive that matches its files (else ``None``: an older build, or one cut short)."""
-    from newskg.archive.update import archive_location, open_archive
+    from newskg.archive.update import archive_location, open_catalog
     from newskg.output.build_folder import read_manifest
 
     manifest = read_manifest(out) or {}
-    opened = open_archive(out, store=False) if manifest.get("archive") else None
-    if opened is None:
+    catalog = open_catalog(out) if manifest.get("archive") else None
+    if catalog is None:
         return None
-    catalog, _ = opened
     try:
         if catalog.get("generation") != manifest.get("archive"):
             return None  # the files and the store are of different builds
@@ -487,7 +487,7 @@ def build_archive(
     summary = BuildSummary(
         documents=report.documents, entities=report.entities, relations=int(counts[0]), statements=int(counts[1]),
         events=int(counts[2]), claims=int(counts[3]), problems=report.problems, model=report.model, by_type=report.by_type,
-        extracted=report.extracted,
+        extracted=report.extracted, rewritten=report.rewritten,
     )
     kg.summary = summary
     outputs: dict[str, bytes | Path] = {}

@@ -42,7 +42,7 @@ from newskg.extract.models import DocumentExtraction, Problem
 from newskg.graph.canonical import EntityIndex, merge_names
 from newskg.graph.iris import ENTITIES_GRAPH, ONTOLOGY_GRAPH, document_graph_iri
 
-__all__ = ["ARCHIVE", "ARCHIVE_MARKER", "ArchiveReport", "update_archive", "open_archive", "archive_location"]
+__all__ = ["ARCHIVE", "ARCHIVE_MARKER", "ArchiveReport", "update_archive", "open_catalog", "archive_location"]
 
 #: The archive's folder inside a build folder.
 ARCHIVE = "archive"
@@ -59,7 +59,6 @@ class ArchiveReport:
 
     documents: int  # documents in the graph
     extracted: int  # read with spaCy in this run
-    kept: int  # taken from the archive unchanged
     dropped: int  # gone from the corpus (or changed) since the last run
     rewritten: int  # document graphs written in this run
     entities: int
@@ -73,9 +72,9 @@ def archive_location(out: str | Path) -> Path:
     return Path(out) / ARCHIVE
 
 
-def open_archive(out: str | Path, *, read_only: bool = True, store: bool = True) -> tuple[Catalog, GraphStore | None] | None:
-    """The catalog and (unless not ``store``) the graph store of a complete archive in the build
-    folder ``out``, or ``None``."""
+def open_catalog(out: str | Path) -> Catalog | None:
+    """The catalog of a complete archive in the build folder ``out``, or ``None`` (no archive, one
+    cut short, or one of another format)."""
     folder = archive_location(out)
     if not (folder / ARCHIVE_MARKER).is_file() or not (folder / "catalog.sqlite").is_file():
         return None
@@ -83,7 +82,7 @@ def open_archive(out: str | Path, *, read_only: bool = True, store: bool = True)
     if catalog.get("state") != "clean" or catalog.get("format") != _FORMAT:
         catalog.close()
         return None
-    return catalog, GraphStore(folder / "oxigraph", read_only=read_only) if store else None
+    return catalog
 
 
 def serving(out: str | Path) -> list[int]:
@@ -295,7 +294,7 @@ def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, 
         catalog.set("state", "clean")
     documents = len(catalog.documents())
     return ArchiveReport(
-        documents=documents, extracted=extracted, kept=documents - extracted, dropped=len(gone), rewritten=rewritten,
+        documents=documents, extracted=extracted, dropped=len(gone), rewritten=rewritten,
         entities=len(index.entities), problems=tuple(problems), model=str(catalog.get("model", "")),
         by_type=dict(Counter(e.cls for e in index.entities)), generation=generation,
     )

@@ -90,11 +90,6 @@ class StoreView:
     def _match(self, s, p, o) -> Iterator[ox.Quad]:
         return self.store.quads_for_pattern(_ox(s), _ox(p), _ox(o), _DEFAULT)
 
-    def triples(self, pattern):
-        s, p, o = pattern
-        for quad in self._match(s, p, o):
-            yield from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)
-
     def _facts_of(self, subject) -> dict[ox.NamedNode, list]:
         if subject != self._subject:
             facts: dict[ox.NamedNode, list] = {}

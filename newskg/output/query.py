@@ -236,7 +236,7 @@ def _oxigraph_answer(store, text: str, offset: int, max_rows: int) -> QueryResul
             message = f"at line {where.group(1)}, column {where.group(2)}: {where.group(3)}"
             raise NewskgError("E501", f"malformed SPARQL {message}") from None
         raise NewskgError("E501", f"malformed SPARQL: {message}") from None
-    if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":  # pyoxigraph >= 0.5 answers ASK with a QueryBoolean
+    if isinstance(result, pyoxigraph.QueryBoolean):
         return QueryResult((), (), bool(result))
     if isinstance(result, pyoxigraph.QuerySolutions):
         columns = tuple(v.value for v in result.variables)

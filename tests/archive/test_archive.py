@@ -85,6 +85,7 @@ def test_an_update_rewrites_only_the_graphs_whose_actors_changed(tmp_path):
     _, summary = build_archive([corpus], tmp_path / "out", mode="update")
     # a-arrest is new; b-court's "Vandermeer" now joins Ilsa Vandermeer; c-sanction is untouched
     assert summary.extracted == 1
+    assert summary.rewritten == 2, "the new document's graph and b-court's; not c-sanction's"
     catalog = Catalog(archive_location(tmp_path / "out") / "catalog.sqlite")
     try:
         assert catalog.actor_of("vandermeer") == catalog.actor_of("ilsa vandermeer") is not None
