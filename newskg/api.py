@@ -331,10 +331,9 @@ class KnowledgeGraph:
         from newskg import __version__
 
         check_writable(out)
+        _check_formats(formats)
         files: dict[str, bytes] = {}
         for fmt in formats:
-            if fmt not in OUTPUT_NAMES:
-                raise NewskgError("E401", f"unknown format '{fmt}': choose one of {', '.join(sorted(OUTPUT_NAMES))}")
             files[OUTPUT_NAMES[fmt]] = serialize(self.dataset, fmt).encode("utf-8")
         files["graph.html"] = self.page(page).encode("utf-8")
         return write_build(out, files, version=__version__)
@@ -497,6 +496,12 @@ def build_archive(
     return kg, summary
 
 
+def _check_formats(formats: Sequence[str]) -> None:
+    for fmt in formats:
+        if fmt not in OUTPUT_NAMES:
+            raise NewskgError("E401", f"unknown format '{fmt}': choose one of {', '.join(sorted(OUTPUT_NAMES))}")
+
+
 def _write_outputs(kg: KnowledgeGraph, out: str | Path, formats: Sequence[str], page: PageOptions | None) -> dict[str, bytes | Path]:
     """The build's files, from the store. Turtle is dumped by Oxigraph alone, which lets go of
     Python's lock, so it is written in a thread while this one draws the page and writes the rest."""
@@ -504,9 +509,7 @@ def _write_outputs(kg: KnowledgeGraph, out: str | Path, formats: Sequence[str], 
 
     from newskg.output.build_folder import scratch_file
 
-    unknown = [fmt for fmt in formats if fmt not in OUTPUT_NAMES]
-    if unknown:
-        raise NewskgError("E401", f"unknown format '{unknown[0]}': choose one of {', '.join(sorted(OUTPUT_NAMES))}")
+    _check_formats(formats)
     targets = {fmt: scratch_file(out, OUTPUT_NAMES[fmt]) for fmt in formats}
     with ThreadPoolExecutor(1) as pool:
         turtle = pool.submit(kg.export, targets["turtle"], "turtle") if "turtle" in targets else None
