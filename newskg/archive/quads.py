@@ -68,15 +68,20 @@ class GraphStore:
         self.location = Path(location)
         self.store = ox.Store.read_only(str(self.location)) if read_only else ox.Store(str(self.location))
         self._pending: list[ox.Quad] = []
+        self._terms: dict[object, object] = {}  # rdflib term -> Oxigraph term: actors and properties recur
 
     def add_graph(self, graph: str, triples: Iterable[tuple]) -> None:
         """Write a named graph the store does not hold yet (a new document's): gathered, then bulk
         loaded; the same store as :meth:`replace_graph` would give, in less time."""
         name = ox.NamedNode(graph)
-        for s, p, o in triples:
-            subject, predicate, obj = to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)
-            self._pending.append(ox.Quad(subject, predicate, obj, name))
-            self._pending.append(ox.Quad(subject, predicate, obj, _DEFAULT))  # the union: a set, so a fact stated before is not doubled
+        terms = self._terms
+        if len(terms) > 200_000:
+            terms.clear()
+        pending = self._pending
+        for triple in triples:
+            subject, predicate, obj = (terms.get(t) or terms.setdefault(t, to_oxigraph(t)) for t in triple)
+            pending.append(ox.Quad(subject, predicate, obj, name))
+            pending.append(ox.Quad(subject, predicate, obj, _DEFAULT))  # the union: a set, so a fact stated before is not doubled
         if len(self._pending) >= self.BULK_QUADS:
             self._load_pending()
 

@@ -42,6 +42,7 @@ from newskg.extract.actors.context import (
 from newskg.extract.actors.owners import owners_before_titles
 from newskg.extract.actors.names import is_title_word, join_particle_names, split_title, strip_footnote, titles_of
 from newskg.extract.actors.states import capital_governments, detention_spans, generic_government_spans, institution_spans
+from newskg.extract.presets import restore_preset_labels  # also registers newskg_preset_labels
 from newskg.lexicon import Lexicon, load_lexicon
 
 __all__ = ["ENTITY_SPANS", "DATE_SPANS", "ACRONYM_SPANS", "CLASSES", "paragraph_sentences", "EntityTyper"]
@@ -99,11 +100,6 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w'’&-]+", text.lower())
 
 
-def _has_phrase(words: Sequence[str], phrase: str) -> bool:
-    joined = f" {' '.join(words)} "
-    return f" {phrase} " in joined
-
-
 class EntityTyper:
     """Clean, type and complete the entity spans of a document (see the module docstring)."""
 
@@ -114,6 +110,11 @@ class EntityTyper:
         self.known_names = frozenset(
             p["pattern"].lower() for p in self.lexicon.entity_patterns if isinstance(p.get("pattern"), str)
         )
+        # the keyword rules with their phrases folded once, padded for whole-word search
+        self._keyword_rules = tuple(
+            (rule.cls, tuple(f" {self.lexicon.fold_spelling(w)} " for w in rule.words)) for rule in self.lexicon.keyword_rules
+        )
+        self._classes: dict[tuple[str, str], str | None] = {}  # names recur across a corpus
 
     # -- classification --------------------------------------------------------------------
 
@@ -129,6 +130,14 @@ class EntityTyper:
         >>> typer.classify("Cambodian", "NORP") is None, typer.classify("Thailand", "GPE")
         (True, 'Country')
         """
+        key = (text, label)
+        if key not in self._classes:
+            if len(self._classes) > 100_000:
+                self._classes.clear()
+            self._classes[key] = self._classify(text, label)
+        return self._classes[key]
+
+    def _classify(self, text: str, label: str) -> str | None:
         lex = self.lexicon
         if label in CLASSES:
             return label
@@ -141,9 +150,10 @@ class EntityTyper:
         if label in {"GPE", "LOC"}:
             if any(w in lex.region_words for w in words):
                 return "Region"
-            for rule in lex.keyword_rules:
-                if rule.cls in {"IntergovernmentalOrganization"} and any(_has_phrase(words, w) for w in rule.words):
-                    return rule.cls
+            joined = f" {' '.join(words)} "
+            for cls, phrases in self._keyword_rules:
+                if cls == "IntergovernmentalOrganization" and any(phrase in joined for phrase in phrases):
+                    return cls
             return "City" if label == "GPE" else "Place"
         if label in _ORGLIKE:
             head = words
@@ -152,11 +162,10 @@ class EntityTyper:
                     head = words[:i]
                     break
             for part in (head, words):
-                for rule in lex.keyword_rules:
-                    if any(_has_phrase(part, lex.fold_spelling(w)) for w in rule.words):
-                        if rule.cls == "Programme" and label == "SCHEME":
-                            return "Law"
-                        return rule.cls
+                joined = f" {' '.join(part)} "
+                for cls, phrases in self._keyword_rules:
+                    if any(phrase in joined for phrase in phrases):
+                        return "Law" if cls == "Programme" and label == "SCHEME" else cls
             if label == "NORP":
                 return None
             return _FALLBACK.get(label)
@@ -258,6 +267,7 @@ class EntityTyper:
     # -- the component -----------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
+        restore_preset_labels(doc)
         lex = self.lexicon
         lower_words = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
         lower_words |= {t.lemma_.lower() for t in doc if t.is_alpha and t.is_lower}

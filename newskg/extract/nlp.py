@@ -85,5 +85,7 @@ def load_pipeline(name: str | None = None, *, extra_patterns: Sequence[str] = ()
     ruler_position = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False}, **ruler_position)
     ruler.add_patterns(list(lexicon.entity_patterns))
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("newskg_preset_labels", after="entity_ruler")  # see newskg.extract.presets
     nlp.add_pipe("newskg_entities", config={"extra_patterns": list(str(p) for p in extra_patterns)})
     return nlp

@@ -8,6 +8,7 @@ preposition) is not matched again.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,12 +55,16 @@ def lemma_keys(token: Token) -> list[str]:
     >>> [lemma_keys(t)[:2] for t in doc]
     [['calls', 'call'], ['criticised', 'criticise'], ['urges', 'urge'], ['detentions', 'detention']]
     """
-    low = token.lower_
-    keys = [token.lemma_.lower() or low, low]
+    return list(_lemma_keys(token.lower_, token.lemma_.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemma_keys(low: str, lemma: str) -> tuple[str, ...]:
+    keys = [lemma or low, low]
     for suffix, replacement in (("ies", "y"), ("es", "e"), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", "")):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             keys.append(low[: -len(suffix)] + replacement)
-    return list(dict.fromkeys(k for k in keys if k))
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def _is_verb(token: Token, sent: Span) -> bool:
