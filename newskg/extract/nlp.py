@@ -12,6 +12,7 @@ from spacy.language import Language
 from newskg.errors import NewskgError
 from newskg.extract import components as _components  # noqa: F401  (registers the factories)
 from newskg.extract.attributes import speed_up_attribute_ruler
+from newskg.extract.lemmas import speed_up_lemmatizer
 from newskg.lexicon import load_lexicon
 
 __all__ = ["DEFAULT_MODELS", "resolve_model_name", "load_pipeline"]
@@ -77,6 +78,7 @@ def load_pipeline(name: str | None = None, *, extra_patterns: Sequence[str] = ()
         raise NewskgError("E302", f"cannot load spaCy pipeline '{resolved}': install it or choose another with --model") from exc
     lexicon = load_lexicon(tuple(str(p) for p in extra_patterns))
     speed_up_attribute_ruler(nlp)  # the same attributes by table lookups (newskg.extract.attributes)
+    speed_up_lemmatizer(nlp)  # the same lemmas, each worked out once (newskg.extract.lemmas)
     _split_slashed_names(nlp)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     if "parser" in nlp.pipe_names:
