@@ -8,7 +8,8 @@ So nothing is copied or re-parsed to answer a query, write ``graph.ttl`` or serv
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -62,33 +63,81 @@ class GraphStore:
 
     #: quads of new graphs gathered before one bulk load (Oxigraph's bulk loader is about 3x faster
     #: per quad than a transaction, when given many at once)
-    BULK_QUADS = 100_000
+    BULK_QUADS = 25_000
 
     def __init__(self, location: str | Path, *, read_only: bool = False) -> None:
         self.location = Path(location)
         self.store = ox.Store.read_only(str(self.location)) if read_only else ox.Store(str(self.location))
-        self._pending: list[ox.Quad] = []
-        self._terms: dict[object, object] = {}  # rdflib term -> Oxigraph term: actors and properties recur
+        # new graphs' quads as N-Quads lines (written by Oxigraph's own term syntax), loaded in
+        # batches by a thread of their own: the bulk loader releases the GIL, so the next
+        # documents' graphs are made while the last ones are indexed
+        self._lines: list[str] = []
+        self._quads = 0
+        self._loading: threading.Thread | None = None
+        self._failed: BaseException | None = None
+        self._terms: dict[object, str] = {}  # rdflib term -> its N-Triples form: actors and properties recur
 
-    def add_graph(self, graph: str, triples: Iterable[tuple]) -> None:
+    def add_graph(self, graph: str, triples: Collection[tuple]) -> None:
         """Write a named graph the store does not hold yet (a new document's): gathered, then bulk
         loaded; the same store as :meth:`replace_graph` would give, in less time."""
-        name = ox.NamedNode(graph)
         terms = self._terms
         if len(terms) > 200_000:
             terms.clear()
-        pending = self._pending
+        name = str(ox.NamedNode(graph))
+        lines = []
         for triple in triples:
-            subject, predicate, obj = (terms.get(t) or terms.setdefault(t, to_oxigraph(t)) for t in triple)
-            pending.append(ox.Quad(subject, predicate, obj, name))
-            pending.append(ox.Quad(subject, predicate, obj, _DEFAULT))  # the union: a set, so a fact stated before is not doubled
-        if len(self._pending) >= self.BULK_QUADS:
-            self._load_pending()
+            written = []
+            for term in triple:
+                text = terms.get(term)
+                if text is None:
+                    if isinstance(term, BNode):  # a bulk load would give its blank nodes new names
+                        self.replace_graph(graph, triples)
+                        return
+                    text = terms[term] = str(to_oxigraph(term))
+                written.append(text)
+            fact = " ".join(written)
+            # the union as well: a set, so a fact stated before is not doubled
+            lines.append(f"{fact} {name} .\n{fact} .\n")
+        self._lines.extend(lines)
+        self._quads += 2 * len(lines)
+        if self._quads >= self.BULK_QUADS:
+            self._load_pending(wait=False)
 
-    def _load_pending(self) -> None:
-        if self._pending:
-            self.store.bulk_extend(self._pending)
-            self._pending = []
+    def _load_pending(self, wait: bool = True) -> None:
+        """Load the gathered quads; with ``wait=False`` in the background (one load at a time)."""
+        self._finish_loading()
+        if not self._lines:
+            return
+        data = "".join(self._lines).encode("utf-8")
+        self._lines, self._quads = [], 0
+        if wait:
+            self.store.bulk_load(data, ox.RdfFormat.N_QUADS)
+            return
+
+        def load() -> None:
+            try:
+                self.store.bulk_load(data, ox.RdfFormat.N_QUADS)
+            except BaseException as exc:  # given to the writer at its next step
+                self._failed = exc
+
+        self._loading = threading.Thread(target=load, name="newskg-bulk-load")
+        self._loading.start()
+
+    def _finish_loading(self) -> None:
+        if self._loading is not None:
+            self._loading.join()
+            self._loading = None
+        if self._failed is not None:
+            failed, self._failed = self._failed, None
+            raise failed
+
+    def close(self) -> None:
+        """Wait for a load in progress and drop what was not loaded (after a failed build)."""
+        self._lines, self._quads = [], 0
+        if self._loading is not None:
+            self._loading.join()
+            self._loading = None
+        self._failed = None
 
     def graphs(self) -> list[str]:
         """The named graphs, by IRI."""
@@ -128,7 +177,7 @@ class GraphStore:
         )
 
     def clear(self) -> None:
-        self._pending = []
+        self.close()
         self.store.clear()
 
     def flush(self) -> None:

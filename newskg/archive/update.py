@@ -210,6 +210,7 @@ def update_archive(
         store.flush()
     except BaseException:
         catalog.close()
+        store.close()  # a bulk load still running finishes before its folder goes
         del store
         if fresh:
             shutil.rmtree(target, ignore_errors=True)
