@@ -195,8 +195,23 @@ class GraphStore:
         self.store.dump(str(path), ox.RdfFormat.TURTLE, from_graph=_DEFAULT, prefixes=_PREFIXES)
 
     def write_trig(self, path: str | Path) -> None:
-        """``graph.trig``: every named graph, in IRI order."""
-        ox.serialize(self._named_quads(), str(path), ox.RdfFormat.TRIG, prefixes=_PREFIXES)
+        """``graph.trig``: every named graph, in IRI order.
+
+        Each graph is dumped by Oxigraph as Turtle (which lets go of Python's lock, so this can
+        run beside the page) and written as a TriG block; the prefixes are declared once at the top.
+        """
+        with open(path, "wb") as out:
+            declared = False
+            for graph in self.graphs():
+                block = self.store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(graph), prefixes=_PREFIXES)
+                lines = block.splitlines(keepends=True)
+                head = next((n for n, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+                if not declared:
+                    out.writelines(lines[:head])
+                    declared = True
+                out.write(str(ox.NamedNode(graph)).encode() + b" {\n")
+                out.writelines(lines[head:])
+                out.write(b"}\n")
 
     def write_nquads(self, path: str | Path) -> None:
         ox.serialize(self._named_quads(), str(path), ox.RdfFormat.N_QUADS)
