@@ -184,6 +184,11 @@ class GraphStore:
         self._load_pending()
         self.store.flush()
 
+    def optimize(self) -> None:
+        """Compact the store (RocksDB's files after many bulk loads): slower to write, faster to read."""
+        self._load_pending()
+        self.store.optimize()
+
     def __len__(self) -> int:
         self._load_pending()
         return len(self.store)

@@ -208,6 +208,11 @@ def update_archive(
         report = _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, on_start, on_document, on_empty)
         catalog.set("settings", settings or {})
         store.flush()
+        if report.rewritten * 10 >= max(report.documents, 1):
+            # many graphs were bulk loaded: compacting the store once makes every read after it
+            # 2-4x faster (queries, the page, the dumps); 1.5 s per million quads, so not for an
+            # update that touched a few graphs of a large store
+            store.optimize()
     except BaseException:
         catalog.close()
         store.close()  # a bulk load still running finishes before its folder goes

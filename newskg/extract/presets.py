@@ -46,6 +46,8 @@ class PresetLabels:
         self.known = frozenset(known)
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.known:
+            return doc  # an NER without labels: nothing to stand in with
         kept: dict[str, str] = {}
         ents = []
         for ent in doc.ents:
