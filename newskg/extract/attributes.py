@@ -29,7 +29,9 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
-__all__ = ["TableAttributeRuler", "speed_up_attribute_ruler"]
+from newskg.extract.swap import swap_component
+
+__all__ = ["TableAttributeRuler", "Unsupported", "speed_up_attribute_ruler"]
 
 #: The token attributes a pattern may test, in the order of a token's row of values.
 _COLUMNS = ("ORTH", "LOWER", "TAG", "DEP", "IS_SPACE")
@@ -218,21 +220,5 @@ def speed_up_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bo
         table = TableAttributeRuler(nlp.get_pipe(name))
     except Unsupported:
         return False
-    nlp.replace_pipe(name, "newskg_table_attributes")
-    nlp.get_pipe(name).ruler = table
+    swap_component(nlp, name, table)
     return True
-
-
-class TableComponent:
-    """The pipeline component that holds a :class:`TableAttributeRuler` (given after it is made)."""
-
-    def __init__(self) -> None:
-        self.ruler: TableAttributeRuler | None = None
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.ruler(doc) if self.ruler is not None else doc
-
-
-@Language.factory("newskg_table_attributes", assigns=["token.tag", "token.pos", "token.morph", "token.lemma"])
-def make_table_attributes(nlp: Language, name: str) -> TableComponent:
-    return TableComponent()

@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
+from newskg.extract.swap import swap_component
+
 __all__ = ["CachedLemmatizer", "speed_up_lemmatizer"]
 
 #: The lemmatizer modes whose lemma is a function of the token's orth, POS and morphology.
@@ -72,21 +74,5 @@ def speed_up_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
     lemmatizer = nlp.get_pipe(name)
     if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode not in _MODES:
         return False
-    nlp.replace_pipe(name, "newskg_cached_lemmas")
-    nlp.get_pipe(name).cached = CachedLemmatizer(lemmatizer)
+    swap_component(nlp, name, CachedLemmatizer(lemmatizer))
     return True
-
-
-class CachedComponent:
-    """The pipeline component that holds a :class:`CachedLemmatizer` (given after it is made)."""
-
-    def __init__(self) -> None:
-        self.cached: CachedLemmatizer | None = None
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.cached(doc) if self.cached is not None else doc
-
-
-@Language.factory("newskg_cached_lemmas", assigns=["token.lemma"])
-def make_cached_lemmas(nlp: Language, name: str) -> CachedComponent:
-    return CachedComponent()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import spacy
 
-from newskg.extract.lemmas import CachedComponent, speed_up_lemmatizer
+from newskg.extract.lemmas import CachedLemmatizer, speed_up_lemmatizer
+from newskg.extract.swap import Swapped
 from newskg.extract.nlp import resolve_model_name
 
 TEXTS = [
@@ -19,9 +20,9 @@ def test_same_lemmas_as_the_models_own_and_each_form_worked_out_once():
     plain, cached = spacy.load(model), spacy.load(model)
     assert speed_up_lemmatizer(cached)
     component = cached.get_pipe("lemmatizer")
-    assert isinstance(component, CachedComponent)
+    assert isinstance(component, Swapped) and isinstance(component.run, CachedLemmatizer)
     asked = []
-    inner = component.cached.lemmatizer
+    inner = component.run.lemmatizer
     original = inner.lemmatize
     inner.lemmatize = lambda token: asked.append(token.text) or original(token)
     for theirs, ours in zip(plain.pipe(TEXTS), cached.pipe(TEXTS)):
@@ -39,4 +40,4 @@ def test_a_pipeline_without_spacys_lemmatizer_is_left_alone():
     assert not speed_up_lemmatizer(nlp)  # none there
     nlp.add_pipe("sentencizer", name="lemmatizer")  # a component of that name that is not one
     assert not speed_up_lemmatizer(nlp)
-    assert nlp.pipe_names == ["lemmatizer"] and not isinstance(nlp.get_pipe("lemmatizer"), CachedComponent)
+    assert nlp.pipe_names == ["lemmatizer"] and not isinstance(nlp.get_pipe("lemmatizer"), Swapped)
