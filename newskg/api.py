@@ -292,8 +292,6 @@ class KnowledgeGraph:
     def export(self, path: str | Path, fmt: str | None = None) -> Path:
         fmt = fmt or format_for_path(path)
         if self.store is not None and fmt in _STORE_WRITERS:
-            from newskg.archive.quads import GraphStore
-
             # streamed from the store: never the whole graph in memory
             path = Path(path)
             getattr(_open_store(self.store), _STORE_WRITERS[fmt])(path)
