@@ -27,7 +27,7 @@ from newskg.graph.network import Hop, centrality, communities, connection_path, 
 from newskg.ontology import NKG
 from newskg.output.build_folder import check_writable, locate_graph, write_build
 from newskg.output.guard import QueryLimits
-from newskg.output.page import PageOptions, render_page
+from newskg.output.page import MENTIONS_SHOWN, PageOptions, render_page
 from newskg.output.query import QueryResult, resolve_query, run_query
 from newskg.output.serialize import check_rdf_safe, format_for_path, serialize, write_rdf
 
@@ -299,7 +299,13 @@ class KnowledgeGraph:
         return write_rdf(self.dataset, path, fmt)
 
     def page(self, options: PageOptions | None = None) -> str:
-        return render_page(self.to_networkx(), options, documents=self._document_count())
+        network = self._network
+        if network is None:
+            # the page shows the first MENTIONS_SHOWN sentences of each actor: a network that keeps
+            # only those is a fraction of the whole on a large corpus (the page's memory stays small)
+            source = self._view if self._view is not None else self.dataset
+            network = _in_fixed_order(to_networkx(source, mentions_per_node=MENTIONS_SHOWN))
+        return render_page(network, options, documents=self._document_count())
 
     def show(self, options: PageOptions | None = None, height: int = 640):
         """Render the page inline in Jupyter (an ``<iframe srcdoc>``, so nothing is fetched)."""

@@ -33,17 +33,26 @@ _TYPES = {
 _FIELDS = {name: tuple(f.name for f in dataclasses.fields(cls)) for name, cls in _TYPES.items()}
 
 
+_NAMES = {cls: name for name, cls in _TYPES.items()}
+_LEAVES = (str, int, float, bool, type(None))
+
+
 def _plain(value: object) -> object:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        name = type(value).__name__
-        if name not in _TYPES:
-            raise TypeError(f"not an extraction record: {name}")
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    name = _NAMES.get(kind)
+    if name is not None:
         return {"@": name, "v": [_plain(getattr(value, f)) for f in _FIELDS[name]]}
+    if kind is tuple or kind is list:
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        raise TypeError(f"not an extraction record: {kind.__name__}")
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
+    if isinstance(value, (str, int, float, bool)):
         return value
-    raise TypeError(f"cannot keep a {type(value).__name__} in a record")
+    raise TypeError(f"cannot keep a {kind.__name__} in a record")
 
 
 def _record(obj: dict) -> object:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import OWL, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import SKOS as _SKOS
 
 from newskg.extract.models import DocumentExtraction, Event, Mention, Sentence
 from newskg.graph.canonical import EntityIndex
@@ -26,18 +30,36 @@ from newskg.graph.iris import (
     role_iri,
     statement_iri,
 )
-from newskg.ontology import NKG, bind_prefixes, ontology_graph
+from newskg.ontology import NKG as _NKG
+from newskg.ontology import bind_prefixes, ontology_graph
+from newskg.ontology.namespace import TermCache
 
 __all__ = ["build_dataset", "union_graph", "new_dataset", "document_graph", "entity_triples", "ontology_triples", "user_properties"]
 
+# every fact names a few terms: read from rdflib's namespaces once, not once a fact
+NKG, RDF, RDFS, DCTERMS, PROV, SKOS = map(TermCache, (_NKG, _RDF, _RDFS, _DCTERMS, _PROV, _SKOS))
+
 _STRUCTURAL_ROLES = {"leads", "memberOf", "spokespersonOf"}
-_EVENT_CLASSES = {name for name in NKG.__annotations__ if name.endswith("Event") and name != "Event"}
-_KNOWN_TERMS = set(NKG.__annotations__)
+_EVENT_CLASSES = {name for name in _NKG.__annotations__ if name.endswith("Event") and name != "Event"}
+_KNOWN_TERMS = set(_NKG.__annotations__)
+_LITERALS: dict[tuple, Literal] = {}
+
+
+def _literal(value: str | int | bool, datatype: URIRef | None = None) -> Literal:
+    """``Literal(value, datatype=datatype)``, made once for each value: rdflib checks and converts
+    the value on every call (3 µs), and a document repeats its sentences, offsets and flags."""
+    key = (type(value), value, datatype)
+    found = _LITERALS.get(key)
+    if found is None:
+        if len(_LITERALS) >= 20_000:
+            _LITERALS.clear()
+        found = _LITERALS[key] = Literal(value, datatype=datatype)
+    return found
 
 
 def term(name: str) -> URIRef:
     """The ``nkg:`` IRI of an ontology term, also for a property a user's event file adds."""
-    return NKG[name] if name in _KNOWN_TERMS else URIRef(str(NKG._NS) + name)
+    return NKG[name] if name in _KNOWN_TERMS else URIRef(str(_NKG._NS) + name)
 
 
 def new_dataset() -> Dataset:
@@ -51,13 +73,13 @@ def _date(value: str | None) -> Literal | None:
     if not value:
         return None
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return Literal(value, datatype=XSD.date)
+        return _literal(value, XSD.date)
     return None
 
 
 def _event_date(value: str) -> Literal:
     """An ISO day as xsd:date, anything else ("in 2020") as the words."""
-    return _date(value) or Literal(value)
+    return _date(value) or _literal(value)
 
 
 def projected(event: Event) -> bool:
@@ -172,14 +194,14 @@ def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: Entit
     doc_node = document_iri(doc_id)
     doc_date = _date(document.date)
     graph.add((doc_node, RDF.type, NKG.Document))
-    graph.add((doc_node, NKG.fileName, Literal(document.file_name)))
-    graph.add((doc_node, DCTERMS.identifier, Literal(doc_id)))
-    graph.add((doc_node, NKG.sha256, Literal(document.sha256)))
-    graph.add((doc_node, DCTERMS["format"], Literal(document.media_type)))
-    graph.add((doc_node, NKG.characterCount, Literal(document.char_count)))
-    graph.add((doc_node, RDFS.label, Literal(document.title or document.file_name)))
+    graph.add((doc_node, NKG.fileName, _literal(document.file_name)))
+    graph.add((doc_node, DCTERMS.identifier, _literal(doc_id)))
+    graph.add((doc_node, NKG.sha256, _literal(document.sha256)))
+    graph.add((doc_node, DCTERMS["format"], _literal(document.media_type)))
+    graph.add((doc_node, NKG.characterCount, _literal(document.char_count)))
+    graph.add((doc_node, RDFS.label, _literal(document.title or document.file_name)))
     if document.title:
-        graph.add((doc_node, DCTERMS.title, Literal(document.title)))
+        graph.add((doc_node, DCTERMS.title, _literal(document.title)))
     if doc_date is not None:
         graph.add((doc_node, DCTERMS.date, doc_date))
     sentences = {s.index: s for s in extraction.sentences}
@@ -195,12 +217,12 @@ def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: Entit
         node = mention_iri(doc_id, mention.start, mention.end)
         graph.add((node, RDF.type, NKG.Mention))
         graph.add((node, NKG.mentionOf, entity))
-        graph.add((node, NKG.surfaceForm, Literal(mention.text)))
+        graph.add((node, NKG.surfaceForm, _literal(mention.text)))
         graph.add((node, PROV.wasDerivedFrom, doc_node))
-        graph.add((node, NKG.startOffset, Literal(mention.start)))
-        graph.add((node, NKG.endOffset, Literal(mention.end)))
+        graph.add((node, NKG.startOffset, _literal(mention.start)))
+        graph.add((node, NKG.endOffset, _literal(mention.end)))
         if mention.sentence in sentences:
-            graph.add((node, NKG.sentence, Literal(sentences[mention.sentence].text)))
+            graph.add((node, NKG.sentence, _literal(sentences[mention.sentence].text)))
 
     for relation in extraction.relations:
         subject, obj = node_of(relation.subject), node_of(relation.object)
@@ -211,24 +233,24 @@ def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: Entit
             continue
         statement = _statement(graph, doc_id, doc_node, doc_date, subject, relation.predicate, obj, sentence, relation.rule, relation.event_date)
         if relation.content:
-            graph.add((statement, NKG.content, Literal(relation.content)))
+            graph.add((statement, NKG.content, _literal(relation.content)))
         for topic in relation.topics:
-            graph.add((statement, NKG.topic, Literal(topic)))
+            graph.add((statement, NKG.topic, _literal(topic)))
         for other in relation.about:
             about = node_of(other)
             if about is not None:
                 graph.add((statement, NKG.about, about))
         if relation.role:
-            graph.add((statement, NKG.roleName, Literal(relation.role)))
+            graph.add((statement, NKG.roleName, _literal(relation.role)))
         if relation.former:
-            graph.add((statement, NKG.former, Literal(True)))
+            graph.add((statement, NKG.former, _literal(True)))
         if relation.role and relation.predicate in _STRUCTURAL_ROLES:
             role = role_iri(subject, obj, relation.role)
             graph.add((subject, NKG.holdsRole, role))
             graph.add((role, RDF.type, NKG.Role))
-            graph.add((role, NKG.roleName, Literal(relation.role)))
+            graph.add((role, NKG.roleName, _literal(relation.role)))
             graph.add((role, NKG.roleIn, obj))
-            graph.add((role, NKG.former, Literal(relation.former)))
+            graph.add((role, NKG.former, _literal(relation.former)))
             graph.add((role, PROV.wasDerivedFrom, statement))
 
     event_nodes: list[URIRef] = []
@@ -247,19 +269,19 @@ def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: Entit
         node = claim_iri(doc_id, claim.start, claim.end, speaker)
         graph.add((node, RDF.type, NKG.Claim))
         graph.add((node, NKG.speaker, speaker))
-        graph.add((node, NKG.claimText, Literal(claim.text)))
-        graph.add((node, NKG.quoted, Literal(claim.quoted)))
-        graph.add((node, NKG.negated, Literal(claim.negated)))
-        graph.add((node, NKG.extractedBy, Literal(claim.rule)))
+        graph.add((node, NKG.claimText, _literal(claim.text)))
+        graph.add((node, NKG.quoted, _literal(claim.quoted)))
+        graph.add((node, NKG.negated, _literal(claim.negated)))
+        graph.add((node, NKG.extractedBy, _literal(claim.rule)))
         graph.add((node, PROV.wasDerivedFrom, doc_node))
-        graph.add((node, NKG.startOffset, Literal(claim.start)))
-        graph.add((node, NKG.endOffset, Literal(claim.end)))
+        graph.add((node, NKG.startOffset, _literal(claim.start)))
+        graph.add((node, NKG.endOffset, _literal(claim.end)))
         if claim.sentence in sentences:
-            graph.add((node, NKG.sentence, Literal(sentences[claim.sentence].text)))
+            graph.add((node, NKG.sentence, _literal(sentences[claim.sentence].text)))
         if doc_date is not None:
             graph.add((node, DCTERMS.date, doc_date))
         for topic in claim.topics:
-            graph.add((node, NKG.topic, Literal(topic)))
+            graph.add((node, NKG.topic, _literal(topic)))
         for other in claim.about:
             about = node_of(other)
             if about is not None and about != speaker:
@@ -272,10 +294,10 @@ def _add_document(dataset: Dataset, extraction: DocumentExtraction, index: Entit
 def _evidence(graph: Graph, node: URIRef, doc_node: URIRef, doc_date: Literal | None, sentence: Sentence, rule: str) -> None:
     """Where a statement or event node was read: document, sentence, its offsets, the rule."""
     graph.add((node, PROV.wasDerivedFrom, doc_node))
-    graph.add((node, NKG.sentence, Literal(sentence.text)))
-    graph.add((node, NKG.startOffset, Literal(sentence.start)))
-    graph.add((node, NKG.endOffset, Literal(sentence.end)))
-    graph.add((node, NKG.extractedBy, Literal(rule)))
+    graph.add((node, NKG.sentence, _literal(sentence.text)))
+    graph.add((node, NKG.startOffset, _literal(sentence.start)))
+    graph.add((node, NKG.endOffset, _literal(sentence.end)))
+    graph.add((node, NKG.extractedBy, _literal(rule)))
     if doc_date is not None:
         graph.add((node, NKG.documentDate, doc_date))
 
@@ -301,23 +323,23 @@ def _add_event(
 ) -> None:
     """The event node with its arguments and evidence, and its projection to direct triples."""
     graph.add((node, RDF.type, NKG[f"{event.event_class}Event"] if f"{event.event_class}Event" in _EVENT_CLASSES else NKG.Interaction))
-    graph.add((node, NKG.eventClass, Literal(event.event_class)))
+    graph.add((node, NKG.eventClass, _literal(event.event_class)))
     if event.plover:
-        graph.add((node, NKG.ploverCategory, Literal(event.plover)))
+        graph.add((node, NKG.ploverCategory, _literal(event.plover)))
     if event.cameo:
-        graph.add((node, NKG.cameoCode, Literal(event.cameo)))
-    graph.add((node, NKG.trigger, Literal(event.trigger)))
-    graph.add((node, NKG.triggerStart, Literal(event.start)))
-    graph.add((node, NKG.triggerEnd, Literal(event.end)))
-    graph.add((node, NKG.mode, Literal(event.mode)))
-    graph.add((node, NKG.negated, Literal(event.negated)))
+        graph.add((node, NKG.cameoCode, _literal(event.cameo)))
+    graph.add((node, NKG.trigger, _literal(event.trigger)))
+    graph.add((node, NKG.triggerStart, _literal(event.start)))
+    graph.add((node, NKG.triggerEnd, _literal(event.end)))
+    graph.add((node, NKG.mode, _literal(event.mode)))
+    graph.add((node, NKG.negated, _literal(event.negated)))
     _evidence(graph, node, doc_node, doc_date, sentence, event.rule)
     if event.date:
         graph.add((node, NKG.eventDate, _event_date(event.date)))
     if event.content:
-        graph.add((node, NKG.content, Literal(event.content)))
+        graph.add((node, NKG.content, _literal(event.content)))
     for topic in event.topics:
-        graph.add((node, NKG.topic, Literal(topic)))
+        graph.add((node, NKG.topic, _literal(topic)))
     if event.parent is not None and 0 <= event.parent < len(event_nodes):
         graph.add((node, NKG.partOfEvent, event_nodes[event.parent]))
     roles = {NKG.source: event.sources, NKG.target: event.targets, NKG.theme: event.themes, NKG.place: event.places}
@@ -348,7 +370,7 @@ def _add_event(
             statement = _statement(graph, doc_id, doc_node, doc_date, source, predicate, obj, sentence, event.rule, event.date)
             graph.add((statement, NKG.fromEvent, node))
             if event.content:
-                graph.add((statement, NKG.content, Literal(event.content)))
+                graph.add((statement, NKG.content, _literal(event.content)))
 
 
 def union_graph(dataset: Dataset) -> Graph:

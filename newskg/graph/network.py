@@ -25,19 +25,44 @@ def _term(name: str) -> URIRef:
     return URIRef(f"{NKG._NS}{name}")
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
-
-
 def _fold_sentence(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
+def _first(dataset: Dataset, predicate: URIRef) -> dict:
+    """Every subject's first value of ``predicate``: one scan of the predicate, not a lookup a node."""
+    found: dict = {}
+    for subject, value in dataset.subject_objects(predicate):
+        found.setdefault(subject, value)
+    return found
+
+
+def _all(dataset: Dataset, predicate: URIRef) -> dict[object, list]:
+    """Every subject's values of ``predicate``."""
+    found: dict[object, list] = defaultdict(list)
+    for subject, value in dataset.subject_objects(predicate):
+        found[subject].append(value)
+    return found
+
+
+class _Shared:
+    """One ``str`` for each distinct text: a sentence read for a hundred mentions is kept once."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+
+    def __call__(self, value: object) -> str:
+        text = "" if value is None else str(value)
+        return self._seen.setdefault(text, text)
+
+
+def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx.MultiDiGraph:
     """Entities as nodes, typed relations as directed edges, evidence, claims and events on them.
 
     Node attributes: ``label``, ``type``, ``names`` (other names), ``mentions`` (list of
-    ``{document, sentence, documentDate}``), ``mention_count``, ``events`` (how many distinct events
+    ``{document, sentence, documentDate}``, sorted by document and sentence; only the first
+    ``mentions_per_node`` when that is given, which keeps a large corpus's network small),
+    ``mention_count``, ``events`` (how many distinct events
     the actor takes part in: structural links are not counted, and one sentence repeated by several
     copies counts once), ``claims`` (the claims it made) and ``claims_about`` (claims about it).
     Edge attributes (key = predicate name): ``predicate``, ``label``, ``kind`` (``interaction`` or
@@ -49,6 +74,9 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
     sentence, mode, negated}``; empty when the graph has no event nodes). Where a statement has no
     event node, its ``eventClass`` is the relation's own name.
 
+    The graph is read property by property (one scan each), so a store answers it without a
+    lookup per node.
+
     Examples
     --------
     >>> from newskg.graph.build import new_dataset
@@ -57,6 +85,7 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
     (0, [], {})
     """
     graph = nx.MultiDiGraph()
+    text = _Shared()
     interaction = set(dataset.transitive_subjects(RDFS.subPropertyOf, NKG.interactsWith))
     structural = set(dataset.transitive_subjects(RDFS.subPropertyOf, NKG.structurallyRelatedTo))
     relation_properties = (interaction | structural) - {NKG.interactsWith, NKG.structurallyRelatedTo}
@@ -64,57 +93,72 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
         relation_properties = {NKG[name] for name in _RELATIONS}
         structural = {NKG[name] for name in _STRUCTURAL}
         interaction = relation_properties - structural
-    documents = _documents(dataset)
+    documents = _documents(dataset, text)
     files = {doc: info["file"] for doc, info in documents.items()}
     graph.graph["documents"] = {info["file"]: info for info in documents.values()}
+    sentence_of = _first(dataset, NKG.sentence)
+    source_of = _first(dataset, PROV.wasDerivedFrom)
+    labels_of = _first(dataset, RDFS.label)
+    names_of = _all(dataset, SKOS.altLabel)
     for node, cls in dataset.subject_objects(NKG.entityType):
         graph.add_node(
             str(node),
-            label=str(dataset.value(node, RDFS.label) or _local(node)),
+            label=str(labels_of.get(node) or _local(node)),
             type=str(cls),
-            names=sorted(str(n) for n in dataset.objects(node, SKOS.altLabel)),
+            names=sorted(str(n) for n in names_of.get(node, ())),
             mentions=[],
             claims=[],
             claims_about=[],
             events=0,
         )
+    seen_mentions: dict[str, int] = defaultdict(int)
     for mention, entity in dataset.subject_objects(NKG.mentionOf):
         key = str(entity)
         if key in graph:
-            sentence = dataset.value(mention, NKG.sentence)
-            doc = dataset.value(mention, PROV.wasDerivedFrom)
-            graph.nodes[key]["mentions"].append(
+            doc = source_of.get(mention)
+            found = graph.nodes[key]["mentions"]
+            found.append(
                 {
-                    "document": files.get(doc, _local(doc) if doc else ""),
-                    "sentence": str(sentence or ""),
+                    "document": text(files.get(doc, _local(doc) if doc else "")),
+                    "sentence": text(sentence_of.get(mention)),
                     "documentDate": documents.get(doc, {}).get("date", ""),
                 }
             )
-    events = _events(dataset, files, documents)
+            seen_mentions[key] += 1
+            if mentions_per_node is not None and len(found) >= 2 * mentions_per_node + 64:
+                found.sort(key=_mention_order)
+                del found[mentions_per_node:]
+    events = _events(dataset, files, documents, text, sentence_of, source_of)
     graph.graph["events"] = events
     labels = {p: str(dataset.value(p, RDFS.label) or _local(p)) for p in relation_properties}
     evidence: dict[tuple[str, str, str], list[dict[str, object]]] = defaultdict(list)
+    columns = {
+        name: _first(dataset, predicate)
+        for name, predicate in (
+            ("s", RDF.subject), ("p", RDF.predicate), ("o", RDF.object), ("event", _term("fromEvent")),
+            ("rule", NKG.extractedBy), ("start", NKG.startOffset), ("end", NKG.endOffset), ("role", NKG.roleName),
+            ("documentDate", NKG.documentDate), ("eventDate", NKG.eventDate), ("content", NKG.content),
+        )
+    }
+    about_of = _all(dataset, NKG.about)
     for statement in dataset.subjects(RDF.type, NKG.Statement):
-        s = dataset.value(statement, RDF.subject)
-        p = dataset.value(statement, RDF.predicate)
-        o = dataset.value(statement, RDF.object)
-        doc = dataset.value(statement, PROV.wasDerivedFrom)
-        event = dataset.value(statement, _term("fromEvent"))
+        column = {name: values.get(statement) for name, values in columns.items()}
+        p, event, doc = column["p"], column["event"], source_of.get(statement)
         event_info = events.get(str(event), {}) if event is not None else {}
-        evidence[(str(s), _local(p), str(o))].append(
+        evidence[(str(column["s"]), _local(p), str(column["o"]))].append(
             {
-                "document": files.get(doc, ""),
-                "sentence": str(dataset.value(statement, NKG.sentence) or ""),
-                "rule": str(dataset.value(statement, NKG.extractedBy) or ""),
-                "start": int(dataset.value(statement, NKG.startOffset) or 0),
-                "end": int(dataset.value(statement, NKG.endOffset) or 0),
-                "role": str(dataset.value(statement, NKG.roleName) or ""),
-                "documentDate": _text(dataset.value(statement, NKG.documentDate)) or documents.get(doc, {}).get("date", ""),
-                "eventDate": _text(dataset.value(statement, NKG.eventDate)) or str(event_info.get("eventDate", "")),
-                "eventClass": str(event_info.get("eventClass", "")) or _local(p),
-                "event": _text(event),
-                "content": _text(dataset.value(statement, NKG.content)),
-                "about": sorted(str(a) for a in dataset.objects(statement, NKG.about)),
+                "document": text(files.get(doc, "")),
+                "sentence": text(sentence_of.get(statement)),
+                "rule": text(column["rule"]),
+                "start": int(column["start"] or 0),
+                "end": int(column["end"] or 0),
+                "role": text(column["role"]),
+                "documentDate": text(column["documentDate"]) or documents.get(doc, {}).get("date", ""),
+                "eventDate": text(column["eventDate"]) or text(event_info.get("eventDate", "")),
+                "eventClass": text(event_info.get("eventClass", "")) or _local(p),
+                "event": text(event),
+                "content": text(column["content"]),
+                "about": sorted(str(a) for a in about_of.get(statement, ())),
             }
         )
     taking_part: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -136,7 +180,7 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
         for role in ("source", "target", "theme"):
             for actor in event[role]:
                 taking_part[actor].add(key)
-    claims = _claims(dataset, files, documents)
+    claims = _claims(dataset, files, documents, text, sentence_of, source_of, about_of)
     graph.graph["claims"] = claims
     for claim in claims:
         if claim["speaker"] in graph:
@@ -144,62 +188,78 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
         for about in claim["about"]:
             if about in graph:
                 graph.nodes[about]["claims_about"].append(claim)
+    counts = _first(dataset, NKG.mentionCount)
     for node, data in graph.nodes(data=True):
-        data["mentions"].sort(key=lambda m: (m["document"], m["sentence"]))
-        data["mention_count"] = int(dataset.value(URIRef(node), NKG.mentionCount) or len(data["mentions"]))
+        data["mentions"].sort(key=_mention_order)
+        if mentions_per_node is not None:
+            del data["mentions"][mentions_per_node:]
+        data["mention_count"] = int(counts.get(URIRef(node)) or seen_mentions.get(node, 0))
         data["events"] = len(taking_part.get(node, ()))
     return graph
 
 
-def _documents(dataset: Dataset) -> dict[URIRef, dict[str, str]]:
+def _mention_order(mention: dict) -> tuple[str, str]:
+    return mention["document"], mention["sentence"]
+
+
+def _documents(dataset: Dataset, text: _Shared) -> dict[URIRef, dict[str, str]]:
+    titles, dates = _first(dataset, DCTERMS.title), _first(dataset, DCTERMS.date)
     found = {}
     for doc, name in dataset.subject_objects(NKG.fileName):
-        found[doc] = {
-            "file": str(name),
-            "title": _text(dataset.value(doc, DCTERMS.title)),
-            "date": _text(dataset.value(doc, DCTERMS.date)),
-        }
+        found[doc] = {"file": text(name), "title": text(titles.get(doc)), "date": text(dates.get(doc))}
     return found
 
 
-def _events(dataset: Dataset, files: dict, documents: dict) -> dict[str, dict[str, object]]:
+def _events(dataset: Dataset, files: dict, documents: dict, text: _Shared, sentence_of: dict, source_of: dict) -> dict[str, dict[str, object]]:
+    single = {name: _first(dataset, _term(name)) for name in ("negated", "trigger", "mode")}
+    dated = {name: _first(dataset, NKG[name]) for name in ("eventDate", "documentDate")}
+    roles = {role: _all(dataset, _term(role)) for role in ("source", "target", "theme", "place")}
     events: dict[str, dict[str, object]] = {}
     for node, cls in dataset.subject_objects(_term("eventClass")):
-        doc = dataset.value(node, PROV.wasDerivedFrom)
-        negated = dataset.value(node, _term("negated"))
+        doc = source_of.get(node)
+        negated = single["negated"].get(node)
         events[str(node)] = {
-            "eventClass": str(cls),
-            "trigger": _text(dataset.value(node, _term("trigger"))),
-            **{role: sorted(str(x) for x in dataset.objects(node, _term(role))) for role in ("source", "target", "theme", "place")},
-            "eventDate": _text(dataset.value(node, NKG.eventDate)),
-            "documentDate": _text(dataset.value(node, NKG.documentDate)) or documents.get(doc, {}).get("date", ""),
-            "document": files.get(doc, ""),
-            "sentence": _text(dataset.value(node, NKG.sentence)),
-            "mode": _text(dataset.value(node, _term("mode"))),
+            "eventClass": text(cls),
+            "trigger": text(single["trigger"].get(node)),
+            **{role: sorted(str(x) for x in values.get(node, ())) for role, values in roles.items()},
+            "eventDate": text(dated["eventDate"].get(node)),
+            "documentDate": text(dated["documentDate"].get(node)) or documents.get(doc, {}).get("date", ""),
+            "document": text(files.get(doc, "")),
+            "sentence": text(sentence_of.get(node)),
+            "mode": text(single["mode"].get(node)),
             "negated": bool(negated.toPython()) if negated is not None else False,
         }
     return events
 
 
-def _claims(dataset: Dataset, files: dict, documents: dict) -> list[dict[str, object]]:
+def _claims(
+    dataset: Dataset, files: dict, documents: dict, text: _Shared, sentence_of: dict, source_of: dict, about_of: dict
+) -> list[dict[str, object]]:
+    single = {
+        name: _first(dataset, predicate)
+        for name, predicate in (
+            ("negated", NKG.negated), ("quoted", NKG.quoted), ("speaker", NKG.speaker), ("text", NKG.claimText),
+            ("date", DCTERMS.date), ("start", NKG.startOffset),
+        )
+    }
+    contains = _all(dataset, _term("containsEvent"))
     claims = []
     for node in dataset.subjects(RDF.type, NKG.Claim):
-        doc = dataset.value(node, PROV.wasDerivedFrom)
-        negated = dataset.value(node, NKG.negated)
-        quoted = dataset.value(node, NKG.quoted)
+        doc = source_of.get(node)
+        value = {name: values.get(node) for name, values in single.items()}
         claims.append(
             {
                 "id": str(node),
-                "speaker": _text(dataset.value(node, NKG.speaker)),
-                "about": sorted(str(a) for a in dataset.objects(node, NKG.about)),
-                "text": _text(dataset.value(node, NKG.claimText)),
-                "sentence": _text(dataset.value(node, NKG.sentence)),
-                "document": files.get(doc, ""),
-                "date": _text(dataset.value(node, DCTERMS.date)) or documents.get(doc, {}).get("date", ""),
-                "negated": bool(negated.toPython()) if negated is not None else False,
-                "quoted": bool(quoted.toPython()) if quoted is not None else False,
-                "events": sorted(str(e) for e in dataset.objects(node, _term("containsEvent"))),
-                "start": int(dataset.value(node, NKG.startOffset) or 0),
+                "speaker": text(value["speaker"]),
+                "about": sorted(str(a) for a in about_of.get(node, ())),
+                "text": text(value["text"]),
+                "sentence": text(sentence_of.get(node)),
+                "document": text(files.get(doc, "")),
+                "date": text(value["date"]) or documents.get(doc, {}).get("date", ""),
+                "negated": bool(value["negated"].toPython()) if value["negated"] is not None else False,
+                "quoted": bool(value["quoted"].toPython()) if value["quoted"] is not None else False,
+                "events": sorted(str(e) for e in contains.get(node, ())),
+                "start": int(value["start"] or 0),
             }
         )
     claims.sort(key=lambda c: (c["document"], c["start"], c["id"]))

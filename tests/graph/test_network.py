@@ -116,3 +116,29 @@ def test_sample_without_event_nodes_uses_the_relation_as_event_class(sample_kg):
     malin = find_entity(graph, "Chin Malin")
     assert len(graph.nodes[malin]["claims"]) >= 3
     assert graph.graph["documents"]["004_af0515bfd730e919.txt"]["date"] == "2024-11-28"
+
+
+def test_a_capped_network_keeps_each_actors_first_sentences_and_true_counts(sample_kg):
+    from newskg.graph.network import to_networkx
+
+    full = to_networkx(sample_kg.dataset)
+    capped = to_networkx(sample_kg.dataset, mentions_per_node=2)
+    many = [n for n, d in full.nodes(data=True) if len(d["mentions"]) > 2]
+    assert many, "the sample has actors mentioned more than twice"
+    for node, data in full.nodes(data=True):
+        assert capped.nodes[node]["mentions"] == data["mentions"][:2]
+        assert capped.nodes[node]["mention_count"] == data["mention_count"] >= len(data["mentions"])
+    assert capped.graph["claims"] == full.graph["claims"] and capped.graph["events"] == full.graph["events"]
+    assert sorted(capped.edges(keys=True)) == sorted(full.edges(keys=True))
+
+
+def test_the_page_drawn_from_a_capped_network_is_the_page_of_the_whole(sample_kg):
+    from newskg.api import _in_fixed_order
+    from newskg.graph.network import to_networkx
+    from newskg.output.page import MENTIONS_SHOWN, render_page
+
+    def page(network):
+        return render_page(_in_fixed_order(network), documents=5)
+
+    assert page(to_networkx(sample_kg.dataset, mentions_per_node=MENTIONS_SHOWN)) == page(to_networkx(sample_kg.dataset))
+    assert page(to_networkx(sample_kg.dataset, mentions_per_node=1)) != page(to_networkx(sample_kg.dataset))

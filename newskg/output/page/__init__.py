@@ -10,13 +10,14 @@ zero-width control characters, and is put on screen with ``textContent`` only.
 
 from __future__ import annotations
 
-from newskg.output.page.data import TYPE_COLORS, PageOptions, page_data
+from newskg.output.page.data import MENTIONS_SHOWN, TYPE_COLORS, PageOptions, page_data
 from newskg.output.page.render import content_security_policy, render_page, script_json, write_page
 from newskg.output.page.text import clean_text, day_range, search_key
 
 __all__ = [
     "PageOptions",
     "TYPE_COLORS",
+    "MENTIONS_SHOWN",
     "page_data",
     "render_page",
     "write_page",

@@ -9,7 +9,7 @@ import networkx as nx
 
 from newskg.output.page.text import clean_text, day_range, search_key
 
-__all__ = ["PageOptions", "TYPE_COLORS", "page_data"]
+__all__ = ["PageOptions", "TYPE_COLORS", "MENTIONS_SHOWN", "page_data"]
 
 TYPE_COLORS = {
     "Person": "#e15759",
@@ -28,7 +28,8 @@ TYPE_COLORS = {
     "Programme": "#86bcb6",
     "Event": "#ff9da7",
 }
-_MENTIONS_PER_NODE = 40
+#: sentences shown for each actor (the first, by document and sentence)
+MENTIONS_SHOWN = 40
 _ITEMS_PER_EDGE = 40
 
 
@@ -223,7 +224,7 @@ def page_data(graph: nx.MultiDiGraph, options: PageOptions | None = None, *, doc
             "mentions": int(data.get("mention_count", len(mentions))),
             "pagerank": round(pagerank.get(node, 0.0), 6),
             "sample": [{"doc": docs.add(str(m.get("document", ""))), "sentence": clean_text(m.get("sentence", ""))}
-                       for m in mentions[:_MENTIONS_PER_NODE]],
+                       for m in mentions[:MENTIONS_SHOWN]],
         })
     predicate_labels: dict[str, str] = {}
     edges = []
