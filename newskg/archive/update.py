@@ -24,6 +24,7 @@ records before it goes on.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -111,15 +112,47 @@ def serving_mark(out: str | Path) -> Iterator[None]:
             mark.unlink()
 
 
+#: the code a record and a document's graph are made by (relative to the package): an archive
+#: made by other code is read again, whatever the version number says
+_CODE = ("extract", "graph", "lexicon.py", "ontology")
+
+
+def code_digest(roots: Sequence[Path]) -> str:
+    """A digest of every ``.py`` and ``.ttl`` file under ``roots`` (files or folders), by relative
+    path and content.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()); _ = (folder / "rules.py").write_text("A = 1")
+    >>> before = code_digest([folder]); _ = (folder / "rules.py").write_text("A = 2")
+    >>> before == code_digest([folder])
+    False
+    """
+    digest = hashlib.sha256()
+    for root in roots:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.suffix in {".py", ".ttl"} and p.is_file())
+        for path in files:
+            digest.update(f"{root.name}/{path.relative_to(root) if path != root else ''}".encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _own_code() -> str:
+    package = Path(__file__).resolve().parents[1]
+    return code_digest([package / part for part in _CODE if (package / part).exists()])
+
+
 def settings_fingerprint(model: str | None, patterns: Sequence[str], events: Sequence[str], max_bytes: int) -> str:
-    """What the records depend on besides the texts: newskg's version, the model asked for, the
-    bundled lexicon (its files may be edited), and the content of the pattern and event files.
-    Records made otherwise are read again."""
+    """What the records depend on besides the texts: newskg's version and the code of its extract
+    and graph stages, the model asked for, the bundled lexicon (its files may be edited), and the
+    content of the pattern and event files. Records made otherwise are read again."""
     from importlib import resources
 
     from newskg import __version__
 
-    digest = hashlib.sha256(json.dumps([__version__, model or os.environ.get("NEWSKG_MODEL") or "", max_bytes]).encode())
+    digest = hashlib.sha256(json.dumps([__version__, _own_code(), model or os.environ.get("NEWSKG_MODEL") or "", max_bytes]).encode())
     lexicon = Path(str(resources.files("newskg").joinpath("data", "lexicon")))
     for path in sorted(lexicon.iterdir()) if lexicon.is_dir() else ():
         if path.is_file():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -29,20 +30,49 @@ def _fold_sentence(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _first(dataset: Dataset, predicate: URIRef) -> dict:
-    """Every subject's first value of ``predicate``: one scan of the predicate, not a lookup a node."""
-    found: dict = {}
-    for subject, value in dataset.subject_objects(predicate):
-        found.setdefault(subject, value)
-    return found
+def _read(dataset: Dataset, groups: Sequence[tuple[Iterable, Sequence[tuple[URIRef, bool]]]]) -> list[dict[object, list]]:
+    """For each group ``(subjects, fields)``, a table: each subject's row holds the first value of
+    each field's property (all its values, as a list, for a field marked many-valued; ``None``
+    when it has none), subjects in the order given.
 
+    Each property is read in one scan for all groups, not one lookup a node, and only the given
+    subjects are kept, one list each: a large store's network is read in a few passes and in
+    little memory.
 
-def _all(dataset: Dataset, predicate: URIRef) -> dict[object, list]:
-    """Every subject's values of ``predicate``."""
-    found: dict[object, list] = defaultdict(list)
-    for subject, value in dataset.subject_objects(predicate):
-        found[subject].append(value)
-    return found
+    Examples
+    --------
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> g = Graph(); a, b, p, q = (URIRef(f"urn:{x}") for x in "abpq")
+    >>> _ = g.add((a, p, Literal(1))); _ = g.add((a, q, b)); _ = g.add((b, p, Literal(2)))
+    >>> _read(g, [([a], [(p, False), (q, True)]), ([b], [(p, False)])])
+    [{rdflib.term.URIRef('urn:a'): [rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), [rdflib.term.URIRef('urn:b')]]}, {rdflib.term.URIRef('urn:b'): [rdflib.term.Literal('2', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))]}]
+    """
+    tables: list[dict[object, list]] = []
+    where: dict[object, list[tuple[int, list]]] = {}
+    columns: dict[URIRef, dict[int, tuple[int, bool]]] = defaultdict(dict)
+    for group, (subjects, fields) in enumerate(groups):
+        table: dict[object, list] = {}
+        for subject in subjects:
+            if subject not in table:
+                table[subject] = row = [None] * len(fields)
+                where.setdefault(subject, []).append((group, row))
+        tables.append(table)
+        for column, (predicate, many) in enumerate(fields):
+            columns[predicate][group] = (column, many)
+    for predicate, places in columns.items():
+        for subject, value in dataset.subject_objects(predicate):
+            for group, row in where.get(subject, ()):
+                place = places.get(group)
+                if place is None:
+                    continue
+                column, many = place
+                if many:
+                    if row[column] is None:
+                        row[column] = []
+                    row[column].append(value)
+                elif row[column] is None:
+                    row[column] = value
+    return tables
 
 
 class _Shared:
@@ -54,6 +84,14 @@ class _Shared:
     def __call__(self, value: object) -> str:
         text = "" if value is None else str(value)
         return self._seen.setdefault(text, text)
+
+
+def _strings(values: list | None) -> list[str]:
+    return sorted(str(v) for v in values or ())
+
+
+def _flag(value: object) -> bool:
+    return bool(value.toPython()) if value is not None else False
 
 
 def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx.MultiDiGraph:
@@ -74,8 +112,7 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
     sentence, mode, negated}``; empty when the graph has no event nodes). Where a statement has no
     event node, its ``eventClass`` is the relation's own name.
 
-    The graph is read property by property (one scan each), so a store answers it without a
-    lookup per node.
+    The graph is read property by property, one scan each (see ``_read``).
 
     Examples
     --------
@@ -93,34 +130,41 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
         relation_properties = {NKG[name] for name in _RELATIONS}
         structural = {NKG[name] for name in _STRUCTURAL}
         interaction = relation_properties - structural
-    documents = _documents(dataset, text)
+    entities = dict(dataset.subject_objects(NKG.entityType))
+    mention_of = {mention: str(entity) for mention, entity in dataset.subject_objects(NKG.mentionOf)}
+    file_names = dict(dataset.subject_objects(NKG.fileName))
+    entity_rows, mention_rows, document_rows, statement_rows, event_rows, claim_rows = _read(dataset, (
+        (entities, ((RDFS.label, False), (SKOS.altLabel, True), (NKG.mentionCount, False))),
+        (mention_of, ((PROV.wasDerivedFrom, False), (NKG.sentence, False))),
+        (file_names, ((DCTERMS.title, False), (DCTERMS.date, False))),
+        (dataset.subjects(RDF.type, NKG.Statement), _STATEMENT_FIELDS),
+        (dict(dataset.subject_objects(_term("eventClass"))), _EVENT_FIELDS),
+        (dataset.subjects(RDF.type, NKG.Claim), _CLAIM_FIELDS),
+    ))
+    documents = {doc: {"file": text(file_names[doc]), "title": text(title), "date": text(date)} for doc, (title, date) in document_rows.items()}
     files = {doc: info["file"] for doc, info in documents.items()}
     graph.graph["documents"] = {info["file"]: info for info in documents.values()}
-    sentence_of = _first(dataset, NKG.sentence)
-    source_of = _first(dataset, PROV.wasDerivedFrom)
-    labels_of = _first(dataset, RDFS.label)
-    names_of = _all(dataset, SKOS.altLabel)
-    for node, cls in dataset.subject_objects(NKG.entityType):
+    for node, (label, names, count) in entity_rows.items():
         graph.add_node(
             str(node),
-            label=str(labels_of.get(node) or _local(node)),
-            type=str(cls),
-            names=sorted(str(n) for n in names_of.get(node, ())),
+            label=str(label or _local(node)),
+            type=str(entities[node]),
+            names=_strings(names),
             mentions=[],
             claims=[],
             claims_about=[],
             events=0,
+            mention_count=int(count or 0),
         )
     seen_mentions: dict[str, int] = defaultdict(int)
-    for mention, entity in dataset.subject_objects(NKG.mentionOf):
-        key = str(entity)
+    for mention, (doc, sentence) in mention_rows.items():
+        key = mention_of[mention]
         if key in graph:
-            doc = source_of.get(mention)
             found = graph.nodes[key]["mentions"]
             found.append(
                 {
                     "document": text(files.get(doc, _local(doc) if doc else "")),
-                    "sentence": text(sentence_of.get(mention)),
+                    "sentence": text(sentence),
                     "documentDate": documents.get(doc, {}).get("date", ""),
                 }
             )
@@ -128,39 +172,31 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
             if mentions_per_node is not None and len(found) >= 2 * mentions_per_node + 64:
                 found.sort(key=_mention_order)
                 del found[mentions_per_node:]
-    events = _events(dataset, files, documents, text, sentence_of, source_of)
+    del mention_rows, mention_of
+    events = _events(event_rows, files, documents, text)
+    del event_rows
     graph.graph["events"] = events
     labels = {p: str(dataset.value(p, RDFS.label) or _local(p)) for p in relation_properties}
     evidence: dict[tuple[str, str, str], list[dict[str, object]]] = defaultdict(list)
-    columns = {
-        name: _first(dataset, predicate)
-        for name, predicate in (
-            ("s", RDF.subject), ("p", RDF.predicate), ("o", RDF.object), ("event", _term("fromEvent")),
-            ("rule", NKG.extractedBy), ("start", NKG.startOffset), ("end", NKG.endOffset), ("role", NKG.roleName),
-            ("documentDate", NKG.documentDate), ("eventDate", NKG.eventDate), ("content", NKG.content),
-        )
-    }
-    about_of = _all(dataset, NKG.about)
-    for statement in dataset.subjects(RDF.type, NKG.Statement):
-        column = {name: values.get(statement) for name, values in columns.items()}
-        p, event, doc = column["p"], column["event"], source_of.get(statement)
+    for s, p, o, doc, event, sentence, rule, start, end, role, document_date, event_date, content, about in statement_rows.values():
         event_info = events.get(str(event), {}) if event is not None else {}
-        evidence[(str(column["s"]), _local(p), str(column["o"]))].append(
+        evidence[(str(s), _local(p), str(o))].append(
             {
                 "document": text(files.get(doc, "")),
-                "sentence": text(sentence_of.get(statement)),
-                "rule": text(column["rule"]),
-                "start": int(column["start"] or 0),
-                "end": int(column["end"] or 0),
-                "role": text(column["role"]),
-                "documentDate": text(column["documentDate"]) or documents.get(doc, {}).get("date", ""),
-                "eventDate": text(column["eventDate"]) or text(event_info.get("eventDate", "")),
+                "sentence": text(sentence),
+                "rule": text(rule),
+                "start": int(start or 0),
+                "end": int(end or 0),
+                "role": text(role),
+                "documentDate": text(document_date) or documents.get(doc, {}).get("date", ""),
+                "eventDate": text(event_date) or text(event_info.get("eventDate", "")),
                 "eventClass": text(event_info.get("eventClass", "")) or _local(p),
                 "event": text(event),
-                "content": text(column["content"]),
-                "about": sorted(str(a) for a in about_of.get(statement, ())),
+                "content": text(content),
+                "about": _strings(about),
             }
         )
+    del statement_rows
     taking_part: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for p in relation_properties:
         for s, o in set(dataset.subject_objects(p)):
@@ -180,7 +216,7 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
         for role in ("source", "target", "theme"):
             for actor in event[role]:
                 taking_part[actor].add(key)
-    claims = _claims(dataset, files, documents, text, sentence_of, source_of, about_of)
+    claims = _claims(claim_rows, files, documents, text)
     graph.graph["claims"] = claims
     for claim in claims:
         if claim["speaker"] in graph:
@@ -188,12 +224,11 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
         for about in claim["about"]:
             if about in graph:
                 graph.nodes[about]["claims_about"].append(claim)
-    counts = _first(dataset, NKG.mentionCount)
     for node, data in graph.nodes(data=True):
         data["mentions"].sort(key=_mention_order)
         if mentions_per_node is not None:
             del data["mentions"][mentions_per_node:]
-        data["mention_count"] = int(counts.get(URIRef(node)) or seen_mentions.get(node, 0))
+        data["mention_count"] = data["mention_count"] or seen_mentions.get(node, 0)
         data["events"] = len(taking_part.get(node, ()))
     return graph
 
@@ -202,64 +237,57 @@ def _mention_order(mention: dict) -> tuple[str, str]:
     return mention["document"], mention["sentence"]
 
 
-def _documents(dataset: Dataset, text: _Shared) -> dict[URIRef, dict[str, str]]:
-    titles, dates = _first(dataset, DCTERMS.title), _first(dataset, DCTERMS.date)
-    found = {}
-    for doc, name in dataset.subject_objects(NKG.fileName):
-        found[doc] = {"file": text(name), "title": text(titles.get(doc)), "date": text(dates.get(doc))}
-    return found
+_STATEMENT_FIELDS = (
+    (RDF.subject, False), (RDF.predicate, False), (RDF.object, False), (PROV.wasDerivedFrom, False),
+    (_term("fromEvent"), False), (NKG.sentence, False), (NKG.extractedBy, False), (NKG.startOffset, False),
+    (NKG.endOffset, False), (NKG.roleName, False), (NKG.documentDate, False), (NKG.eventDate, False),
+    (NKG.content, False), (NKG.about, True),
+)
+_EVENT_FIELDS = (
+    (PROV.wasDerivedFrom, False), (NKG.negated, False), (_term("trigger"), False), (_term("mode"), False),
+    (NKG.eventDate, False), (NKG.documentDate, False), (NKG.sentence, False), (_term("eventClass"), False),
+    (_term("source"), True), (_term("target"), True), (_term("theme"), True), (_term("place"), True),
+)
+_CLAIM_FIELDS = (
+    (PROV.wasDerivedFrom, False), (NKG.negated, False), (NKG.quoted, False), (NKG.speaker, False),
+    (NKG.claimText, False), (DCTERMS.date, False), (NKG.startOffset, False), (NKG.sentence, False),
+    (NKG.about, True), (_term("containsEvent"), True),
+)
 
 
-def _events(dataset: Dataset, files: dict, documents: dict, text: _Shared, sentence_of: dict, source_of: dict) -> dict[str, dict[str, object]]:
-    single = {name: _first(dataset, _term(name)) for name in ("negated", "trigger", "mode")}
-    dated = {name: _first(dataset, NKG[name]) for name in ("eventDate", "documentDate")}
-    roles = {role: _all(dataset, _term(role)) for role in ("source", "target", "theme", "place")}
+def _events(rows: dict, files: dict, documents: dict, text: _Shared) -> dict[str, dict[str, object]]:
     events: dict[str, dict[str, object]] = {}
-    for node, cls in dataset.subject_objects(_term("eventClass")):
-        doc = source_of.get(node)
-        negated = single["negated"].get(node)
+    for node, (doc, negated, trigger, mode, event_date, document_date, sentence, cls, *roles) in rows.items():
         events[str(node)] = {
             "eventClass": text(cls),
-            "trigger": text(single["trigger"].get(node)),
-            **{role: sorted(str(x) for x in values.get(node, ())) for role, values in roles.items()},
-            "eventDate": text(dated["eventDate"].get(node)),
-            "documentDate": text(dated["documentDate"].get(node)) or documents.get(doc, {}).get("date", ""),
+            "trigger": text(trigger),
+            **{role: _strings(values) for role, values in zip(("source", "target", "theme", "place"), roles)},
+            "eventDate": text(event_date),
+            "documentDate": text(document_date) or documents.get(doc, {}).get("date", ""),
             "document": text(files.get(doc, "")),
-            "sentence": text(sentence_of.get(node)),
-            "mode": text(single["mode"].get(node)),
-            "negated": bool(negated.toPython()) if negated is not None else False,
+            "sentence": text(sentence),
+            "mode": text(mode),
+            "negated": _flag(negated),
         }
     return events
 
 
-def _claims(
-    dataset: Dataset, files: dict, documents: dict, text: _Shared, sentence_of: dict, source_of: dict, about_of: dict
-) -> list[dict[str, object]]:
-    single = {
-        name: _first(dataset, predicate)
-        for name, predicate in (
-            ("negated", NKG.negated), ("quoted", NKG.quoted), ("speaker", NKG.speaker), ("text", NKG.claimText),
-            ("date", DCTERMS.date), ("start", NKG.startOffset),
-        )
-    }
-    contains = _all(dataset, _term("containsEvent"))
+def _claims(rows: dict, files: dict, documents: dict, text: _Shared) -> list[dict[str, object]]:
     claims = []
-    for node in dataset.subjects(RDF.type, NKG.Claim):
-        doc = source_of.get(node)
-        value = {name: values.get(node) for name, values in single.items()}
+    for node, (doc, negated, quoted, speaker, claim_text, date, start, sentence, about, contains) in rows.items():
         claims.append(
             {
                 "id": str(node),
-                "speaker": text(value["speaker"]),
-                "about": sorted(str(a) for a in about_of.get(node, ())),
-                "text": text(value["text"]),
-                "sentence": text(sentence_of.get(node)),
+                "speaker": text(speaker),
+                "about": _strings(about),
+                "text": text(claim_text),
+                "sentence": text(sentence),
                 "document": text(files.get(doc, "")),
-                "date": text(value["date"]) or documents.get(doc, {}).get("date", ""),
-                "negated": bool(value["negated"].toPython()) if value["negated"] is not None else False,
-                "quoted": bool(value["quoted"].toPython()) if value["quoted"] is not None else False,
-                "events": sorted(str(e) for e in contains.get(node, ())),
-                "start": int(value["start"] or 0),
+                "date": text(date) or documents.get(doc, {}).get("date", ""),
+                "negated": _flag(negated),
+                "quoted": _flag(quoted),
+                "events": _strings(contains),
+                "start": int(start or 0),
             }
         )
     claims.sort(key=lambda c: (c["document"], c["start"], c["id"]))

@@ -187,3 +187,17 @@ def test_an_archive_folder_holding_other_files_is_left_alone(tmp_path):
     with pytest.raises(NewskgError, match="E414"):
         build([corpus], tmp_path / "out")
     assert (tmp_path / "out" / "archive" / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_an_archive_made_by_other_code_is_read_again(tmp_path, monkeypatch):
+    """A newer checkout with the same version number: its rules may find other facts, so the
+    records of the old code are not reused by an addition."""
+    from newskg.archive import update
+
+    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "b-court.txt"])
+    build([corpus], tmp_path / "out")
+    _, same = build_archive([], tmp_path / "out", mode="add")
+    assert same.extracted == 0
+    monkeypatch.setattr(update, "_own_code", lambda: "another revision of the extract and graph code")
+    _, again = build_archive([], tmp_path / "out", mode="add")
+    assert again.extracted == 2 and again.documents == 2
