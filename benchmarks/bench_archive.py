@@ -7,6 +7,7 @@ every file distinct). Prints, measured in this one run:
 - peak memory and time of ``newskg build`` for each corpus size, and the memory a document adds;
 - the same for the in-memory path of 0.1 (``KnowledgeGraph.build`` + ``save``), for comparison;
 - ``newskg add`` of one new document to the largest build, against its full build;
+- the page alone on that build (its network read from the store): time and peak memory;
 - ``newskg query`` end to end (process start to first row) on the largest build, against
   parsing its ``graph.trig`` with rdflib;
 - each bundled query on the largest store.
@@ -50,6 +51,14 @@ if mode == "archive":
     kg, summary = build_archive([corpus], out)
     import pyoxigraph
     facts = len(pyoxigraph.Store.read_only(str(kg.store)))
+elif mode == "draw":
+    from newskg.api import KnowledgeGraph
+    kg = KnowledgeGraph.open(out)
+    page = kg.page()
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak, "bytes": len(page.encode("utf-8"))}))
+    sys.exit(0)
 elif mode == "add":
     from newskg.api import build_archive
     kg, summary = build_archive([corpus], out, mode="add")
@@ -164,6 +173,9 @@ def main() -> None:
         added = child("add", extra, out)
         print(f"add 1 document to {n}: {added['seconds']:.2f} s (full build {full['seconds']:.1f} s: {full['seconds'] / added['seconds']:.0f}x faster); "
               f"read {added['extracted']}, peak {added['peak_mb']:.0f} MB")
+        drawn = child("draw", extra, out)
+        print(f"the page alone (the network read from the store and drawn) on {n + 1}: {drawn['seconds']:.1f} s, "
+              f"peak {drawn['peak_mb']:.0f} MB, {drawn['bytes'] / 1e6:.1f} MB of HTML")
         first, _ = timed_command([newskg, "query", "SELECT ?x WHERE { ?x a nkg:Person } LIMIT 1", "--graph", str(out), "--format", "csv"])
         if args.no_queries:
             print(f"newskg query, first row end to end: {first:.2f} s")

@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -485,6 +486,9 @@ def build_archive(
         settings={"model": settings.model, "patterns": list(settings.patterns), "events": list(settings.events), "max_bytes": settings.max_bytes},
         on_empty=lambda problems: _no_documents(paths, problems), on_start=on_start, on_document=on_document,
     )
+    # the model is not needed any more: its memory goes back before the page's network is read
+    extractors.clear()
+    gc.collect()
     kg = KnowledgeGraph._on_store(folder / "oxigraph")
     counts = kg.query(_COUNTS).rows[0]
     summary = BuildSummary(
