@@ -44,8 +44,9 @@ def _read(dataset: Dataset, groups: Sequence[tuple[Iterable, Sequence[tuple[URIR
     >>> from rdflib import Graph, Literal, URIRef
     >>> g = Graph(); a, b, p, q = (URIRef(f"urn:{x}") for x in "abpq")
     >>> _ = g.add((a, p, Literal(1))); _ = g.add((a, q, b)); _ = g.add((b, p, Literal(2)))
-    >>> _read(g, [([a], [(p, False), (q, True)]), ([b], [(p, False)])])
-    [{rdflib.term.URIRef('urn:a'): [rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), [rdflib.term.URIRef('urn:b')]]}, {rdflib.term.URIRef('urn:b'): [rdflib.term.Literal('2', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))]}]
+    >>> first, second = _read(g, [([a], [(p, False), (q, True)]), ([b], [(p, False)])])
+    >>> first[a] == [Literal(1), [b]], second[b] == [Literal(2)]
+    (True, True)
     """
     tables: list[dict[object, list]] = []
     where: dict[object, list[tuple[int, list]]] = {}
