@@ -199,5 +199,14 @@ def test_an_archive_made_by_other_code_is_read_again(tmp_path, monkeypatch):
     _, same = build_archive([], tmp_path / "out", mode="add")
     assert same.extracted == 0
     monkeypatch.setattr(update, "_own_code", lambda: "another revision of the extract and graph code")
+    replaced = []
+    real_replace = update.GraphStore.replace_graph
+    monkeypatch.setattr(update.GraphStore, "replace_graph", lambda self, graph, triples: (replaced.append(graph), real_replace(self, graph, triples)))
     _, again = build_archive([], tmp_path / "out", mode="add")
     assert again.extracted == 2 and again.documents == 2
+    # every graph went: the store was emptied and written as a build writes it, not taken apart
+    # fact by fact, and it holds what a fresh build of the new code holds
+    assert replaced and not [g for g in replaced if "/graph/document/" in g]
+    build([corpus], tmp_path / "fresh")
+    assert quads(tmp_path / "out") == quads(tmp_path / "fresh")
+    assert (tmp_path / "out" / "graph.trig").read_bytes() == (tmp_path / "fresh" / "graph.trig").read_bytes()
