@@ -24,6 +24,26 @@ def extractor():
     return Extractor()
 
 
+@pytest.fixture
+def swapped_copy():
+    """``swapped_copy(speed_up, pipe, kind)``: the trained model twice, as trained and with its
+    ``pipe`` swapped by ``speed_up`` for a ``kind`` (checked), and that ``kind`` object."""
+    import spacy
+
+    from newskg.extract.nlp import resolve_model_name
+    from newskg.extract.swap import Swapped
+
+    def load(speed_up, pipe: str, kind: type):
+        model = resolve_model_name()
+        plain, fast = spacy.load(model), spacy.load(model)
+        assert speed_up(fast)
+        component = fast.get_pipe(pipe)
+        assert isinstance(component, Swapped) and isinstance(component.run, kind)
+        return plain, fast, component.run
+
+    return load
+
+
 @pytest.fixture(scope="session")
 def sample_kg():
     from newskg.api import KnowledgeGraph

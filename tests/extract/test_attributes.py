@@ -5,8 +5,6 @@ from __future__ import annotations
 import spacy
 
 from newskg.extract.attributes import TableAttributeRuler, speed_up_attribute_ruler
-from newskg.extract.swap import Swapped
-from newskg.extract.nlp import resolve_model_name
 
 SENTENCES = [
     "Orrin Tassel ain't here and the Veldmark unions ain't gonna wait; we gotta go.",
@@ -22,12 +20,8 @@ def attributes(doc):
     return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
 
 
-def test_same_tokens_as_the_models_own_ruler():
-    model = resolve_model_name()
-    plain, tabled = spacy.load(model), spacy.load(model)
-    assert speed_up_attribute_ruler(tabled)
-    component = tabled.get_pipe("attribute_ruler")
-    assert isinstance(component, Swapped) and isinstance(component.run, TableAttributeRuler)
+def test_same_tokens_as_the_models_own_ruler(swapped_copy):
+    plain, tabled, _ = swapped_copy(speed_up_attribute_ruler, "attribute_ruler", TableAttributeRuler)
     for theirs, ours in zip(plain.pipe(SENTENCES), tabled.pipe(SENTENCES)):
         assert attributes(ours) == attributes(theirs)
     # the constructions the rules are for were in the text: a multi-token rule and a negation

@@ -6,7 +6,6 @@ import spacy
 
 from newskg.extract.lemmas import CachedLemmatizer, speed_up_lemmatizer
 from newskg.extract.swap import Swapped
-from newskg.extract.nlp import resolve_model_name
 
 TEXTS = [
     "The Veldmark ministers were detained; Orrin Tassel's lawyers said the detentions broke the law.",
@@ -15,14 +14,10 @@ TEXTS = [
 ]
 
 
-def test_same_lemmas_as_the_models_own_and_each_form_worked_out_once():
-    model = resolve_model_name()
-    plain, cached = spacy.load(model), spacy.load(model)
-    assert speed_up_lemmatizer(cached)
-    component = cached.get_pipe("lemmatizer")
-    assert isinstance(component, Swapped) and isinstance(component.run, CachedLemmatizer)
+def test_same_lemmas_as_the_models_own_and_each_form_worked_out_once(swapped_copy):
+    plain, cached, run = swapped_copy(speed_up_lemmatizer, "lemmatizer", CachedLemmatizer)
     asked = []
-    inner = component.run.lemmatizer
+    inner = run.lemmatizer
     original = inner.lemmatize
     inner.lemmatize = lambda token: asked.append(token.text) or original(token)
     for theirs, ours in zip(plain.pipe(TEXTS), cached.pipe(TEXTS)):
