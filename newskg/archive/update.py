@@ -289,9 +289,7 @@ def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, 
         # Most graphs go (other settings, other code, another corpus): taking them out fact by
         # fact is a transaction a quad (an hour at 10,000 documents); emptying the store and
         # writing the graphs that stay from their records is a build's bulk load.
-        store.clear()
-        with catalog.transaction():
-            catalog.set_links({path: None for path in archived})
+        _empty(catalog, store)
     else:
         for document in gone:
             store.replace_graph(str(document_graph_iri(document.doc_id)), ())
@@ -399,11 +397,16 @@ def _write_shared_graphs(catalog: Catalog, store: GraphStore, index: EntityIndex
     store.replace_graph(str(ONTOLOGY_GRAPH), ontology_triples(catalog.user_properties()))
 
 
-def _replay(catalog: Catalog, store: GraphStore) -> None:
-    """Rewrite the whole store from the records (after a run that was cut short)."""
+def _empty(catalog: Catalog, store: GraphStore) -> None:
+    """Empty the store and mark every document's graph as not written yet (so it is bulk loaded)."""
     store.clear()
     with catalog.transaction():
         catalog.set_links({d.path: None for d in catalog.documents()})
+
+
+def _replay(catalog: Catalog, store: GraphStore) -> None:
+    """Rewrite the whole store from the records (after a run that was cut short)."""
+    _empty(catalog, store)
     index = merge_names(catalog.names())
     _write_documents(catalog, store, index)
     _write_shared_graphs(catalog, store, index)

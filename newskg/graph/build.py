@@ -8,6 +8,7 @@ claims. The union of all graphs is the whole knowledge graph.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from rdflib import OWL, XSD, Dataset, Graph, Literal, URIRef
 from rdflib import RDF as _RDF
@@ -42,19 +43,13 @@ NKG, RDF, RDFS, DCTERMS, PROV, SKOS = map(TermCache, (_NKG, _RDF, _RDFS, _DCTERM
 _STRUCTURAL_ROLES = {"leads", "memberOf", "spokespersonOf"}
 _EVENT_CLASSES = {name for name in _NKG.__annotations__ if name.endswith("Event") and name != "Event"}
 _KNOWN_TERMS = set(_NKG.__annotations__)
-_LITERALS: dict[tuple, Literal] = {}
 
 
+@lru_cache(maxsize=20_000, typed=True)  # typed: True and 1 are other literals
 def _literal(value: str | int | bool, datatype: URIRef | None = None) -> Literal:
     """``Literal(value, datatype=datatype)``, made once for each value: rdflib checks and converts
     the value on every call (3 µs), and a document repeats its sentences, offsets and flags."""
-    key = (type(value), value, datatype)
-    found = _LITERALS.get(key)
-    if found is None:
-        if len(_LITERALS) >= 20_000:
-            _LITERALS.clear()
-        found = _LITERALS[key] = Literal(value, datatype=datatype)
-    return found
+    return Literal(value, datatype=datatype)
 
 
 def term(name: str) -> URIRef:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -76,15 +77,10 @@ def _read(dataset: Dataset, groups: Sequence[tuple[Iterable, Sequence[tuple[URIR
     return tables
 
 
-class _Shared:
-    """One ``str`` for each distinct text: a sentence read for a hundred mentions is kept once."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, str] = {}
-
-    def __call__(self, value: object) -> str:
-        text = "" if value is None else str(value)
-        return self._seen.setdefault(text, text)
+def _text(value: object) -> str:
+    """The value as a string, one ``str`` for each distinct text (a sentence read for a hundred
+    mentions is kept once)."""
+    return "" if value is None else sys.intern(str(value))
 
 
 def _strings(values: list | None) -> list[str]:
@@ -123,7 +119,6 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
     (0, [], {})
     """
     graph = nx.MultiDiGraph()
-    text = _Shared()
     interaction = set(dataset.transitive_subjects(RDFS.subPropertyOf, NKG.interactsWith))
     structural = set(dataset.transitive_subjects(RDFS.subPropertyOf, NKG.structurallyRelatedTo))
     relation_properties = (interaction | structural) - {NKG.interactsWith, NKG.structurallyRelatedTo}
@@ -142,7 +137,7 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
         (dict(dataset.subject_objects(_term("eventClass"))), _EVENT_FIELDS),
         (dataset.subjects(RDF.type, NKG.Claim), _CLAIM_FIELDS),
     ))
-    documents = {doc: {"file": text(file_names[doc]), "title": text(title), "date": text(date)} for doc, (title, date) in document_rows.items()}
+    documents = {doc: {"file": _text(file_names[doc]), "title": _text(title), "date": _text(date)} for doc, (title, date) in document_rows.items()}
     files = {doc: info["file"] for doc, info in documents.items()}
     graph.graph["documents"] = {info["file"]: info for info in documents.values()}
     for node, (label, names, count) in entity_rows.items():
@@ -164,8 +159,8 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
             found = graph.nodes[key]["mentions"]
             found.append(
                 {
-                    "document": text(files.get(doc, _local(doc) if doc else "")),
-                    "sentence": text(sentence),
+                    "document": _text(files.get(doc, _local(doc) if doc else "")),
+                    "sentence": _text(sentence),
                     "documentDate": documents.get(doc, {}).get("date", ""),
                 }
             )
@@ -174,7 +169,7 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
                 found.sort(key=_mention_order)
                 del found[mentions_per_node:]
     del mention_rows, mention_of
-    events = _events(event_rows, files, documents, text)
+    events = _events(event_rows, files, documents)
     del event_rows
     graph.graph["events"] = events
     labels = {p: str(dataset.value(p, RDFS.label) or _local(p)) for p in relation_properties}
@@ -183,17 +178,17 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
         event_info = events.get(str(event), {}) if event is not None else {}
         evidence[(str(s), _local(p), str(o))].append(
             {
-                "document": text(files.get(doc, "")),
-                "sentence": text(sentence),
-                "rule": text(rule),
+                "document": _text(files.get(doc, "")),
+                "sentence": _text(sentence),
+                "rule": _text(rule),
                 "start": int(start or 0),
                 "end": int(end or 0),
-                "role": text(role),
-                "documentDate": text(document_date) or documents.get(doc, {}).get("date", ""),
-                "eventDate": text(event_date) or text(event_info.get("eventDate", "")),
-                "eventClass": text(event_info.get("eventClass", "")) or _local(p),
-                "event": text(event),
-                "content": text(content),
+                "role": _text(role),
+                "documentDate": _text(document_date) or documents.get(doc, {}).get("date", ""),
+                "eventDate": _text(event_date) or _text(event_info.get("eventDate", "")),
+                "eventClass": _text(event_info.get("eventClass", "")) or _local(p),
+                "event": _text(event),
+                "content": _text(content),
                 "about": _strings(about),
             }
         )
@@ -217,7 +212,7 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
         for role in ("source", "target", "theme"):
             for actor in event[role]:
                 taking_part[actor].add(key)
-    claims = _claims(claim_rows, files, documents, text)
+    claims = _claims(claim_rows, files, documents)
     graph.graph["claims"] = claims
     for claim in claims:
         if claim["speaker"] in graph:
@@ -256,35 +251,35 @@ _CLAIM_FIELDS = (
 )
 
 
-def _events(rows: dict, files: dict, documents: dict, text: _Shared) -> dict[str, dict[str, object]]:
+def _events(rows: dict, files: dict, documents: dict) -> dict[str, dict[str, object]]:
     events: dict[str, dict[str, object]] = {}
     for node, (doc, negated, trigger, mode, event_date, document_date, sentence, cls, *roles) in rows.items():
         events[str(node)] = {
-            "eventClass": text(cls),
-            "trigger": text(trigger),
+            "eventClass": _text(cls),
+            "trigger": _text(trigger),
             **{role: _strings(values) for role, values in zip(("source", "target", "theme", "place"), roles)},
-            "eventDate": text(event_date),
-            "documentDate": text(document_date) or documents.get(doc, {}).get("date", ""),
-            "document": text(files.get(doc, "")),
-            "sentence": text(sentence),
-            "mode": text(mode),
+            "eventDate": _text(event_date),
+            "documentDate": _text(document_date) or documents.get(doc, {}).get("date", ""),
+            "document": _text(files.get(doc, "")),
+            "sentence": _text(sentence),
+            "mode": _text(mode),
             "negated": _flag(negated),
         }
     return events
 
 
-def _claims(rows: dict, files: dict, documents: dict, text: _Shared) -> list[dict[str, object]]:
+def _claims(rows: dict, files: dict, documents: dict) -> list[dict[str, object]]:
     claims = []
     for node, (doc, negated, quoted, speaker, claim_text, date, start, sentence, about, contains) in rows.items():
         claims.append(
             {
                 "id": str(node),
-                "speaker": text(speaker),
+                "speaker": _text(speaker),
                 "about": _strings(about),
-                "text": text(claim_text),
-                "sentence": text(sentence),
-                "document": text(files.get(doc, "")),
-                "date": text(date) or documents.get(doc, {}).get("date", ""),
+                "text": _text(claim_text),
+                "sentence": _text(sentence),
+                "document": _text(files.get(doc, "")),
+                "date": _text(date) or documents.get(doc, {}).get("date", ""),
                 "negated": _flag(negated),
                 "quoted": _flag(quoted),
                 "events": _strings(contains),
