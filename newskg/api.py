@@ -29,7 +29,7 @@ from newskg.ontology import NKG
 from newskg.output.build_folder import check_writable, locate_graph, write_build
 from newskg.output.guard import QueryLimits
 from newskg.output.page import MENTIONS_SHOWN, PageOptions, render_page
-from newskg.output.query import QueryResult, resolve_query, run_query
+from newskg.output.query import QueryResult, check_document_graphs, resolve_query, run_query
 from newskg.output.serialize import check_rdf_safe, format_for_path, serialize, write_rdf
 
 __all__ = ["KnowledgeGraph", "BuildSummary", "NoDocumentsError", "build", "add", "build_archive"]
@@ -250,6 +250,7 @@ class KnowledgeGraph:
             if engine not in {"rdflib", "oxigraph"}:
                 raise NewskgError("E505", f"unknown engine '{engine}': use rdflib or oxigraph")
             return run_store_query(self.store, resolve_query(sparql), limits=limits)
+        check_document_graphs(sparql, self.dataset)
         return run_query(self.dataset, resolve_query(sparql), engine=engine, limits=limits)
 
     def to_networkx(self) -> nx.MultiDiGraph:

@@ -236,7 +236,7 @@ def query(
     text = resolve_query(query_text)  # a misspelt example name is reported before the graph is loaded
     limits = QueryLimits(timeout_s=timeout, max_rows=max_rows, memory_mb=memory_mb)
     check_query(text, limits)  # a refused query is reported before the graph is loaded
-    result = _load(graph).query(text, engine=engine, limits=limits)
+    result = _load(graph).query(query_text, engine=engine, limits=limits)  # by name: a bundled query is checked against the graph
     sys.stdout.write(format_result(result, fmt).rstrip("\n") + "\n")
 
 

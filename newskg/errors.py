@@ -69,6 +69,7 @@ CODES: dict[str, str] = {
     "E513": "a query that needed more memory than allowed",
     "E514": "an answer with more rows or bytes than allowed",
     "E515": "an unknown bundled query name",
+    "E516": "a bundled query that reads the per-document graphs, on a graph without them",
     # the cluster
     "E801": "--scheduler given but Dask distributed is not installed",
     "E802": "the Dask scheduler cannot be reached",

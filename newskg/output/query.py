@@ -14,13 +14,14 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from newskg.errors import NewskgError
+from newskg.graph.iris import document_graph_iri
 from newskg.output.guard import QueryLimits, check_query
 from newskg.output.sandbox import run_isolated
 from newskg.ontology.namespace import PREFIXES
 
 __all__ = [
     "QueryResult", "ExampleQuery", "QueryLimits", "run_query", "example_queries", "resolve_query", "with_prefixes",
-    "shift_error_position", "format_result", "compact", "load_store",
+    "shift_error_position", "format_result", "compact", "load_store", "check_document_graphs",
 ]
 
 
@@ -94,6 +95,37 @@ def resolve_query(query: str) -> str:
         hint = f" (did you mean {close[0]}?)" if close else ""
         raise NewskgError("E515", f"unknown query '{query.strip()}'{hint}; see `newskg query --list`")
     return query
+
+
+def check_document_graphs(query: str, dataset: Dataset) -> None:
+    """Refuse a bundled query that reads the per-document graphs on a graph that has none.
+
+    Most bundled queries count documents by their named graphs (one for each source document, as
+    in the store and ``graph.trig``); a Turtle or N-Triples file holds only their union, where such a
+    query would answer no rows. Queries of one's own are run as written.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> flat = Dataset()
+    >>> flat.add((URIRef("urn:x"), URIRef("urn:p"), Literal("y")))  # doctest: +ELLIPSIS
+    <Graph ...>
+    >>> check_document_graphs("roles", flat)
+    >>> check_document_graphs("interactions", flat)
+    Traceback (most recent call last):
+    ...
+    newskg.errors.NewskgError: E516: the bundled query 'interactions' counts documents by their named graphs, and this graph has none (a Turtle or N-Triples file holds only their union): query graph.trig or the build folder
+    """
+    example = example_queries().get(query)
+    if example is None or "GRAPH ?" not in example.text:
+        return
+    prefix = str(document_graph_iri(""))
+    if not any(str(graph.identifier).startswith(prefix) for graph in dataset.contexts()):
+        raise NewskgError(
+            "E516",
+            f"the bundled query '{query}' counts documents by their named graphs, and this graph has none "
+            "(a Turtle or N-Triples file holds only their union): query graph.trig or the build folder",
+        )
 
 
 def _with_prefixes(text: str) -> str:

@@ -77,3 +77,40 @@ def test_interactions_give_one_row_a_fact_with_the_documents_that_state_it(sampl
         row = found[key]
         assert int(row[column["documents"]]) == len(files)
         assert str(row[column["source"]]) == min(files)
+
+
+@pytest.fixture(scope="module")
+def quiet_kg(tmp_path_factory):
+    from newskg.api import KnowledgeGraph
+
+    folder = tmp_path_factory.mktemp("quiet")
+    (folder / "weather.txt").write_text("It rained in the hills on Tuesday. The rain stopped at noon.\n", encoding="utf-8")
+    return KnowledgeGraph.build([folder])
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_bundled_queries_on_a_graph_with_no_facts_answer_no_rows(quiet_kg, engine):
+    # rdflib answers one empty group for an aggregate over nothing; looked up unbound, its names
+    # would join every label with every other and run past the time limit (E511) instead.
+    from newskg.output.guard import QueryLimits
+
+    answers = {name: len(quiet_kg.query(name, engine=engine, limits=QueryLimits(timeout_s=20))) for name in example_queries()}
+    assert answers["documents"] == 1
+    assert {name: n for name, n in answers.items() if name not in {"documents", "actors"}} == dict.fromkeys(
+        set(answers) - {"documents", "actors"}, 0)
+
+
+def test_a_bundled_query_that_counts_documents_is_refused_on_a_flat_turtle_file(built_dir):
+    from typer.testing import CliRunner
+
+    from newskg.api import KnowledgeGraph
+    from newskg.cli import app
+
+    flat = KnowledgeGraph.load(built_dir / "graph.ttl")
+    with pytest.raises(NewskgError) as info:
+        flat.query("interactions")
+    assert str(info.value).startswith("E516: the bundled query 'interactions' counts documents by their named graphs")
+    assert len(flat.query("roles")) > 0  # a query that reads the union alone still runs
+    assert len(KnowledgeGraph.load(built_dir / "graph.trig").query("interactions")) > 0
+    result = CliRunner().invoke(app, ["query", "events", "--graph", str(built_dir / "graph.ttl")])
+    assert result.exit_code == 2 and "E516" in result.output and "graph.trig" in result.output
