@@ -114,3 +114,17 @@ def test_a_bundled_query_that_counts_documents_is_refused_on_a_flat_turtle_file(
     assert len(KnowledgeGraph.load(built_dir / "graph.trig").query("interactions")) > 0
     result = CliRunner().invoke(app, ["query", "events", "--graph", str(built_dir / "graph.ttl")])
     assert result.exit_code == 2 and "E516" in result.output and "graph.trig" in result.output
+
+
+def test_evidence_for_actor_reads_the_actor_mentioned_most_or_the_one_named(sample_kg):
+    text = example_queries()["evidence-for-actor"].text
+    top = min(sample_kg.query("actors").rows, key=lambda r: (-int(r[4]), str(r[2])))  # most mentions, then by name
+    default = sample_kg.query(text).rows
+    assert default and {str(r[0]) for r in default} == {str(top[2])}
+    assert all(str(top[2]) in (str(r[1]), str(r[3])) for r in default)
+    named = text.replace('# ?x rdfs:label|skos:altLabel "Name of the actor" .', '?x rdfs:label|skos:altLabel "Kem Sokha" .')
+    assert named != text
+    rows = sample_kg.query(named).rows
+    assert rows and {str(r[0]) for r in rows} == {"Kem Sokha"}
+    assert all("Kem Sokha" in (str(r[1]), str(r[3])) for r in rows)
+    assert ("European Parliament", "demands on behalf of") in {(str(r[1]), str(r[2])) for r in rows}
