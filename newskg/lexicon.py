@@ -99,8 +99,8 @@ class Lexicon:
         Examples
         --------
         >>> lex = load_lexicon()
-        >>> lex.country_of("Cambodian"), lex.country_of("the US"), lex.country_of("Phnom Penh")
-        ('Cambodia', 'United States', None)
+        >>> lex.country_of("Peruvian"), lex.country_of("the US"), lex.country_of("Lima")
+        ('Peru', 'United States', None)
         """
         key = name.strip().lower()
         if key.startswith("the "):
@@ -113,10 +113,10 @@ class Lexicon:
         Examples
         --------
         >>> lex = load_lexicon()
-        >>> lex.government_of("the Cambodian regime"), lex.government_of("Government of Cambodia")
-        (('Cambodia', 'regime'), ('Cambodia', 'government'))
-        >>> lex.government_of("Cambodia's authorities"), lex.government_of("Cambodian police")
-        (('Cambodia', 'authorities'), None)
+        >>> lex.government_of("the Peruvian regime"), lex.government_of("Government of Peru")
+        (('Peru', 'regime'), ('Peru', 'government'))
+        >>> lex.government_of("Peru's authorities"), lex.government_of("Peruvian police")
+        (('Peru', 'authorities'), None)
         """
         key = " ".join(text.replace("’", "'").lower().split())
         key = key[4:] if key.startswith("the ") else key
@@ -249,7 +249,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         patterns.extend(read_patterns(folder / name))
     institutions = [str(w).lower() for w in relations.get("state_institutions", [])]
     if demonyms and institutions:
-        # "the Cambodian authorities", "Thai police", "Myanmar's military government": a country's
+        # "the Peruvian authorities", "Thai police", "Myanmar's military government": a country's
         # state institutions are actors.
         first = sorted({w.split()[0] for w in institutions})
         second = sorted({w.split()[1] for w in institutions if " " in w})

@@ -118,10 +118,10 @@ class TableAttributeRuler:
     >>> nlp = spacy.blank("en")
     >>> ruler = nlp.add_pipe("attribute_ruler")
     >>> ruler.add([[{"LOWER": {"IN": ["the", "a"]}}]], {"POS": "DET"})
-    >>> ruler.add([[{"ORTH": "New"}, {"ORTH": "York"}]], {"POS": "PROPN"}, index=1)
+    >>> ruler.add([[{"ORTH": "Port"}, {"ORTH": "Arden"}]], {"POS": "PROPN"}, index=1)
     >>> table = TableAttributeRuler(ruler)
-    >>> [(t.text, t.pos_) for t in table(nlp.make_doc("The road to New York"))]
-    [('The', 'DET'), ('road', ''), ('to', ''), ('New', ''), ('York', 'PROPN')]
+    >>> [(t.text, t.pos_) for t in table(nlp.make_doc("The road to Port Arden"))]
+    [('The', 'DET'), ('road', ''), ('to', ''), ('Port', ''), ('Arden', 'PROPN')]
     """
 
     def __init__(self, ruler: AttributeRuler) -> None:

@@ -3,7 +3,7 @@
 Rules
 -----
 ``quote``        “…,” he said. / The spokesperson stated, "…" — the quoted text.
-``reported``     The National Assembly stated that … — the clause the speech verb governs.
+``reported``     The Zembla Assembly stated that … — the clause the speech verb governs.
 ``according-to`` According to X, … — the rest of the sentence.
 ``continued``    A paragraph that only continues the previous speaker's quotation.
 """

@@ -125,7 +125,7 @@ class EntityTyper:
         --------
         >>> import spacy
         >>> typer = EntityTyper(spacy.blank("en"), "t")
-        >>> typer.classify("Ministry of Justice", "ORG"), typer.classify("Lantern Party", "ORG")
+        >>> typer.classify("Ministry of Waterways", "ORG"), typer.classify("Lantern Party", "ORG")
         ('GovernmentBody', 'PoliticalParty')
         >>> typer.classify("Cambodian", "NORP") is None, typer.classify("Thailand", "GPE")
         (True, 'Country')
@@ -216,7 +216,7 @@ class EntityTyper:
         if lowered in lex.not_actors or "@" in text or "\n" in text:
             return True
         if "/" in text and (not _SLASHED.match(text) or _in_brackets(span) or any(part.lower() in self.known_names for part in text.split("/"))):
-            return True  # "(Reuters/AFP)", "Photo: Reuters/AFP": a photo credit, not a group
+            return True  # "(Reuters/Vellpress)", "Photo: Reuters/Vellpress": a photo credit, not a group
         if is_title_word(text, lex) or lowered in lex.numbered_instruments:
             return True  # "Madam", "Chargé d'Affaires", "Executive Order": a title or a kind of law alone
         if (
@@ -295,7 +295,7 @@ class EntityTyper:
         kept = join_particle_names(self._join_split_names([self._extend_person(span) for span in kept]), lex)
         anchored = role_anchored_people(doc, lex)
         extents = {(p.start, p.end) for p in anchored}
-        # A title-anchored name the NER took for something else: "Andrzej Poczobut, a correspondent"
+        # A title-anchored name the NER took for something else: "Teodor Vasquell, a correspondent"
         kept = [
             Span(doc, s.start, s.end, label="Person", kb_id="rule", span_id=s.id_)
             if (s.start, s.end) in extents and s.kb_id_ == "ner" and s.label_ in {"Organization", "City", "Place"} else s

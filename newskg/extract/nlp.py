@@ -64,9 +64,9 @@ def load_pipeline(name: str | None = None, *, extra_patterns: Sequence[str] = ()
     >>> nlp = load_pipeline("blank:en")
     >>> nlp.pipe_names
     ['newskg_paragraphs', 'sentencizer', 'entity_ruler', 'newskg_entities']
-    >>> doc = nlp("The Ministry of Justice spoke.")
+    >>> doc = nlp("The Ministry of Waterways spoke.")
     >>> [(s.text, s.label_) for s in doc.spans["newskg_entities"]]
-    [('Ministry of Justice', 'GovernmentBody')]
+    [('Ministry of Waterways', 'GovernmentBody')]
     """
     resolved = resolve_model_name(name)
     try:

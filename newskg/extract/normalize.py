@@ -333,8 +333,8 @@ def normalize(
     >>> n = normalize("NEWSLETTER\\n\\nThe <u>UN special rapporteur</u> spoke.\\n743 views")
     >>> n.text
     'The UN special rapporteur spoke.'
-    >>> normalize("OSCE experts* met the Vell Union[1] under Section 7(c).").text
-    'OSCE experts met the Vell Union under Section 7(c).'
+    >>> normalize("NRO experts* met the Vell Union[1] under Section 7(c).").text
+    'NRO experts met the Vell Union under Section 7(c).'
     """
     if lexicon is None:
         from newskg.lexicon import load_lexicon
@@ -360,13 +360,13 @@ def normalize(
     # Footnote and reference markers glued to a word ("Ruritania[1]", "Vell(3)", "experts*") are
     # not part of the name; "Section 7(c)" and "Article 15(2)" keep theirs (a letter, or a number).
     tracked = tracked.sub(_FOOTNOTE_MARK, lambda m: "")
-    # A dateline in capitals ("PHNOM PENH –", "WASHINGTON —") reads as a name once title-cased.
+    # A dateline in capitals ("PORT ARDEN –", "STRELSAU —") reads as a name once title-cased.
     tracked = tracked.sub(
         r"(?m)^([A-Z][A-Z'.]{2,}(?: [A-Z][A-Z'.]+){0,3})(?=(?:,\s*[A-Za-z0-9 .]{3,25}?)?\s*(?:\([^()\n]{1,30}\)\s*)?[–—-])",
         lambda m: _title_case_line(m.group(1), set()),
     )
 
-    # A dateline ("BANGKOK (Reuters) - A court ...", "Brussels, 20 February 2024 — The Council ...")
+    # A dateline ("BANGKOK (Reuters) - A court ...", "Strelsau, 20 February 2024 — The Council ...")
     # is not part of the first sentence: end it with a line break.
     tracked = tracked.sub(
         r"(?m)^((?:[A-Z][A-Za-z'.]+)(?: [A-Z][A-Za-z'.]+){0,3}(?:\s*\([^()\n]{1,30}\))?(?:,\s*[A-Za-z0-9 ,.]{3,30}?)?(?:\s*\([^()\n]{1,30}\))?)(\s+[—–-]{1,2}\s+)(?=[A-Z“\"])",
@@ -394,7 +394,7 @@ def normalize(
                 words = [w for w in _DATE_LINE_WORDS.findall(stripped) if w.lower() not in {"date", "published", "posted", "updated", "on", "am", "pm", "by"}]
                 if len(words) <= 3:
                     found_date = line_date
-                    # A bare date line goes; one that names a place ("Geneva (3 April 2024)") stays.
+                    # A bare date line goes; one that names a place ("Vellhaven (3 April 2024)") stays.
                     drop = not any(w[0].isupper() and w.lower()[:3] not in _MONTHS for w in words)
         seen.add(stripped)
         if drop:

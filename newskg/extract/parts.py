@@ -3,9 +3,9 @@ in, whose programme a programme is. Read from names and possessives, not from ve
 
 Rules (named ``qualifier`` and ``possessive`` in the evidence)
 -----
-- "Cambodia's National Assembly", "National Assembly of Cambodia": locatedIn the country;
-- "the Department of the Treasury's Office of ...", "the Unit on ... in the Ministry of ...": partOf;
-- "China's Xinjiang Uyghur Autonomous Region": partOf; "Tigray's capital of Mekelle": locatedIn;
+- "Peru's National Congress", "National Congress of Peru": locatedIn the country;
+- "the Department of the Exchequer's Office of ...", "the Unit on ... in the Ministry of ...": partOf;
+- "Portugal's Vell Autonomous Region": partOf; "Vell's capital of Strelsau": locatedIn;
 - "the ILO's Safer Workplaces Ruritania programme", "a programme by the ILO": programmeOf.
 """
 
@@ -92,10 +92,10 @@ _UNITS = {"office", "unit", "brigade", "department", "division", "directorate", 
 def _part_relations(sent: Span, resolver: ActorResolver) -> list[Part]:
     """Rule ``qualifier``: parts of organisations and of countries.
 
-    "the Department of the Treasury's Office of ...", "the Ministry of the Interior's Special
-    National Brigade", "the Unit on ... in the Ministry of ...": the second is part of the first;
-    "China's Xinjiang Uyghur Autonomous Region" is part of China, "Tigray's capital of Mekelle"
-    lies in Tigray.
+    "the Department of the Exchequer's Office of ...", "the Ministry of the Waterways's Special
+    Harbour Brigade", "the Unit on ... in the Ministry of ...": the second is part of the first;
+    "Portugal's Vell Autonomous Region" is part of Portugal, "Vell's capital of Strelsau"
+    lies in Vell.
     """
     doc = sent.doc
     found: list[Part] = []
@@ -103,7 +103,7 @@ def _part_relations(sent: Span, resolver: ActorResolver) -> list[Part]:
         i = span.start - 1
         owner = resolver.entity(doc[i - 1]) if i - 1 >= sent.start and doc[i].lower_ in {"'s", "’s"} else None
         if owner is None or owner == span:
-            # "the Unit on Combating X in the Ministry of Y"
+            # "the Unit on Missing Persons in the Ministry of Y"
             k = span.end
             if k + 1 < sent.end and doc[k].lower_ == "in" and span.label_ in _ORG_CLASSES:
                 k += 1 + (doc[k + 1].lower_ == "the")
@@ -117,7 +117,7 @@ def _part_relations(sent: Span, resolver: ActorResolver) -> list[Part]:
             found.append(Part(span, "partOf", owner, "qualifier"))
         elif span.label_ in {"City", "Place"} and owner.label_ in {"Country", "Region"}:
             found.append(Part(span, "locatedIn", owner, "qualifier"))
-    # "Tigray's capital of Mekelle", "the city of Zhanaozen in Kazakhstan"
+    # "Vell's capital of Strelsau", "the city of Port Arden in Portugal"
     for token in sent:
         if token.lower_ in {"capital", "city", "town", "province", "region"} and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "of":
             place = resolver.entity(doc[token.i + 2])
@@ -134,5 +134,5 @@ _REGION_WORDS = {"region", "province", "state", "territory", "oblast", "prefectu
 
 
 def _is_region(span: Span) -> bool:
-    """ "Xinjiang Uyghur Autonomous Region": a region by its class or by its name."""
+    """ "Vell Autonomous Region": a region by its class or by its name."""
     return span.label_ == "Region" or (span.label_ == "Place" and any(t.lower_ in _REGION_WORDS for t in span))

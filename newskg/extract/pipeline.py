@@ -94,9 +94,9 @@ class Extractor:
     Examples
     --------
     >>> ex = Extractor(ExtractSettings(model="blank:en"))
-    >>> result = ex.extract_text("The Ministry of Justice met the Law Society.", name="note.txt")
+    >>> result = ex.extract_text("The Ministry of Waterways met the Law Society.", name="note.txt")
     >>> [m.text for m in result.mentions]
-    ['Ministry of Justice', 'Law Society']
+    ['Ministry of Waterways', 'Law Society']
     """
 
     def __init__(self, settings: ExtractSettings | None = None, nlp: Language | None = None) -> None:

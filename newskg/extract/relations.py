@@ -12,7 +12,7 @@ Rules
 ``title``          "P, spokesperson of O", "O spokesperson P", "O and its programme manager, P".
 ``family``         "his father P".
 ``possessive``     "O's Programme", "Programme by O" (``newskg.extract.parts``).
-``qualifier``      "Cambodia's National Assembly", "X's Office of Y" (``newskg.extract.parts``).
+``qualifier``      "Peru's National Congress", "X's Office of Y" (``newskg.extract.parts``).
 More title constructions are in ``newskg.extract.roles``.
 """
 
@@ -81,7 +81,7 @@ def _phrase_keys(verb: Token) -> Iterator[tuple[str, Token | None]]:
 def _is_verbish(token: Token, resolver: ActorResolver) -> bool:
     if token.pos_ in {"VERB", "AUX"}:
         return True
-    # "2. Calls on the Cambodian authorities ...": a numbered paragraph opens with its verb.
+    # "2. Calls on the Ruritanian authorities ...": a numbered paragraph opens with its verb.
     return token.is_title and _first_word(token.sent) == token
 
 
@@ -328,7 +328,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 if relative is not None and relative != person:
                     found.append(SpanRelation(person, "relativeOf", relative, sent, "family", role=title))
             elif j - 1 >= sent.start and doc[j].lower_ in {"'s", "’s"}:
-                relative = resolver.entity(doc[j - 1])  # "Porras's husband X"
+                relative = resolver.entity(doc[j - 1])  # "Halloran's husband X"
                 if relative is not None and relative.label_ not in {"Country", "City", "Region", "Place", "Law", "Programme"} and relative != person:
                     found.append(SpanRelation(person, "relativeOf", relative, sent, "family", role=title))
             continue
@@ -417,7 +417,7 @@ def extract_relations(doc: Doc, resolver: ActorResolver, lexicon: Lexicon, dates
     >>> from newskg.extract.nlp import load_pipeline
     >>> from newskg.lexicon import load_lexicon
     >>> nlp = load_pipeline("blank:en")
-    >>> doc = nlp("The Ministry of Justice praised the National Election Committee.")
+    >>> doc = nlp("The Ministry of Waterways praised the National Election Committee.")
     >>> resolver = ActorResolver(doc, list(doc.spans["newskg_entities"]), load_lexicon())
     >>> extract_relations(doc, resolver, load_lexicon(), [])  # a blank pipeline has no parse
     []

@@ -1,5 +1,5 @@
 """Find the actor a token stands for: an entity span, a pronoun's antecedent, or a phrase such as
-"the resolution", "the parliament" or "the National Assembly spokesperson" that points to one."""
+"the resolution", "the parliament" or "the Zembla Assembly spokesperson" that points to one."""
 
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ class ActorResolver:
         else:
             return None
         sentence_start = token.sent.start
-        # Inside a relative clause, the noun the clause describes ("Rappler, which has been
+        # Inside a relative clause, the noun the clause describes ("Lanternpost, which has been
         # targeted for its reporting").
         for ancestor in token.ancestors:
             if ancestor.dep_ == "relcl":
@@ -169,7 +169,7 @@ class ActorResolver:
         return self._by_last_word
 
     def by_head_word(self, word: str, before: int) -> Span | None:
-        """The last actor whose name ends in ``word``: "the parliament" -> "European Parliament"."""
+        """The last actor whose name ends in ``word``: "the parliament" -> "Zembla Parliament"."""
         word = self.lexicon.fold_spelling(word.lower())
         found = next((s for s in reversed(self._last_words().get(word, ())) if s.end <= before), None)
         if found is not None:
@@ -239,7 +239,7 @@ class ActorResolver:
         if low in _RELATIVE and token.head.dep_ in {"relcl", "acl"}:
             found = self.resolve(token.head.head, depth=depth + 1)
             if low in {"who", "whom", "whose"} and (found is None or found.label_ != "Person"):
-                # "Poczobut, a correspondent for the newspaper X, who was sentenced": a person
+                # "Vasquell, a correspondent for the newspaper X, who was sentenced": a person
                 people = [s for s in self.spans_in(token.sent.start, token.i) if s.label_ == "Person"]
                 return people[-1] if people else found
             return found
@@ -258,11 +258,11 @@ class ActorResolver:
         for child in token.children:
             if child.dep_ == "appos" and self.entity(child) is not None:
                 return self.entity(child)
-        # "the National Assembly spokesperson", "the EU body", "the European Parliament's resolution"
+        # "the Zembla Assembly spokesperson", "the EU body", "the Zembla Parliament's resolution"
         # ... and a title of a body stands for it: "the Chair of the Council", "a member of X"
         titled = token.lower_ in self.lexicon.roles and self.lexicon.roles[token.lower_] != "relativeOf"
         if titled:
-            # "Minister of the Armed Forces Álvaro X": a title followed by a name is that person
+            # "Minister of the Armed Forces Tomas X": a title followed by a name is that person
             named = [self.entity(t) for t in token.subtree if t.i > token.i and self.entity(t) is not None and self.entity(t).label_ == "Person"]
             if named:
                 return named[0]
@@ -279,7 +279,7 @@ class ActorResolver:
                 if proxy and found.label_ not in _NON_ACTORS | _PLACES - {"Country"}:
                     return found
         if proxy:
-            # "the Members of the European Parliament", "a resolution by the European Parliament"
+            # "the Members of the Zembla Parliament", "a resolution by the Zembla Parliament"
             for child in token.children:
                 if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "of", "from"}:
                     for pobj in child.children:
@@ -353,7 +353,7 @@ class ActorResolver:
 
     def resolve_actor(self, token: Token, *, depth: int = 0) -> Span | None:
         """Like :meth:`resolve`, but look through laws, programmes and places inside the phrase to
-        the actor it concerns: "part of Cambodia's EBA access" -> Cambodia."""
+        the actor it concerns: "part of Peru's LTP access" -> Peru."""
         found = self.resolve(token)
         if found is not None and found.label_ not in _NON_ACTORS:
             return found
@@ -419,7 +419,7 @@ class ActorResolver:
             self.last_group = spans
 
     def observe_sentence(self, sent: Span) -> None:
-        """Learn authors ("the European Parliament passed a resolution") and preambles."""
+        """Learn authors ("the Zembla Parliament passed a resolution") and preambles."""
         text = sent.text.strip()
         spans = self.spans_in(sent.start, sent.end)
         if len(spans) == 1 and re.fullmatch(r"(?:The |the )?" + re.escape(spans[0].text) + r"\s*,", text):

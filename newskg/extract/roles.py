@@ -168,7 +168,7 @@ def _after_name(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, lex
     if len(titles) < 2 or j >= sent.end or doc[j].lower_ not in {"of", "at", "for", "with"}:
         return None
     j += 1
-    # "of the news website Rappler": descriptive words before the name
+    # "of the news website Lanternpost": descriptive words before the name
     while j < sent.end and resolver.entity(doc[j]) is None and (doc[j].is_lower or doc[j].lower_ == "the") and j - i < 14:
         j += 1
     org = _org_at(resolver, doc[j]) if j < sent.end else None
@@ -201,7 +201,7 @@ def _before_name(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, le
         token = doc[j]
         span = resolver.entity(token)
         if span is not None and span.label_ in {"Place", "Region", "City"}:
-            j, skipped = span.start - 1, skipped + 1  # "CPJ sub-Saharan Africa Representative P"
+            j, skipped = span.start - 1, skipped + 1  # "LRW sub-Saharan Africa Representative P"
             continue
         if span is None and token.lower_ in lexicon.former_words:
             former, j = True, j - 1

@@ -93,8 +93,8 @@ def build_dataset(
     >>> from newskg.extract.models import SourceDocument, Mention, RelationMention, Sentence
     >>> from newskg.graph.canonical import canonicalize
     >>> doc = SourceDocument("d1", "d1.txt", "d1.txt", "0" * 64, "text/plain", 40)
-    >>> a, b = Mention("Amnesty International", "NGO", 0, 21, 0), Mention("Thai police", "GovernmentBody", 31, 42, 0)
-    >>> ex = DocumentExtraction(doc, (Sentence(0, "Amnesty International condemns Thai police.", 0, 43),), (a, b),
+    >>> a, b = Mention("Lantern Rights Watch", "NGO", 0, 20, 0), Mention("Thai police", "GovernmentBody", 30, 41, 0)
+    >>> ex = DocumentExtraction(doc, (Sentence(0, "Lantern Rights Watch condemns Thai police.", 0, 42),), (a, b),
     ...     relations=(RelationMention(a, "condemns", b, 0, "verb"),))
     >>> ds = build_dataset([ex], canonicalize([ex]), include_ontology=False)
     >>> len(list(ds.query("SELECT ?s WHERE { ?s nkg:condemns ?o }")))

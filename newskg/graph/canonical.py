@@ -4,27 +4,28 @@ Before any merging, each document's own names are read (``local_names``): a surn
 initial and surname or a defined alias ("Vandermeer", "Section 7") stands for the full name the
 same text gives, and is keyed as that name only there, so a short name never chains two actors of
 different documents together. Countries share one key whatever they are called ("US", "the United
-States"), and so does each country's government ("Cuban regime", "Government of Cuba").
+States"), and so does each country's government ("Chilean regime", "Government of Chile").
 
 Rules, applied with a union-find over name keys, in this order:
 
 1. **Same name** once determiners, possessives, case, punctuation, designators ("SAR") and
-   British/American spellings are folded ("the EUROPEAN PARLIAMENT's" = "European Parliament";
-   "E.O. 13818" = "Executive Order 13818").
+   British/American spellings are folded ("the ZEMBLA ASSEMBLY's" = "Zembla Assembly";
+   "E.O. 14422" = "Executive Order 14422").
 2. **Acronyms defined in the text**: "Voice of Ruritania (VOR)"; and two spellings of one long
-   name in one text ("Sovereign Council" / "Sovereignty Council").
-3. **Acronyms by initials** across documents, when exactly one long form fits: "EBA" =
-   "Everything but Arms", "ILO" = "International Labour Organization".
-4. **Acronym modifiers**: "EU Commission" = "European Commission" when EU is the European Union.
-5. **Country qualifiers**: "Ruritania's National Assembly", "National Assembly of the Kingdom of
-   Ruritania" and "Ruritanian National Assembly" are one body, and the bare "National Assembly"
-   joins them when no other country's National Assembly appears.
+   name in one text ("Transition Council" / "Transitional Council").
+3. **Acronyms by initials** across documents, when exactly one long form fits: "NBG" =
+   "Nothing but Grain", "IHO" = "International Harbour Organization".
+4. **Acronym modifiers**: "NMU Commission" = "Northern Maritime Commission" when NMU is the
+   Northern Maritime Union.
+5. **Country qualifiers**: "Ruritania's Grand Assembly", "Grand Assembly of the Kingdom of
+   Ruritania" and "Ruritanian Grand Assembly" are one body, and the bare "Grand Assembly"
+   joins them when no other country's Grand Assembly appears.
 6. **Short names** left unresolved in their document: a one-word person name joins the one full
    name in the corpus it is part of ("Vandermeer" = "Ilsa Vandermeer"); a one-word organisation name joins
-   the one longer name it ends ("the Commission" = "European Commission").
+   the one longer name it ends ("the Commission" = "Northern Maritime Commission").
 
 Two names are never merged for sharing a word alone: "Equitable Ruritania" stays apart from
-"Ruritania", and "Council of the EU" from "Human Rights Council".
+"Ruritania", and "Council of the NMU" from "Harbour Rights Council".
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon) -> str:
             proper = all(w[:1].isupper() or len(w) <= 3 for w in words) and not office
             spelled_out = not any(re.fullmatch(r"[A-Z]\.?", w) for w in words)  # "Oskar Lenz" before "O. Lenz"
             return (proper, len(words), spelled_out, forms[form], -len(form))
-        # a short form of another name in the group ("Council" of "EU Council") is not the label
+        # a short form of another name in the group ("Council" of "NMU Council") is not the label
         part = len(words) == 1 and any(other != form and len(other) > len(form) and other.lower().endswith(" " + form.lower()) for other in forms if forms[other])
         return (proper and not acronym, not part, forms[form], -qualified, len(form))
 
@@ -291,7 +292,7 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
         if len(fits) == 1:
             uf.union(short, fits.pop(), "acronym by initials")
 
-    # 4. acronym modifiers: "EU Commission" = "European Commission"
+    # 4. acronym modifiers: "NMU Commission" = "Northern Maritime Commission"
     long_forms: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         root = uf.find(k)
@@ -316,12 +317,12 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
                         if candidate in key_set and candidate != k and family_of(candidate) == family_of(k):
                             uf.union(k, candidate, "acronym modifier")
                         elif candidate not in key_set and replacement is long_words:
-                            # "OSCE experts" = "OSCE human rights experts"
+                            # "NMU experts" = "NMU human rights experts"
                             for other in by_first_word.get(replacement[0], ()):
                                 if other != k and family_of(other) == family_of(k) and is_near_spelling(candidate.split(), other.split()):
                                     uf.union(k, other, "acronym modifier")
 
-    # 4b. a phrase written as its initials ("Law on Association and NGOs" = "Law on Associations
+    # 4b. a phrase written as its initials ("Law on Harbour and NGOs" = "Law on Harbours
     #     and Non-Governmental Organisations"), and "X Law" = "Law on X"
     variant_of: dict[str, str] = {}
     for k in keys:
@@ -442,11 +443,11 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
 
 def _head_or_the(key: str) -> bool:
     """Whether a name's last word may stand for it alone: its head ("Vell Commission"), or a
-    complement with "the" ("Department of the Treasury"), not a place it is "of" ("Board of Vell").
+    complement with "the" ("Department of the Waterways"), not a place it is "of" ("Board of Vell").
 
     Examples
     --------
-    >>> _head_or_the("vell commission"), _head_or_the("department of the treasury"), _head_or_the("board of vell")
+    >>> _head_or_the("vell commission"), _head_or_the("department of the waterways"), _head_or_the("board of vell")
     (True, True, False)
     """
     words = key.split()
@@ -454,7 +455,7 @@ def _head_or_the(key: str) -> bool:
 
 
 def _is_name(form: str) -> bool:
-    """A proper name has a capital letter or a number ("resolution 30/1"), or is written in a
+    """A proper name has a capital letter or a number ("resolution 41/7"), or is written in a
     script without case."""
     return any(ch.isupper() or ch.isdigit() for ch in form) or not any(ch.isascii() and ch.isalpha() for ch in form)
 
@@ -464,8 +465,8 @@ def _singular(key: str) -> str:
 
     Examples
     --------
-    >>> _singular("law on associations and ngos")
-    'law on association and ngo'
+    >>> _singular("law on harbours and ngos")
+    'law on harbour and ngo'
     """
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in key.split())
 
@@ -483,15 +484,15 @@ def _vote(votes: Counter[str]) -> str:
 
 
 def _strip_country(key: str, lexicon: Lexicon) -> tuple[str, str | None]:
-    """Split "national assembly of the kingdom of cambodia" into ("national assembly", "Cambodia").
+    """Split "grand assembly of the kingdom of norway" into ("grand assembly", "Norway").
 
     Examples
     --------
     >>> lex = load_lexicon()
-    >>> _strip_country("cambodian national assembly", lex), _strip_country("national assembly of cambodia", lex)
-    (('national assembly', 'Cambodia'), ('national assembly', 'Cambodia'))
-    >>> _strip_country("equitable cambodia", lex)
-    ('equitable cambodia', None)
+    >>> _strip_country("norwegian grand assembly", lex), _strip_country("grand assembly of norway", lex)
+    (('grand assembly', 'Norway'), ('grand assembly', 'Norway'))
+    >>> _strip_country("equitable norway", lex)
+    ('equitable norway', None)
     """
     words = key.split()
     match = re.fullmatch(r"(.+?) of (?:the )?(?:(?:kingdom|republic|state|government|people s republic|federation) of )?(.+)", key)

@@ -56,12 +56,12 @@ def clean_surface(text: str) -> str:
 
 
 def _fold_accents(text: str) -> str:
-    """Drop accents from Latin letters ("Álvarez" -> "Alvarez"); other scripts are left whole.
+    """Drop accents from Latin letters ("Ébrard" -> "Ebrard"); other scripts are left whole.
 
     Examples
     --------
-    >>> _fold_accents("José Álvarez"), _fold_accents("Ioana Ştefănescu")
-    ('Jose Alvarez', 'Ioana Stefanescu')
+    >>> _fold_accents("José Ébrard"), _fold_accents("Ioana Ştefănescu")
+    ('Jose Ebrard', 'Ioana Stefanescu')
     """
     out: list[str] = []
     for ch in unicodedata.normalize("NFKD", text):
@@ -76,8 +76,8 @@ def name_key(text: str, lexicon: Lexicon | None = None) -> str:
 
     Examples
     --------
-    >>> name_key("the EUROPEAN PARLIAMENT's"), name_key("Lantern Alliance of Labour and Human Rights")
-    ('european parliament', 'lantern alliance of labor and human rights')
+    >>> name_key("the ZEMBLA ASSEMBLY's"), name_key("Lantern Guild of Labour and Fisheries")
+    ('zembla assembly', 'lantern guild of labor and fisheries')
     >>> name_key("Safer Workplaces Ruritania Programme") == name_key("Safer Workplaces Ruritania")
     True
     """
@@ -96,14 +96,14 @@ def name_key(text: str, lexicon: Lexicon | None = None) -> str:
 
 
 def _fold_instrument(words: list[str], lexicon: Lexicon) -> list[str]:
-    """ "E.O. 13818" and "Executive Order 13818" share a key: runs of single letters are joined,
+    """ "E.O. 14422" and "Executive Order 14422" share a key: runs of single letters are joined,
     and the words of a numbered instrument are written as their initials.
 
     Examples
     --------
     >>> lex = load_lexicon()
-    >>> _fold_instrument(["e", "o", "13818"], lex), _fold_instrument(["executive", "order", "13818"], lex)
-    (['eo', '13818'], ['eo', '13818'])
+    >>> _fold_instrument(["e", "o", "14422"], lex), _fold_instrument(["executive", "order", "14422"], lex)
+    (['eo', '14422'], ['eo', '14422'])
     """
     if not words or not words[-1][:1].isdigit():
         return words
@@ -127,10 +127,10 @@ def initials(key: str, *, skip_stop_words: bool) -> str:
 
     Examples
     --------
-    >>> initials("everything but arms", skip_stop_words=True)
-    'eba'
-    >>> initials("law on associations and non governmental organizations", skip_stop_words=True)
-    'lango'
+    >>> initials("nothing but grain", skip_stop_words=True)
+    'nbg'
+    >>> initials("law on harbours and non governmental organizations", skip_stop_words=True)
+    'lhngo'
     """
     words = key.split()
     if skip_stop_words:

@@ -20,8 +20,8 @@ def fold(text: str) -> list[str]:
 
     Examples
     --------
-    >>> fold("Mira Al-Vandi’s"), fold("José Álvarez")
-    (['mira', 'al', 'vandi'], ['jose', 'alvarez'])
+    >>> fold("Mira Al-Vandi’s"), fold("José Ébrard")
+    (['mira', 'al', 'vandi'], ['jose', 'ebrard'])
     """
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -31,16 +31,16 @@ def fold(text: str) -> list[str]:
 
 
 def state_key(text: str, label: str, lexicon: Lexicon) -> str | None:
-    """The shared key of a country ("US" = "United States") or of its government ("Cuban regime"
-    = "the Government of Cuba"), else ``None``.
+    """The shared key of a country ("US" = "United States") or of its government ("Chilean regime"
+    = "the Government of Chile"), else ``None``.
 
     Examples
     --------
     >>> from newskg.lexicon import load_lexicon
     >>> lex = load_lexicon()
-    >>> state_key("the Cuban regime", "GovernmentBody", lex) == state_key("Government of Cuba", "GovernmentBody", lex)
+    >>> state_key("the Chilean regime", "GovernmentBody", lex) == state_key("Government of Chile", "GovernmentBody", lex)
     True
-    >>> state_key("U.S.", "Country", lex), state_key("Cuban police", "GovernmentBody", lex)
+    >>> state_key("U.S.", "Country", lex), state_key("Chilean police", "GovernmentBody", lex)
     ('country@United States', None)
     """
     if label in {"Country", "City", "Place", "Region", "Person", "Organization"}:
@@ -77,7 +77,7 @@ def _is_part(short: list[str], full: list[str], particles: frozenset[str]) -> bo
 
 def is_near_spelling(a: list[str], b: list[str]) -> bool:
     """Two spellings of one long name: same length, same head word, one other word differing by a
-    prefix ("Sovereign" / "Sovereignty") or one letter; or the shorter's words all in the longer
+    prefix ("Transition" / "Transitional") or one letter; or the shorter's words all in the longer
     with the same first and last word."""
     if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
         return False
@@ -114,7 +114,7 @@ def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[
     * a person's surname, given name, initial and surname, or any run of words of the full name,
       when exactly one full name in the text fits ("Vandermeer" = "Ilsa Vandermeer de la Cruz");
     * a one-word organisation name that ends one longer name, or heads one "X of Y" name;
-    * a near-spelling of a long name written elsewhere in the text ("Sovereign Council").
+    * a near-spelling of a long name written elsewhere in the text ("Transition Council").
 
     Examples
     --------
@@ -154,7 +154,7 @@ def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[
             fits = [
                 k for k in orgs
                 # the word is the longer name's head: "Commission" of "Vell Commission", "Department"
-                # of "Department of State", not "Vell" of "Government of Vell"
+                # of "Department of Waterways", not "Vell" of "Government of Vell"
                 if k.split()[-1] == words[0] and (not set(k.split()[:-1]) & {"of", "for", "on"} or k.split()[-2:-1] == ["the"])
                 or k.startswith(words[0] + " of ")
             ]
@@ -166,17 +166,17 @@ def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[
 
 
 def near_spellings(extraction: DocumentExtraction) -> list[tuple[str, str]]:
-    """Pairs of surface forms of one document that spell one long name two ways ("Sovereign
-    Council" / "Sovereignty Council", "OSCE experts" / "OSCE human rights experts"): the same actor
+    """Pairs of surface forms of one document that spell one long name two ways ("Transition
+    Council" / "Transitional Council", "NMU experts" / "NMU human rights experts"): the same actor
     wherever either appears, so the graph stage unites them.
 
     Examples
     --------
     >>> from newskg.extract.models import DocumentExtraction, Mention, SourceDocument
     >>> doc = SourceDocument("d", "d.txt", "d.txt", "0" * 64, "text/plain", 99)
-    >>> ms = (Mention("Vell Sovereignty Council", "GovernmentBody", 0, 5, 0), Mention("Vell Sovereign Council", "GovernmentBody", 9, 12, 1))
+    >>> ms = (Mention("Vell Transitional Council", "GovernmentBody", 0, 5, 0), Mention("Vell Transition Council", "GovernmentBody", 9, 12, 1))
     >>> near_spellings(DocumentExtraction(doc, (), ms))
-    [('Vell Sovereign Council', 'Vell Sovereignty Council')]
+    [('Vell Transition Council', 'Vell Transitional Council')]
     """
     pairs = []
     forms: dict[str, tuple[str, str]] = {}

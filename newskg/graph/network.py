@@ -380,10 +380,10 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str | None:
     Examples
     --------
     >>> g = nx.MultiDiGraph()
-    >>> g.add_node("p", label="European Parliament", names=["EU Parliament"])
-    >>> g.add_node("u", label="European Union", names=["EU"])
-    >>> g.add_node("a", label="Bishop Álvarez", names=[])
-    >>> find_entity(g, "EU"), find_entity(g, "alvarez"), find_entity(g, "nobody")
+    >>> g.add_node("p", label="Northern Maritime Assembly", names=["NMU Assembly"])
+    >>> g.add_node("u", label="Northern Maritime Union", names=["NMU"])
+    >>> g.add_node("a", label="Bishop Ébrard", names=[])
+    >>> find_entity(g, "NMU"), find_entity(g, "ebrard"), find_entity(g, "nobody")
     ('u', 'a', None)
     """
     wanted = _folded(name)

@@ -1,5 +1,5 @@
-"""Names the NER stopped short of: "Follow-up Mechanism", "Ministry of the Interior", "Vell's 13th
-High Criminal Court", "the federal Police", "Lord (Karel) Vost of Strelsau"."""
+"""Names the NER stopped short of: "Follow-up Mechanism", "Ministry of the Waterways", "Vell's 9th
+High Criminal Court", "the regional Police", "Lord (Karel) Vost of Strelsau"."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ def extend_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
 
     * a hyphenated word and the capitalised words after it ("Follow" + "-up Mechanism");
     * "of the" and a capitalised run no other span covers ("Vell Ministry" + "of the Interior");
-    * a city's possessive before a court or body ("Strelsau" + "'s 13th" + "High Court");
-    * a lower-case modifier before a capitalised institution ("the federal Police").
+    * a city's possessive before a court or body ("Strelsau" + "'s 9th" + "High Court");
+    * a lower-case modifier before a capitalised institution ("the regional Police").
     """
     spans = sorted(spans, key=lambda s: s.start)
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -46,7 +46,7 @@ def extend_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
             if end != span.end:
                 span = Span(doc, span.start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
         out.append(span)
-    # "Strelsau's 13th High Criminal Court": one court
+    # "Strelsau's 9th High Criminal Court": one court
     merged: list[Span] = []
     skip: set[int] = set()
     for n, span in enumerate(out):
@@ -60,7 +60,7 @@ def extend_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
                 skip.add(n + 1)
                 continue
         merged.append(span)
-    # "the federal Police": a lower-case modifier and a capitalised institution
+    # "the regional Police": a lower-case modifier and a capitalised institution
     covered = {i for s in merged for i in range(s.start, s.end)}
     for token in doc[1:-1]:
         nxt = doc[token.i + 1]

@@ -1,4 +1,4 @@
-"""Actors that are a group or an office rather than a name: "OSCE experts", "independent OSCE human
+"""Actors that are a group or an office rather than a name: "AU experts", "independent AU human
 rights experts", "the Special Rapporteur on ..." (linked to the person the text names for it)."""
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ def _longest(doc: Doc, i: int, phrases: frozenset[str], longest: int = 4) -> int
 
 
 def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
-    """"OSCE experts", "independent OSCE human rights experts": a body's name, then a collective
+    """"AU experts", "independent AU human rights experts": a body's name, then a collective
     noun. Typed Organization; the body's own span inside the phrase gives way to it.
 
     Examples
     --------
     >>> from newskg.extract.nlp import load_pipeline
-    >>> doc = load_pipeline("blank:en")("Independent OSCE human rights experts said so.")
+    >>> doc = load_pipeline("blank:en")("Independent AU human rights experts said so.")
     >>> [(s.text, s.label_) for s in doc.spans["newskg_entities"]]
-    [('OSCE human rights experts', 'Organization')]
+    [('AU human rights experts', 'Organization')]
     """
     found: list[Span] = []
     firsts = {w.split()[0] for w in lexicon.collective_bodies} | {"independent"}
@@ -36,7 +36,7 @@ def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span
             i += 1
             continue
         if doc[i].lower_ == "independent":
-            i += 1  # "independent OSCE experts": the adjective is not part of the name
+            i += 1  # "independent AU experts": the adjective is not part of the name
         start = i
         n = _longest(doc, i, lexicon.collective_bodies, 2)
         if not n or not (doc[i].is_upper or doc[i].is_title):
@@ -56,7 +56,7 @@ def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span
 
 
 def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Span], list[tuple[Span, Span]]]:
-    """Capitalised offices with their mandate ("the High Commissioner for Human Rights", "the
+    """Capitalised offices with their mandate ("the Special Envoy for Refugee Affairs", "the
     Special Rapporteur on the situation in Vell") as actors, and (office, person) pairs where the
     text names the holder beside it ("Anna Lorne, the Special Rapporteur on ...")."""
     people = [s for s in spans if s.label_ == "Person"]
@@ -138,7 +138,7 @@ def _holder(doc: Doc, office: Span, people: list[Span]) -> Span | None:
         between = doc[office.end : person.start]
         if 0 < len(between) <= 1 and between[0].text == ",":
             return person
-        # "High Representative/Vice-President Anna Lorne": the title written before the name
+        # "Special Representative/Vice-President Anna Lorne": the title written before the name
         if person.start >= office.end and len(between) <= 4 and all(t.text in {"/", "-"} or t.is_title for t in between):
             if not between or between[0].text in {"/", "-"}:
                 return person

@@ -133,7 +133,7 @@ def in_headline(span: Span) -> bool:
 def modifies_noun(span: Span, lexicon: Lexicon) -> bool:
     """Whether a one-word span describes the people named by the noun right after it ("LGBTI
     persons", "Vellish minorities"): an identity, not an actor. "Vellwatch researchers" and
-    "Kremlin critic" keep their actor."""
+    "Strelsau critic" keep their actor."""
     if len(span) != 1 or span.end >= len(span.doc):
         return False
     after = span.doc[span.end]

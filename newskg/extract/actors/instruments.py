@@ -1,5 +1,5 @@
-"""Laws and instruments named by number: "Executive Order 13818", "E.O. 13818", "Decision (CFSP)
-2020/1999", "resolution 30/1", "Section 7031(c) of the X Act", "Article 15 of the Penal Code"."""
+"""Laws and instruments named by number: "Executive Order 14422", "E.O. 14422", "Decision (CFSP)
+2027/412", "resolution 41/7", "Section 7712(b) of the X Act", "Article 15 of the Press Code"."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def numbered_instruments(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple
             i += 1
             continue
         j = i + n
-        # "Decision (CFSP) 2020/1999", "Regulation (EU) No 2020/1998"
+        # "Decision (CFSP) 2027/412", "Regulation (EU) No 2027/411"
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 1].is_upper and doc[j + 2].text == ")":
             j += 3
         if j < len(doc) and doc[j].lower_ in {"no", "no.", "number", "nr"}:
@@ -63,8 +63,8 @@ def numbered_instruments(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple
             continue
         j += 1
         if j < len(doc) and doc[j].text == ")" and "(" in doc[j - 1].text:
-            j += 1  # "7031(c)" when the tokenizer kept "7031(c" together
-        # "7031(c)", "112(2)(a)": subsections glued to the number
+            j += 1  # "7712(b)" when the tokenizer kept "7712(b" together
+        # "7712(b)", "112(2)(a)": subsections glued to the number
         while j + 2 < len(doc) + 1 and j < len(doc) and doc[j].text == "(" and not doc[j - 1].whitespace_ and j + 2 < len(doc) and _SUBSECTION.match(doc[j + 1].text) and doc[j + 2].text == ")":
             j += 3
         found.append(Span(doc, i, j, label="Law", kb_id="rule", span_id=""))
@@ -87,6 +87,6 @@ def numbered_instruments(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple
 
 
 def _only_name_between(doc: Doc, start: int, end: int) -> bool:
-    """ "Section 7 of the Department of State, Foreign Operations, and Related Programs Act": only
+    """ "Section 7 of the Ministry of Waterways, Harbours, and Related Programs Act": only
     capitalised words, commas and "and" between "of the" and the law the NER found."""
     return all(t.is_title or t.is_upper or t.text in {",", "and", "of", "&", "–", "-"} for t in doc[start:end])

@@ -137,7 +137,7 @@ def join_particle_names(spans: list[Span], lexicon: Lexicon) -> list[Span]:
 
 def strip_footnote(span: Span) -> Span | None:
     """Drop footnote and reference markers glued to the end of a name ("Ruritania[1",
-    "experts*"); numbers that belong to a name ("Section 353") stay."""
+    "experts*"); numbers that belong to a name ("Section 482") stay."""
     doc = span.doc
     end = span.end
     while end > span.start + 1:

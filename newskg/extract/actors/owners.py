@@ -1,4 +1,4 @@
-"""Organisations named by the words before a title: "UN Human Rights spokesperson X"."""
+"""Organisations named by the words before a title: "NRO Refugee Affairs spokesperson X"."""
 
 from __future__ import annotations
 
@@ -22,18 +22,18 @@ def _title_at(doc: Doc, i: int, roles: dict[str, str]) -> int:
 def owners_before_titles(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """Widen an organisation over the capitalised words between it and a title before a name.
 
-    In "UN Human Rights spokesperson Anna Vell" the NER finds "UN" and the person; the
-    words between the organisation and the title ("Human Rights") are part of the body's name,
-    so the title belongs to "UN Human Rights", not to the UN as a whole.
+    In "NRO Refugee Affairs spokesperson Anna Vell" the NER finds "NRO" and the person; the
+    words between the organisation and the title ("Refugee Affairs") are part of the body's name,
+    so the title belongs to "NRO Refugee Affairs", not to the NRO as a whole.
 
     Examples
     --------
     >>> from newskg.extract.nlp import load_pipeline
     >>> from newskg.lexicon import load_lexicon
-    >>> doc = load_pipeline("blank:en")("UN Human Rights spokesperson Anna Vell said so.")
-    >>> un, anna = Span(doc, 0, 1, label="IntergovernmentalOrganization"), Span(doc, 4, 6, label="Person")
-    >>> [s.text for s in owners_before_titles(doc, [un, anna], load_lexicon())]
-    ['UN Human Rights', 'Anna Vell']
+    >>> doc = load_pipeline("blank:en")("NRO Refugee Affairs spokesperson Anna Vell said so.")
+    >>> nro, anna = Span(doc, 0, 1, label="IntergovernmentalOrganization"), Span(doc, 4, 6, label="Person")
+    >>> [s.text for s in owners_before_titles(doc, [nro, anna], load_lexicon())]
+    ['NRO Refugee Affairs', 'Anna Vell']
     """
     roles = lexicon.roles
     starts = {s.start: s for s in spans}

@@ -1,5 +1,5 @@
 """States and their institutions: "<City> court", "<demonym> national police", "<Name> prison",
-"the de facto authorities", and a capital standing for its government ("Strelsau detained ...")."""
+"the military junta", and a capital standing for its government ("Strelsau detained ...")."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def local_demonyms(doc: Doc, spans: list[Span], lexicon: Lexicon) -> dict[str, s
         if not token.is_title or token.lower_ in lexicon.demonyms or len(token) < 5:
             continue
         if token.lower_ in lexicon.not_demonyms or token.i in inside_names:
-            continue  # "European" of "European Union" says nothing about a country "Europe"
+            continue  # "Ruritanian" of "Ruritanian Union" says nothing about a country "Ruritania"
         name = stems.get(demonym_stem(token.text))
         if name and len(token.text) > len(name) and token.text.lower().startswith(demonym_stem(name)):
             found[token.text] = name
@@ -168,7 +168,7 @@ def main_country(spans: list[Span], lexicon: Lexicon) -> str | None:
 
 
 def generic_government_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
-    """"the de facto authorities", "the transitional government": a government the text names only
+    """"the military junta", "the transitional government": a government the text names only
     by a generic phrase is the government of the document's main country, when it has one."""
     country = main_country(spans, lexicon)
     if country is None:

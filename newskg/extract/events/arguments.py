@@ -186,7 +186,7 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
     if found and trigger.cls.collect:
         # meeting "the Chief of X" is meeting X; sanctioning "the Minister of X" is not sanctioning X
         named_only = trigger.cls.name != "Consult"
-        # the people the phrase names, not those it names them by ("Porras's husband X")
+        # the people the phrase names, not those it names them by ("Halloran's husband X")
         owners = {i for t in token.subtree if t.dep_ == "poss" for i in (x.i for x in t.subtree)}
         people = [s for s in actors_in(token, resolver, people_only=True, stop=owners) if s.label_ == "Person"] if named_only else []
         found += [s for s in actors_in(token, resolver, people_only=True, named_only=named_only) + people if s.label_ not in NON_ACTORS and s not in found]

@@ -158,7 +158,7 @@ def with_infinitive(token: Token) -> bool:
     return any(c.dep_ in {"acl", "relcl", "xcomp", "infmod"} and any(a.lower_ == "to" for a in c.children) for c in token.children)
 
 def legal_basis(token: Token, resolver: ActorResolver) -> list[Span]:
-    """ "under E.O. 13818", "pursuant to Section 7031(c)", "in accordance with the Act", also
+    """ "under E.O. 14422", "pursuant to Section 7712(b)", "in accordance with the Act", also
     where the parser hung the phrase on a word of the clause rather than on its verb."""
     found: list[Span] = []
     # the words of the clause, not crossing into a clause of its own below it

@@ -1,6 +1,6 @@
 """Who speaks in a document: the author that "we" and "I" stand for outside quotations.
 
-A statement says who issues it near the top — "Comment by the UN Human Rights spokesperson X",
+A statement says who issues it near the top — "Comment by the NRO Refugee Affairs spokesperson X",
 "Statement by X", "X, the UK's Minister for ..., delivered this statement", a byline "X, Secretary
 of State" — or, when it speaks as "we" throughout, opens with its author as a subject ("The
 United States joins ..."). A person who speaks for a body ("spokesperson X", "X, the UK's
@@ -84,7 +84,7 @@ def _author_in(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> Voice |
 def _voice_of(span: Span, sent: Span, resolver: ActorResolver, lexicon: Lexicon, spans: list[Span]) -> Voice:
     people = [s for s in spans if s.label_ == "Person"]
     if span.label_ != "Person":
-        # "Statement by the UN Human Rights Expert X": the body first, the person who speaks
+        # "Statement by the NRO Refugee Affairs Expert X": the body first, the person who speaks
         return Voice(body=span, person=people[-1] if people else None)
     # "by the Special Rapporteur for X Y": the last name of the phrase is the person's own
     person = people[-1] if people and people[-1].start - span.end <= 2 else span
@@ -118,7 +118,7 @@ def document_voice(doc: Doc, resolver: ActorResolver, lexicon: Lexicon) -> Voice
         if found is not None:
             return found
     for sent in sents[:_OPENING_SENTENCES]:
-        # "The European Parliament adopted a resolution on ...": a summary of what the body adopted
+        # "The Zembla Parliament adopted a resolution on ...": a summary of what the body adopted
         for token in sent:
             if token.dep_ == "ROOT" and token.lemma_.lower() in _ADOPTING and any(
                 c.lemma_.lower() in lexicon.adopted_texts for c in token.subtree if c.dep_ in {"dobj", "appos", "attr"}

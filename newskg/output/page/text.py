@@ -37,12 +37,12 @@ def clean_text(text: object) -> str:
 def search_key(text: object) -> str:
     """The folded form search compares: cleaned, accents stripped (NFD, no marks), lower case.
 
-    The page's script folds a query the same way, so "alvarez" finds "Álvarez".
+    The page's script folds a query the same way, so "ebrard" finds "Ébrard".
 
     Examples
     --------
-    >>> search_key("Bishop Álvarez")
-    'bishop alvarez'
+    >>> search_key("Bishop Ébrard")
+    'bishop ebrard'
     >>> search_key("E\\u200bU")
     'eu'
     """
