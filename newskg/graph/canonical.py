@@ -343,6 +343,22 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
                 if candidate in variant_of and variant_of[candidate] != k and family_of(variant_of[candidate]) == family_of(k):
                     uf.union(k, variant_of[candidate], "phrase written as its initials")
 
+    # 4c. a body's acronym before a name the texts also write alone: "NMU Harbour Rights Council"
+    #     = "Harbour Rights Council", when no other acronym's body of that name appears (a country's
+    #     is rule 5's: "the Supreme Court" stays apart from "the US Supreme Court")
+    owners: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        words = k.split()
+        rest = " ".join(words[1:])
+        if len(words) < 3 or rest not in key_set or family_of(k) != "org" or family_of(rest) != "org":
+            continue
+        firsts = {_first_word(form) for form in key_forms[k]}
+        if any(_is_acronym(first) and lexicon.country_of(first) is None for first in firsts):
+            owners[rest].add(k)
+    for rest, prefixed in sorted(owners.items()):
+        if len(prefixed) == 1:
+            uf.union(next(iter(prefixed)), rest, "acronym of its body before the name")
+
     # 5. country qualifiers: each qualified name joins "core@country"; a bare core joins too when
     #    only one country's body of that name appears.
     qualified: dict[str, set[str]] = defaultdict(set)
@@ -439,6 +455,14 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
     ordered = tuple(sorted(entities, key=lambda e: e.id))
     by_key = {k: group_entity[uf.find(k)] for k in sorted(keys) if uf.find(k) in group_entity}
     return EntityIndex(ordered, by_mention, {e.id: e for e in ordered}, by_key, tuple(uf.merges))
+
+
+def _first_word(form: str) -> str:
+    """The first word of a written name, after "the": ``"the NMU Council"`` -> ``"NMU"``."""
+    words = form.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return words[0] if words else ""
 
 
 def _head_or_the(key: str) -> bool:

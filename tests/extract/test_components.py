@@ -89,6 +89,15 @@ def test_generic_name_patterns_stop_at_weekdays_and_months(blank_nlp):
     assert all("Monday" not in text and "May" not in text for text, _ in found)
 
 
+
+def test_names_with_a_purpose_after_to_are_one_name(blank_nlp):
+    found = ents(blank_nlp, "The Committee to Shield Fishermen and the Campaign to Stop the Harbour Tax met the Zembla Council to Meet Monday.")
+    texts = [text for text, _ in found]
+    assert "Committee to Shield Fishermen" in texts and "Campaign to Stop the Harbour Tax" in texts
+    assert "Committee" not in texts
+    assert all("Monday" not in text for text in texts)  # a weekday is never part of a name
+    assert ents(blank_nlp, "The council decided to Protect the harbour.") == []  # a head word must be a name's
+
 # -- issue 9 rules on a blank pipeline (invented names) -----------------------------------------
 
 

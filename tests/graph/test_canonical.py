@@ -52,6 +52,19 @@ def test_acronym_modifiers_expand():
     assert found["European Commission"][1] == {"EU Commission"}
 
 
+
+def test_a_bodys_acronym_before_a_name_written_alone_is_the_same_body():
+    found = groups(doc("a", m("NMU Harbour Rights Council", "GovernmentBody"), m("Harbour Rights Council", "GovernmentBody")),
+                   doc("b", m("the Harbour Rights Council", "GovernmentBody")))
+    assert len(found) == 1 and {"NMU Harbour Rights Council", "Harbour Rights Council"} <= set(found) | next(iter(found.values()))[1]
+    # two bodies' councils of that name: the bare name is not guessed
+    found = groups(doc("a", m("NMU Harbour Rights Council", "GovernmentBody"), m("AU Harbour Rights Council", "GovernmentBody"),
+                       m("Harbour Rights Council", "GovernmentBody")))
+    assert len(found) == 3
+    # a country's body is left to the country rule: "the US Supreme Court" is not every supreme court
+    found = groups(doc("a", m("US Supreme Court", "Court"), m("French Supreme Court", "Court"), m("Supreme Court", "Court")))
+    assert "Supreme Court" in found
+
 def test_country_qualified_names_of_one_body_merge():
     found = groups(doc("a", m("National Assembly", "GovernmentBody"), m("National Assembly of the Kingdom of Cambodia", "GovernmentBody")),
                    doc("b", m("Cambodian National Assembly", "GovernmentBody"), m("Cambodia's National Assembly", "GovernmentBody")))
