@@ -152,3 +152,18 @@ def test_a_name_listed_among_organisations_or_people_takes_their_class():
     labels = {s.text: s.label_ for s in retype_by_company(spans)}
     assert labels["Renewal"] == "Organization" and labels["Vell Brandt"] == "Person"
     assert retype_by_company(spans[1:2])[0].label_ == "City"  # alone, the NER's class stands
+
+
+def test_a_country_after_a_hyphen_is_a_second_actor_not_part_of_the_name(tmp_path):
+    # "NMU-Peru relations" names two actors; before, the name was widened over the hyphen and
+    # "NMU-Peru" became an organisation of its own.
+    from newskg.extract.pipeline import Extractor, ExtractSettings
+
+    patterns = tmp_path / "actors.jsonl"
+    patterns.write_text('{"label": "IntergovernmentalOrganization", "pattern": "NMU"}\n'
+                        '{"label": "Programme", "pattern": "Harbour Watch"}\n', encoding="utf-8")
+    extractor = Extractor(ExtractSettings(patterns=(str(patterns),)))
+    found = {m.text for m in extractor.extract_text("It is a cornerstone of NMU-Peru relations, the envoy said.", name="a.txt").mentions}
+    assert "NMU" in found and not any("-" in text for text in found)
+    widened = {m.text for m in extractor.extract_text("The ministers launched Harbour Watch-Plus on Monday.", name="b.txt").mentions}
+    assert "Harbour Watch-Plus" in widened  # a hyphenated word that is no country still belongs to the name

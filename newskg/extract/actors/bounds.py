@@ -22,7 +22,8 @@ def _free(i: int, covered: set[int]) -> bool:
 def extend_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """Widen organisation names over what the NER left out of them:
 
-    * a hyphenated word and the capitalised words after it ("Follow" + "-up Mechanism");
+    * a hyphenated word and the capitalised words after it ("Follow" + "-up Mechanism"), but not
+      a country ("NMU-Peru relations" names two actors);
     * "of the" and a capitalised run no other span covers ("Vell Ministry" + "of the Interior");
     * a city's possessive before a court or body ("Strelsau" + "'s 9th" + "High Court");
     * a lower-case modifier before a capitalised institution ("the regional Police").
@@ -33,7 +34,9 @@ def extend_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     for span in spans:
         if span.label_ in _ORG_LIKE:
             end = span.end
-            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            # "NMU-Peru relations": two actors before a noun (a country after the hyphen), not one name
+            if (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+                    and doc[end + 1].is_alpha and lexicon.country_of(doc[end + 1].text) is None):
                 end += 2
                 while end < len(doc) and doc[end].is_title and _free(end, covered) and doc[end - 1].whitespace_:
                     end += 1
