@@ -167,3 +167,17 @@ def test_a_country_after_a_hyphen_is_a_second_actor_not_part_of_the_name(tmp_pat
     assert "NMU" in found and not any("-" in text for text in found)
     widened = {m.text for m in extractor.extract_text("The ministers launched Harbour Watch-Plus on Monday.", name="b.txt").mentions}
     assert "Harbour Watch-Plus" in widened  # a hyphenated word that is no country still belongs to the name
+
+
+def test_an_organisations_delegation_and_an_office_whose_mandate_ends_before_a_date(tmp_path):
+    from newskg.extract.pipeline import Extractor, ExtractSettings
+
+    patterns = tmp_path / "actors.jsonl"
+    patterns.write_text('{"label": "Organization", "pattern": "NMU"}\n', encoding="utf-8")
+    extractor = Extractor(ExtractSettings(patterns=(str(patterns),)))
+    text = ("It called on the NMU delegation in Lima to follow the trial. "
+            "Since my designation as Human Rights Expert for Peru in November 2021, I have followed it too.")
+    found = {(m.text, m.label) for m in extractor.extract_text(text, name="a.txt").mentions}
+    assert ("NMU delegation", "GovernmentBody") in found  # any organisation's representation, not only a state's
+    offices = {t for t, _ in found if t.startswith("Human Rights Expert")}
+    assert offices == {"Human Rights Expert for Peru"}  # "in November 2021" is when, not part of the office

@@ -55,6 +55,11 @@ def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span
     return sorted(kept + found, key=lambda s: s.start)
 
 
+def _date_at(doc: Doc, k: int) -> bool:
+    """A date, or the preposition before one: "... for Vell in November 2021" ends at "in"."""
+    return doc[k].ent_type_ == "DATE" or doc[k].pos_ == "ADP" and k + 1 < len(doc) and doc[k + 1].ent_type_ == "DATE"
+
+
 def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Span], list[tuple[Span, Span]]]:
     """Capitalised offices with their mandate ("the Special Envoy for Refugee Affairs", "the
     Special Rapporteur on the situation in Vell") as actors, and (office, person) pairs where the
@@ -81,7 +86,7 @@ def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Sp
             while (
                 k < len(doc) and not doc[k].is_punct and k - end <= 10 and doc[k].pos_ not in {"VERB", "AUX"}
                 and k not in person_starts and doc[k].lower_ not in {"at", "during", "since", "with", "after", "before"}
-                and not doc[k].like_num
+                and not doc[k].like_num and not _date_at(doc, k)
             ):
                 k += 1
             if k > end + 1:

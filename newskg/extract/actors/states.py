@@ -31,7 +31,8 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
     """
     out: list[Span] = []
     candidates: list[tuple[int, int, Span | None]] = [(s.start, s.end, s) for s in spans if s.label_ in _PLACES]
-    bodies = [s for s in spans if s.label_ in {"IntergovernmentalOrganization", "Country"}]
+    # bodies that send representations: states and organisations ("the NMU delegation")
+    bodies = [s for s in spans if s.label_ in {"IntergovernmentalOrganization", "Country", "Organization", "GovernmentBody"}]
     covered = {i for s in spans for i in range(s.start, s.end)}
     local = local_demonyms(doc, spans, lexicon)
     place_names = {s.text for s in spans if s.label_ in _PLACES}
