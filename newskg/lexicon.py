@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -79,6 +80,9 @@ class Lexicon:
     honorifics: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
+    #: (class, pattern): a class read from the shape of a whole name (lower-cased, spelling folded),
+    #: before the keyword rules: "the League of Vellish States" is an intergovernmental body
+    name_shapes: tuple[tuple[str, re.Pattern[str]], ...] = ()
     place_prefixes: frozenset[str] = frozenset()
     designators: tuple[str, ...] = ()
     government_words: frozenset[str] = frozenset()
@@ -280,6 +284,10 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
 
     return Lexicon(
         ner_labels={str(k): v for k, v in (types.get("ner_labels") or {}).items()},
+        name_shapes=tuple(
+            (str(rule["class"]), re.compile(str(pattern)))
+            for rule in types.get("name_shapes", []) for pattern in rule["patterns"]
+        ),
         keyword_rules=tuple(
             KeywordRule(str(rule["class"]), tuple(str(w).lower() for w in rule["words"]))
             for rule in types.get("keywords", [])

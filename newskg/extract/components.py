@@ -147,7 +147,10 @@ class EntityTyper:
         country = lex.country_of(text)
         if country and text.strip().lower() not in lex.demonyms:
             return "Country" if label in {"GPE", "ORG", "LOC", "NORP"} else None
+        shaped = next((cls for cls, shape in lex.name_shapes if shape.search(" ".join(words))), None)
         if label in {"GPE", "LOC"}:
+            if shaped == "IntergovernmentalOrganization":
+                return shaped
             if any(w in lex.region_words for w in words):
                 return "Region"
             joined = f" {' '.join(words)} "
@@ -156,6 +159,8 @@ class EntityTyper:
                     return cls
             return "City" if label == "GPE" else "Place"
         if label in _ORGLIKE:
+            if shaped is not None and label != "NORP":
+                return shaped
             head = words
             for i, word in enumerate(words):
                 if i and word in {"of", "for", "on", "against"}:

@@ -181,3 +181,15 @@ def test_an_organisations_delegation_and_an_office_whose_mandate_ends_before_a_d
     assert ("NMU delegation", "GovernmentBody") in found  # any organisation's representation, not only a state's
     offices = {t for t, _ in found if t.startswith("Human Rights Expert")}
     assert offices == {"Human Rights Expert for Peru"}  # "in November 2021" is when, not part of the office
+
+
+def test_intergovernmental_bodies_are_known_by_the_shape_of_their_names():
+    typer = EntityTyper(spacy.blank("en"), "t")
+    igo = ["League of Vellish States", "Association of Northern Nations", "World Harbour Organization",
+           "International Maritime Organisation for Fisheries", "Organisation of Maritime Co-operation",
+           "Strelsau Cooperation Organisation", "Eurasian Customs Union", "West African Fisheries Community"]
+    assert {name: typer.classify(name, "ORG") for name in igo} == dict.fromkeys(igo, "IntergovernmentalOrganization")
+    # names of the same words that are not bodies of states
+    others = {"World Organisation Against Torture": "ORG", "European Broadcasting Union": "ORG", "Arab Lawyers Union": "ORG",
+              "International Federation for Harbour Rights": "ORG", "Vellish Trade Union": "ORG"}
+    assert all(typer.classify(name, label) != "IntergovernmentalOrganization" for name, label in others.items())
