@@ -17,6 +17,9 @@ Rules, applied with a union-find over name keys, in this order:
    "Nothing but Grain", "IHO" = "International Harbour Organization".
 4. **Acronym modifiers**: "NMU Commission" = "Northern Maritime Commission" when NMU is the
    Northern Maritime Union.
+   A body's acronym before a name the texts also write alone is that body, when only one such
+   name appears: "NMU Harbour Rights Council" = "Harbour Rights Council" (a country's prefix is
+   rule 5's).
 5. **Country qualifiers**: "Ruritania's Grand Assembly", "Grand Assembly of the Kingdom of
    Ruritania" and "Ruritanian Grand Assembly" are one body, and the bare "Grand Assembly"
    joins them when no other country's Grand Assembly appears.

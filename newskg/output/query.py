@@ -8,6 +8,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -46,24 +47,28 @@ class ExampleQuery:
 
 
 def example_queries() -> dict[str, ExampleQuery]:
-    """The example queries bundled with newskg, by name.
+    """The example queries bundled with newskg, by name (read from the package once).
 
     Examples
     --------
     >>> "demands-by-actor" in example_queries()
     True
     """
+    return {example.name: example for example in _bundled_queries()}
+
+
+@lru_cache(maxsize=1)
+def _bundled_queries() -> tuple[ExampleQuery, ...]:
     folder = resources.files("newskg").joinpath("data/queries")
-    found = {}
+    found = []
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".rq"):
             continue
         text = item.read_text(encoding="utf-8")
         first = text.splitlines()[0] if text else ""
         description = first.lstrip("# ").strip() if first.startswith("#") else ""
-        name = item.name[:-3]
-        found[name] = ExampleQuery(name, description, text)
-    return found
+        found.append(ExampleQuery(item.name[:-3], description, text))
+    return tuple(found)
 
 
 def resolve_query(query: str) -> str:
