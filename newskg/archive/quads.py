@@ -208,17 +208,21 @@ class GraphStore:
         run beside the page) and written as a TriG block; the prefixes are declared once at the top.
         """
         with open(path, "wb") as out:
-            declared = False
+            header: bytes | None = None
             for graph in self.graphs():
                 block = self.store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(graph), prefixes=_PREFIXES)
-                lines = block.splitlines(keepends=True)
-                head = next((n for n, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
-                if not declared:
-                    out.writelines(lines[:head])
-                    declared = True
-                out.write(str(ox.NamedNode(graph)).encode() + b" {\n")
-                out.writelines(lines[head:])
-                out.write(b"}\n")
+                if header is None or not block.startswith(header):
+                    # the prefix lines (Oxigraph writes the same ones for every graph; sliced off
+                    # in one step, so this thread holds Python's lock for as short as it can)
+                    lines = block.splitlines(keepends=True)
+                    head = next((n for n, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+                    if header is None:
+                        header = b"".join(lines[:head])
+                        out.write(header)
+                    body = b"".join(lines[head:])
+                else:
+                    body = block[len(header):]
+                out.write(b"".join((str(ox.NamedNode(graph)).encode(), b" {\n", body, b"}\n")))
 
     def write_nquads(self, path: str | Path) -> None:
         ox.serialize(self._named_quads(), str(path), ox.RdfFormat.N_QUADS)

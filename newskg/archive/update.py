@@ -372,6 +372,7 @@ def _write_documents(catalog: Catalog, store: GraphStore, index: EntityIndex) ->
 
     links = _links(index)
     changed: dict[str, str] = {}
+    replaced = 0
     for document in catalog.documents():
         value = links.get(document.doc_id, "")
         if document.links != value:
@@ -381,9 +382,12 @@ def _write_documents(catalog: Catalog, store: GraphStore, index: EntityIndex) ->
                 store.add_graph(graph, document_graph(record, index))
             else:
                 store.replace_graph(graph, document_graph(record, index))
+                replaced += 1
+                if replaced % _FLUSH_EVERY == 0:
+                    # a transaction's writes wait in memory until flushed: memory stays flat (bulk
+                    # loads write their files directly, and flushing them would stall the writer)
+                    store.flush()
             changed[document.path] = value
-            if len(changed) % _FLUSH_EVERY == 0:
-                store.flush()  # the store's write buffers go to disk: memory stays flat
     with catalog.transaction():
         catalog.set_links(changed)
     return len(changed)
