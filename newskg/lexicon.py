@@ -75,6 +75,7 @@ class Lexicon:
     roles: dict[str, str]  # title -> property name (leads, spokespersonOf, memberOf, relativeOf)
     former_words: frozenset[str]
     state_titles: frozenset[str]
+    head_titles: frozenset[str]
     entity_patterns: tuple[dict[str, Any], ...] = field(default=())
     capitals: dict[str, str] = field(default_factory=dict)  # lower-cased capital -> country
     honorifics: frozenset[str] = frozenset()
@@ -317,6 +318,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         roles=roles,
         former_words=frozenset(str(w).lower() for w in roles_data.get("former", [])),
         state_titles=frozenset(str(w).lower() for w in roles_data.get("state_titles", [])),
+        head_titles=frozenset(str(w).lower() for w in roles_data.get("head_titles", [])),
         entity_patterns=tuple(patterns),
         capitals=capitals,
         honorifics=_words_of(names, "honorifics"),

@@ -186,3 +186,45 @@ def test_a_section_or_article_of_a_law_names_that_law(entities):
 def test_decisions_and_resolutions_by_number_are_laws(entities):
     assert named(entities, "Decision (CFSP) 2031/77").cls == "Law"
     assert named(entities, "resolution 52/3").cls == "Law"
+
+
+# -- a head of state named without a country ----------------------------------------------------
+
+HEADS = {
+    "bare": "Crackdown in Ruritania\n\nThe Ruritanian authorities detained dozens of protesters in Ruritania on Monday. "
+    "President Karel Vost declared a state of emergency the next day.\n\nRuritania's opposition condemned the arrests.",
+    "of-after": "Crackdown in Ruritania\n\nThe Ruritanian authorities detained dozens of protesters in Ruritania on Monday. "
+    "President Karel Vost of Vellmark called Ruritania's leaders.\n",
+    "other-head": "Crackdown in Ruritania\n\nRuritania's President Anna Orrin ordered the arrests in Ruritania on Monday. "
+    "In Vellmark, President Karel Vost said the arrests were wrong.\n\nThe Ruritanian authorities said the detainees would be tried.",
+    "own-government": "Statement by the Government of Vellmark\n\nThe Government of Vellmark condemns the detention of protesters "
+    "in Ruritania. President Karel Vost raised the case with Ruritanian officials. Ruritania must release the detainees.",
+    "another-country": "Crackdown in Ruritania\n\nThe Ruritanian authorities detained dozens of protesters in Ruritania on Monday. "
+    "President Karel Vost said Moldova would protest.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def heads(extractor):
+    found = {}
+    for name, text in HEADS.items():
+        extraction = extractor.extract_text(text, name=f"{name}.txt")
+        found[name] = {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations if r.rule == "title"}
+    return found
+
+
+def test_a_bare_head_of_state_title_is_the_documents_country(heads):
+    # "President Karel Vost", no country written: the country the text is about
+    assert heads["bare"] == {("Karel Vost", "leads", "Ruritania")}
+
+
+def test_a_head_of_state_of_another_country_is_not_the_documents(heads):
+    assert heads["of-after"] == set()  # "President P of Vellmark": written after the name
+    # the text names Ruritania's president: a second "President P" heads somewhere else
+    assert heads["other-head"] == {("Anna Orrin", "leads", "Ruritania")}
+    assert heads["another-country"] == set()  # the sentence names another country
+
+
+def test_a_governments_own_statement_does_not_give_its_president_away(heads):
+    # issued by the Government of Vellmark: its "President P" is its own, not Ruritania's
+    assert heads["own-government"] == set()

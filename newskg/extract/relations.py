@@ -29,7 +29,7 @@ from newskg.extract.events.vocabulary import load_event_vocabulary
 from newskg.extract.normalize import parse_date
 from newskg.extract.parts import possessive_relations, qualifier_relations
 from newskg.extract.resolve import ActorResolver
-from newskg.extract.roles import heads_body, more_title_relations
+from newskg.extract.roles import heads_body, home_country, more_title_relations
 from newskg.lexicon import Lexicon
 
 __all__ = ["SpanRelation", "extract_relations", "sentence_relations", "observe_sentence"]
@@ -244,6 +244,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
     found: list[SpanRelation] = []
     people = [s for s in resolver.spans_in(sent.start, sent.end) if s.label_ == "Person"]
     for person in people:
+        found_before = len(found)  # what earlier people gave: this one has no title yet
         # After the name: "P, [also|former|then] TITLE of|at|for ORG" or "P, ORG's TITLE"
         i = person.end
         if i < sent.end and doc[i].text == ",":
@@ -347,6 +348,8 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
         ):
             # "Ruritanian Prime Minister Rudolf Elphberg": the country the demonym names
             org = Span(doc, j, j + 1, label="Country", kb_id="qualifier")
+        if org is None and title == base and base in lexicon.head_titles and doc[end_title - 1].is_title and len(found) == found_before:
+            org = home_country(person, sent, resolver, lexicon)  # "President Karel Vost", no country written
         if org is not None and org.label_ in _ORG_CLASSES | {"Country", "Programme"}:
             found.append(_role(person, org, title, roles, sent, former))
     return found

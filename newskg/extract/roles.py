@@ -6,7 +6,9 @@ Rules (all named ``title`` in the evidence)
 - coordinated titles: "P, co-founder and director of the news website ORG", "former ORG director
   and founder P", "ORG's Secretary P and Director Q" (Q shares the organisation);
 - members listed under a group noun: "three ORG officials were arrested: Executive Director P;
-  Q, director of research, and R, administrative manager".
+  Q, director of research, and R, administrative manager";
+- a bare head-of-state title, "President P" with no country, demonym or organisation: the country
+  the document is about (:func:`home_country`).
 
 Each rule only speaks for a person no earlier rule placed in an organisation in that sentence.
 """
@@ -20,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from newskg.extract.resolve import ActorResolver
 from newskg.lexicon import Lexicon
 
-__all__ = ["more_title_relations", "heads_body"]
+__all__ = ["home_country", "more_title_relations", "heads_body"]
 
 _ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 # A name that holds people with titles is an organisation, whatever its words suggested
@@ -77,6 +79,75 @@ def heads_body(title: str, org: Span) -> bool:
     return bool(words) and words[-1] in {"minister", "secretary"} and org.label_ in {"GovernmentBody", "Organization"} and not set(words) & {
         "deputy", "vice", "assistant", "junior", "under", "state", "principal"
     }
+
+
+def home_country(person: Span, sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> Span | None:
+    """The country whose head of state or government "President P" names, written with no country.
+
+    It is the country the document is about (named most often), given as its mention nearest
+    before ``person`` (else its first): news writes "Ruritania's President Karel Vost" once and
+    "President Vost" after, or names the country only around the title. There is none when the
+    document is issued by a country's government (its "President P" is its own, not the country
+    it writes about), nor when the sentence names another country.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.lexicon import load_lexicon
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Protests spread across Peru . President Karel Vost spoke .")
+    >>> country, person = Span(doc, 3, 4, label="Country"), Span(doc, 6, 8, label="Person")
+    >>> sents = [doc[0:5], doc[5:]]
+    >>> home_country(person, sents[1], ActorResolver(doc, [country, person], load_lexicon()), load_lexicon()).text
+    'Peru'
+    """
+    voice = resolver.voice_body
+    if voice is not None and _national_body(voice, lexicon):
+        return None
+    if person.end < sent.end and person.doc[person.end].lower_ == "of":
+        return None  # "President P of Vellmark": the title's country is written after the name
+    country = resolver.main_country()
+    if country is None:
+        return None
+    named = [s for s in resolver.spans if s.label_ == "Country" and (lexicon.country_of(s.text) or s.text) == country]
+    in_sentence = {lexicon.country_of(s.text) or s.text for s in resolver.spans_in(sent.start, sent.end) if s.label_ == "Country"}
+    if not named or in_sentence - {country} or _other_head(person, country, resolver, lexicon):
+        return None
+    before = [s for s in named if s.end <= person.start]
+    return before[-1] if before else named[0]
+
+
+def _other_head(person: Span, country: str, resolver: ActorResolver, lexicon: Lexicon) -> bool:
+    """Whether the document names someone else with that country and a head's title ("Ruritania's
+    President Anna Orrin", "Ruritanian President Anna Orrin"): a country has one president, so a
+    "President P" who is not that person heads another."""
+    doc = person.doc
+    surname = person[-1].lower_
+    for other in resolver.spans:
+        if other.label_ != "Person" or other[-1].lower_ == surname:
+            continue
+        hit = _title_ending(doc, other.start, max(0, other.start - 6), {t: "leads" for t in lexicon.head_titles})
+        if hit is None or hit[1] == 0:
+            continue
+        end = hit[1] - 1 if doc[hit[1] - 1].lower_ in {"'s", "’s"} else hit[1]
+        # the words before the title (or its possessive) name the country, as a mention or not
+        # (the title's qualifier may have gone into the person's title)
+        for n in (1, 2, 3):
+            words = doc[max(0, end - n) : end].text
+            if end - n >= 0 and (lexicon.country_of(words) or words) == country:
+                return True
+    return False
+
+
+def _national_body(body: Span, lexicon: Lexicon) -> bool:
+    """Whether a body is a country or its government by its name: "the Government of Vellmark",
+    "the UK Government", "U.S. Department of the Treasury", the country itself."""
+    if body.label_ == "Country" or lexicon.government_of(body.text) is not None:
+        return True
+    text = body.text.lower().removeprefix("the ")
+    if any(text.startswith(word + " of ") for word in lexicon.government_words):
+        return True  # "Government of X", though the lexicon does not know X
+    return any(lexicon.country_of(t.text) for t in body if t.is_title or t.is_upper)
 
 
 def _org_at(resolver: ActorResolver, token: Token | None) -> Span | None:
