@@ -65,7 +65,8 @@ _TRAILING_JUNK = {"'s", "’s", "'", "’", "and", "of", "for", "on", "the", "-"
 _LOWER_HEADS = {"programme", "program", "project", "initiative", "scheme", "agreement", "treaty", "law", "act"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]{0,1}[A-Z0-9&.-]{0,10}s?$")
 _BARE_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
-#: words left out of a name's initials ("Committee to Protect Harbours" is CPH)
+#: words left out of a name's initials ("Committee to Protect Harbours" is CPH); the same words as
+#: newskg.graph.keys.STOP_INITIALS, which the canonical merge uses (extract may not import graph)
 _STOP_INITIALS = {"of", "and", "for", "the", "on", "in", "to", "de", "du", "des", "la", "at", "by", "&"}
 _DATE_LABELS = {"DATE", "TIME"}
 _SLASHED = re.compile(r"^[A-Z][A-Za-z]{0,6}/[A-Z]{2,6}(?: Group)?$")
