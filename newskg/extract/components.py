@@ -64,9 +64,36 @@ _LEADING_JUNK = {"the", "a", "an", "its", "their", "his", "her", "our", "this", 
 _TRAILING_JUNK = {"'s", "’s", "'", "’", "and", "of", "for", "on", "the", "-", "&", "but", "de", "in", "to", "at", "by"}
 _LOWER_HEADS = {"programme", "program", "project", "initiative", "scheme", "agreement", "treaty", "law", "act"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]{0,1}[A-Z0-9&.-]{0,10}s?$")
+_BARE_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+#: words left out of a name's initials ("Committee to Protect Harbours" is CPH); the same words as
+#: newskg.graph.keys.STOP_INITIALS, which the canonical merge uses (extract may not import graph)
+_STOP_INITIALS = {"of", "and", "for", "the", "on", "in", "to", "de", "du", "des", "la", "at", "by", "&"}
 _DATE_LABELS = {"DATE", "TIME"}
 _SLASHED = re.compile(r"^[A-Z][A-Za-z]{0,6}/[A-Z]{2,6}(?: Group)?$")
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART", "DET"}
+
+
+def _initials(span: Span) -> set[str]:
+    """The lower-cased initials a name's acronym may be written with: of every word, of the words
+    that are not function words, and with hyphenated parts counted apart ("Agence Vell-Presse" is
+    AVP).
+
+    Examples
+    --------
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Committee", "to", "Protect", "Harbours", "and", "Agence", "Vell-Presse"])
+    >>> sorted(_initials(doc[0:4])), sorted(_initials(doc[5:7]))
+    (['cph', 'ctph'], ['av', 'avp'])
+    """
+    words = [w for w in span.text.replace("’", "'").split() if any(ch.isalpha() for ch in w)]
+    parts = [p for w in words for p in w.split("-") if p]
+    variants = set()
+    for seq in (words, [w for w in words if w.lower() not in _STOP_INITIALS], parts, [p for p in parts if p.lower() not in _STOP_INITIALS]):
+        letters = "".join(w[0] for w in seq).lower()
+        if 2 <= len(letters) <= 6 and letters.isalpha():
+            variants.add(letters)
+    return variants
 
 
 @Language.component("newskg_paragraphs", assigns=["token.is_sent_start"])
@@ -228,7 +255,7 @@ class EntityTyper:
             span.kb_id_ in {"ner", "ruler"} and label not in {"Person", "Country"} and in_headline(span)
             and not (span.id_ and not span.id_.startswith("pattern:")) and not any(t.is_upper and len(t) > 1 for t in span)
         ):
-            return True  # "Treasury Sanctions Vell": Title Case headlines break the NER's boundaries
+            return True  # "Harbour Board Sanctions Vell": Title Case headlines break the NER's boundaries
         if len(span) == 1 and span[0].is_upper and len(text) > 3 and lowered in lower_words and span.kb_id_ == "ner":
             return True  # "MOTION FOR A RESOLUTION": a heading word in capitals
         if span.kb_id_ == "ner" and len(span) == 1 and span[0].is_sent_start and span.end < len(span.doc) and "\n" in span[0].whitespace_ + span.doc[span.end].text:
@@ -326,6 +353,10 @@ class EntityTyper:
         kept = peer_names(doc, kept, lex)
         definitions = self._acronyms(doc, kept)
         kept.extend(a for a, _ in definitions if not _overlaps(a, kept))
+        by_initials = self._acronyms_by_initials(doc, kept)
+        definitions += by_initials
+        kept.extend(a for a, _ in by_initials)
+        kept.extend(self._acronyms_after_the(doc, kept))
         kept = self._propagate(doc, sorted(kept, key=lambda s: s.start))
         links = [(alias, actor.text) for alias, actor in quoted_aliases(doc, kept) + parts + offices]
         for alias, _ in links:
@@ -444,6 +475,51 @@ class EntityTyper:
             if not _ACRONYM.match(short.text) or short.text.lower() == span.text.lower():
                 continue
             found.append((Span(doc, i + 1, i + 2, label=span.label_, kb_id="acronym"), span.text))
+        return found
+
+    def _acronyms_by_initials(self, doc: Doc, spans: list[Span]) -> list[tuple[Span, str]]:
+        """An acronym the text uses without defining it, made of the initials of exactly one name
+        the same text gives ("the Vellish Harbour Federation ... VHF said"): a span for the acronym
+        with that name's class, and the name as its long form. Countries' acronyms ("US") and words
+        of a line in capitals are left alone."""
+        longs: dict[str, set[tuple[str, str]]] = {}
+        for span in spans:
+            if span.label_ in {"Person", "Country", "City", "Region", "Place"} or len(span) < 2:
+                continue
+            for letters in _initials(span):
+                longs.setdefault(letters, set()).add((span.text, span.label_))
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        named = {span.text for span in spans}  # a name found once is tagged everywhere by _propagate
+        found: list[tuple[Span, str]] = []
+        for token in doc:
+            if token.i in taken or token.text in named or not _BARE_ACRONYM.match(token.text) or self.lexicon.country_of(token.text) is not None:
+                continue
+            neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
+            if any(t.is_upper and t.is_alpha and len(t) > 1 for t in neighbours):
+                continue  # "SAY NMU EXPERTS": a headline in capitals
+            fits = longs.get(token.text.lower(), set())
+            if len({text for text, _ in fits}) == 1:
+                (text, label), = fits
+                found.append((Span(doc, token.i, token.i + 1, label=label, kb_id="acronym"), text))
+        return found
+
+    def _acronyms_after_the(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "the Member States and the VHF": an acronym after "the" that no rule or model has taken
+        is a body's name (Organization), unless it is a country's ("the US"), a common noun or title
+        the lexicon lists ("the NGO", "the MP"), or a word of a line in capitals."""
+        lex = self.lexicon
+        common = lex.not_actors | set(lex.generic_nouns) | lex.titles | lex.honorifics
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        named = {span.text for span in spans}
+        found: list[Span] = []
+        for token in doc[1:]:
+            if token.i in taken or token.text in named or doc[token.i - 1].lower_ != "the" or not _BARE_ACRONYM.match(token.text):
+                continue
+            if token.lower_ in common or lex.country_of(token.text) is not None or token.pos_ not in {"PROPN", "NOUN"}:
+                continue
+            if token.i + 1 < len(doc) and doc[token.i + 1].is_upper and doc[token.i + 1].is_alpha or doc[token.i - 1].is_upper:
+                continue  # "THE NMU REPORT": a headline in capitals
+            found.append(Span(doc, token.i, token.i + 1, label="Organization", kb_id="rule"))
         return found
 
     def _propagate(self, doc: Doc, spans: list[Span]) -> list[Span]:

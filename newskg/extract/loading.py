@@ -189,8 +189,8 @@ def document_id(file_name: str, sha256: str) -> str:
 
     Examples
     --------
-    >>> document_id("EU Resolution (final).txt", "ab12cd34ef")
-    'eu-resolution-final-ab12cd34'
+    >>> document_id("NMU Resolution (final).txt", "ab12cd34ef")
+    'nmu-resolution-final-ab12cd34'
     """
     stem = Path(file_name).stem.lower()
     slug = re.sub(r"[^0-9a-z]+", "-", unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode())

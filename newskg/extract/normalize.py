@@ -330,9 +330,9 @@ def normalize(
     >>> n = normalize("date 2024-11-30\\n\\nmaintain public o\\n\\nrder and the rule\\nof law.")
     >>> n.text, n.date
     ('maintain public order and the rule of law.', '2024-11-30')
-    >>> n = normalize("NEWSLETTER\\n\\nThe <u>UN special rapporteur</u> spoke.\\n743 views")
+    >>> n = normalize("NEWSLETTER\\n\\nThe <u>NMU special rapporteur</u> spoke.\\n743 views")
     >>> n.text
-    'The UN special rapporteur spoke.'
+    'The NMU special rapporteur spoke.'
     >>> normalize("NRO experts* met the Vell Union[1] under Section 7(c).").text
     'NRO experts met the Vell Union under Section 7(c).'
     """

@@ -6,7 +6,7 @@ Rules (named ``qualifier`` and ``possessive`` in the evidence)
 - "Peru's National Congress", "National Congress of Peru": locatedIn the country;
 - "the Department of the Exchequer's Office of ...", "the Unit on ... in the Ministry of ...": partOf;
 - "Portugal's Vell Autonomous Region": partOf; "Vell's capital of Strelsau": locatedIn;
-- "the ILO's Safer Workplaces Ruritania programme", "a programme by the ILO": programmeOf.
+- "the NMU's Safer Workplaces Ruritania programme", "a programme by the NMU": programmeOf.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Part(NamedTuple):
 
 
 def possessive_relations(sent: Span, resolver: ActorResolver) -> list[Part]:
-    """Rule ``possessive``: "the ILO's Safer Workplaces Ruritania programme", "a programme by the ILO"."""
+    """Rule ``possessive``: "the NMU's Safer Workplaces Ruritania programme", "a programme by the NMU"."""
     doc = sent.doc
     found: list[Part] = []
     for span in resolver.spans_in(sent.start, sent.end):

@@ -258,7 +258,7 @@ class ActorResolver:
         for child in token.children:
             if child.dep_ == "appos" and self.entity(child) is not None:
                 return self.entity(child)
-        # "the Zembla Assembly spokesperson", "the EU body", "the Zembla Parliament's resolution"
+        # "the Zembla Assembly spokesperson", "the NMU body", "the Zembla Parliament's resolution"
         # ... and a title of a body stands for it: "the Chair of the Council", "a member of X"
         titled = token.lower_ in self.lexicon.roles and self.lexicon.roles[token.lower_] != "relativeOf"
         if titled:

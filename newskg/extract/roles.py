@@ -2,7 +2,7 @@
 
 Rules (all named ``title`` in the evidence)
 -----
-- "TITLE of [the] ORG P": "Deputy Secretary of the Treasury Ilsa Vandermeer";
+- "TITLE of [the] ORG P": "Deputy Secretary of the Harbour Board Ilsa Vandermeer";
 - coordinated titles: "P, co-founder and director of the news website ORG", "former ORG director
   and founder P", "ORG's Secretary P and Director Q" (Q shares the organisation);
 - members listed under a group noun: "three ORG officials were arrested: Executive Director P;
@@ -61,7 +61,7 @@ def _predicate(titles: list[str], roles: dict[str, str]) -> str:
 
 
 def heads_body(title: str, org: Span) -> bool:
-    """ "Minister of the Interior", "Secretary of the Treasury": the head of that government
+    """ "Minister of the Interior", "Secretary of the Harbour Board": the head of that government
     body. Of a country, a minister is one member of its government; an NGO's secretary is one
     of its staff; a deputy heads nothing.
 
@@ -70,9 +70,9 @@ def heads_body(title: str, org: Span) -> bool:
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
     >>> from spacy.tokens import Span
-    >>> doc = Doc(Vocab(), words=["Treasury", "Watch"])
-    >>> treasury, ngo = Span(doc, 0, 1, label="GovernmentBody"), Span(doc, 1, 2, label="NGO")
-    >>> heads_body("secretary", treasury), heads_body("deputy secretary", treasury), heads_body("secretary", ngo)
+    >>> doc = Doc(Vocab(), words=["Board", "Watch"])
+    >>> board, ngo = Span(doc, 0, 1, label="GovernmentBody"), Span(doc, 1, 2, label="NGO")
+    >>> heads_body("secretary", board), heads_body("deputy secretary", board), heads_body("secretary", ngo)
     (True, False, False)
     """
     words = title.replace("-", " ").split()
@@ -198,7 +198,7 @@ def more_title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, 
 
 
 def _title_of_org(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, roles: dict[str, str]) -> tuple[Span, list[str], bool] | None:
-    """ "Deputy Secretary of the Treasury Ilsa Vandermeer", "Attorney General of Guatemala P"."""
+    """ "Deputy Secretary of the Harbour Board Ilsa Vandermeer", "Attorney General of Guatemala P"."""
     org = resolver.entity(doc[person.start - 1]) if person.start - 1 >= sent.start else None
     if org is None or org.end != person.start or org.label_ not in _OWNERS | {"Country"}:
         return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from newskg.extract.components import ENTITY_SPANS
 
 TEXT = (
-    "The Ministry of Foreign Affairs of Veldmark rejected a statement by the United Nations and "
-    "Amnesty International, Reuters reported, quoting Orrin Tassel of the Harbour Workers Union."
+    "The Ministry of Foreign Affairs of Veldmark rejected a statement by the World Health Organization and "
+    "Reporters Without Borders, Reuters reported, quoting Orrin Tassel of the Harbour Workers Union."
 )
 
 
@@ -18,8 +18,8 @@ def test_the_ner_keeps_the_labels_it_was_trained_on(extractor):
     found = {(s.text, s.label_) for s in doc.spans[ENTITY_SPANS]}
     # the ruler's classes reach newskg's spans ...
     assert ("Ministry of Foreign Affairs of Veldmark", "GovernmentBody") in found
-    assert ("United Nations", "IntergovernmentalOrganization") in found
-    assert ("Amnesty International", "NGO") in found
+    assert ("World Health Organization", "IntergovernmentalOrganization") in found
+    assert ("Reporters Without Borders", "NGO") in found
     assert ("Reuters", "MediaOrganization") in found
     # ... but the NER was never given them: it still scores the moves it was trained with
     assert tuple(ner.labels) == trained

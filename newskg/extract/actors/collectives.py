@@ -1,7 +1,9 @@
-"""Actors that are a group or an office rather than a name: "AU experts", "independent AU human
+"""Actors that are a group or an office rather than a name: "AU experts", "independent NMU human
 rights experts", "the Special Rapporteur on ..." (linked to the person the text names for it)."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -17,37 +19,52 @@ def _longest(doc: Doc, i: int, phrases: frozenset[str], longest: int = 4) -> int
     return 0
 
 
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5})$")
+#: classes of a name found before a collective noun that make it the body those people act for
+_BODY_CLASSES = frozenset({"Organization", "IntergovernmentalOrganization", "GovernmentBody", "NGO"})
+
+
+def _body_at(doc: Doc, i: int, spans: list[Span], lexicon: Lexicon) -> int:
+    """How many tokens from ``i`` name a body that people can act together for: a phrase of
+    ``collective_bodies`` (institutions.yml), an organisation's name already found there ("the
+    League of Vellish States experts"), or an acronym that is not a country's ("NMU experts"; "US
+    experts" are no body's)."""
+    n = _longest(doc, i, lexicon.collective_bodies, 2)
+    if n and (doc[i].is_upper or doc[i].is_title):
+        return n
+    for span in spans:
+        if span.start == i and span.label_ in _BODY_CLASSES and all(t.is_title or t.is_upper for t in (span[0], span[-1])):
+            return len(span)
+    if _ACRONYM.match(doc[i].text) and lexicon.country_of(doc[i].text) is None:
+        return 1
+    return 0
+
+
 def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
-    """"AU experts", "independent AU human rights experts": a body's name, then a collective
+    """"AU experts", "independent NMU human rights experts": a body's name, then a collective
     noun. Typed Organization; the body's own span inside the phrase gives way to it.
 
     Examples
     --------
     >>> from newskg.extract.nlp import load_pipeline
-    >>> doc = load_pipeline("blank:en")("Independent AU human rights experts said so.")
+    >>> doc = load_pipeline("blank:en")("Independent NMU human rights experts said so.")
     >>> [(s.text, s.label_) for s in doc.spans["newskg_entities"]]
-    [('AU human rights experts', 'Organization')]
+    [('NMU human rights experts', 'Organization')]
     """
     found: list[Span] = []
-    firsts = {w.split()[0] for w in lexicon.collective_bodies} | {"independent"}
     i = 0
     while i < len(doc):
-        if doc[i].lower_ not in firsts:
+        start = i + 1 if doc[i].lower_ == "independent" else i  # "independent AU experts": not part of the name
+        n = _body_at(doc, start, spans, lexicon) if start < len(doc) else 0
+        if not n:
             i += 1
             continue
-        if doc[i].lower_ == "independent":
-            i += 1  # "independent AU experts": the adjective is not part of the name
-        start = i
-        n = _longest(doc, i, lexicon.collective_bodies, 2)
-        if not n or not (doc[i].is_upper or doc[i].is_title):
-            i = start + 1
-            continue
-        j = i + n
+        j = start + n
         if doc[j : j + 1].text.lower() in {"independent"}:
             j += 1
         m = _longest(doc, j, lexicon.collective_actors, 3)
         if not m:
-            i = start + 1
+            i += 1
             continue
         found.append(Span(doc, start, j + m, label="Organization", kb_id="rule", span_id=""))
         i = j + m
@@ -64,6 +81,7 @@ def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Sp
     """Capitalised offices with their mandate ("the Special Envoy for Refugee Affairs", "the
     Special Rapporteur on the situation in Vell") as actors, and (office, person) pairs where the
     text names the holder beside it ("Anna Lorne, the Special Rapporteur on ...")."""
+    spans = _split_body_offices(doc, spans, lexicon)
     people = [s for s in spans if s.label_ == "Person"]
     covered = {i for s in spans if s.label_ not in {"Organization"} for i in range(s.start, s.end)}
     found: list[Span] = []
@@ -77,7 +95,7 @@ def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Sp
         if not n or not all(t.is_title for t in doc[token.i : token.i + n]):
             continue
         if token.i > 0 and doc[token.i - 1].is_title and not doc[token.i - 1].is_sent_start and doc[token.i - 1].lower_ != "the":
-            continue  # "UN Special Rapporteur" is written "the UN ..." often; a longer name is the NER's
+            continue  # "NMU Special Rapporteur" is written "the NMU ..." often; a longer name is the NER's
         end = token.i + n
         if end < len(doc) and doc[end].lower_ in {"for", "on"}:
             # the mandate runs to the next punctuation: "on the situation of human rights in Vell"
@@ -112,6 +130,37 @@ def office_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple[list[Sp
         found.append(office)
     kept = [s for s in spans if not any(f.start < s.end and s.start < f.end for f in found)]
     return sorted(kept + found, key=lambda s: s.start), pairs
+
+
+def _split_body_offices(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """ "the NMU Special Envoy for Vell": a name the NER found that is a body's acronym, then an
+    office (with or without its mandate), is the body and the office; the body keeps its own span
+    and the office is left to ``office_spans`` ("NMU" and "Special Envoy for Vell").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.lexicon import load_lexicon
+    >>> doc = spacy.blank("en")("the NMU Special Envoy for Vell")
+    >>> [s.text for s in _split_body_offices(doc, [Span(doc, 1, 4, label="NGO"), Span(doc, 1, 6, label="NGO")], load_lexicon())]
+    ['NMU', 'NMU']
+    >>> [s.text for s in _split_body_offices(doc, [Span(doc, 1, 3, label="NGO")], load_lexicon())]
+    ['NMU Special']
+    """
+    out: list[Span] = []
+    for span in spans:
+        k = span.start
+        while k < span.end and _ACRONYM.match(doc[k].text) and lexicon.country_of(doc[k].text) is None:
+            k += 1
+        n = _longest(doc, k, lexicon.offices, 3) if span.start < k < span.end else 0
+        if (
+            span.label_ != "Person" and n and k + n <= span.end and all(t.is_title for t in doc[k : k + n])
+            and (k + n == span.end or doc[k + n].lower_ in {"for", "on"})  # the office, or the office with its mandate
+        ):
+            out.append(Span(doc, span.start, k, label="Organization", kb_id="rule", span_id=span.id_))
+        else:
+            out.append(span)
+    return out
 
 
 def _is_defined(doc: Doc, i: int) -> bool:

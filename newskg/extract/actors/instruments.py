@@ -53,7 +53,7 @@ def numbered_instruments(doc: Doc, spans: list[Span], lexicon: Lexicon) -> tuple
             i += 1
             continue
         j = i + n
-        # "Decision (CFSP) 2027/412", "Regulation (EU) No 2027/411"
+        # "Decision (NMU) 2027/412", "Regulation (NMU) No 2027/411"
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 1].is_upper and doc[j + 2].text == ")":
             j += 3
         if j < len(doc) and doc[j].lower_ in {"no", "no.", "number", "nr"}:

@@ -53,7 +53,7 @@ class Arguments:
         self._add(self.places, spans)
 
 def misparsed_main_verb(verb: Token) -> bool:
-    """ "The EU's foreign policy chief, X, called on Y": a main verb after an apposition that the
+    """ "The NMU's foreign policy chief, X, called on Y": a main verb after an apposition that the
     parser took for a participle modifying the subject."""
     return verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(
         c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children

@@ -43,8 +43,8 @@ def search_key(text: object) -> str:
     --------
     >>> search_key("Bishop Ébrard")
     'bishop ebrard'
-    >>> search_key("E\\u200bU")
-    'eu'
+    >>> search_key("N\\u200bMU")
+    'nmu'
     """
     decomposed = unicodedata.normalize("NFD", clean_text(text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))

@@ -1,0 +1,73 @@
+"""Bodies found by the shape of what the text writes, with no gazetteer entry: collective actors
+of any body, acronyms written as a name's initials or after "the", a body's acronym before an
+office, and names ending in "International". Every name here is invented, so only a generic rule
+can pass."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newskg.extract.components import ACRONYM_SPANS, ENTITY_SPANS, EntityTyper
+
+
+def spans(nlp, text):
+    doc = nlp(text)
+    return [(s.text, s.label_, s.kb_id_) for s in doc.spans[ENTITY_SPANS]]
+
+
+def test_any_bodys_acronym_before_a_collective_noun_makes_a_collective_actor(blank_nlp):
+    found = {(text, label) for text, label, _ in spans(blank_nlp, "Independent NMU human rights experts said so, and the VLR experts agreed.")}
+    assert ("NMU human rights experts", "Organization") in found and ("VLR experts", "Organization") in found
+
+
+def test_a_countrys_acronym_before_experts_is_no_body(blank_nlp):
+    assert not any(text.endswith("experts") for text, _, _ in spans(blank_nlp, "US experts and UK experts disagreed."))
+
+
+def test_an_organisations_name_before_a_collective_noun_makes_a_collective_actor(blank_nlp):
+    found = {(text, label) for text, label, _ in spans(blank_nlp, "The League of Orrin States experts visited Strelsau.")}
+    assert ("League of Orrin States experts", "Organization") in found
+    assert not any(text == "League of Orrin States" for text, _ in found)  # the body gives way to the group
+
+
+def test_an_acronym_written_as_the_initials_of_a_name_in_the_text_is_that_name(blank_nlp):
+    doc = blank_nlp("The Vellish Harbour Federation and the Committee to Protect Harbours met. VHF and CPH staff spoke.")
+    found = {(s.text, s.label_, s.kb_id_) for s in doc.spans[ENTITY_SPANS]}
+    assert ("VHF", "NGO", "acronym") in found  # the class of "Vellish Harbour Federation"
+    assert {(s.text, s.kb_id_) for s in doc.spans[ACRONYM_SPANS]} >= {
+        ("VHF", "Vellish Harbour Federation"), ("CPH", "Committee to Protect Harbours")
+    }
+
+
+def test_initials_that_fit_two_names_or_a_line_in_capitals_are_left_alone(blank_nlp):
+    doc = blank_nlp("The Vell Harbour Forum and the Vell Hauliers Federation met. VHF staff spoke.")
+    assert not any(s.text == "VHF" for s in doc.spans[ENTITY_SPANS])
+    doc = blank_nlp("The Vellish Harbour Federation met.\n\nSAY VHF WORKERS\n\nThey met again.")
+    assert not any(s.text == "VHF" for s in doc.spans[ENTITY_SPANS])
+
+
+def test_an_acronym_after_the_is_a_body_unless_the_lexicon_knows_the_word():
+    nlp = spacy.blank("en")
+    words = ["It", "called", "on", "the", "VHF", ",", "the", "NGO", "and", "the", "US", "to", "act", "."]
+    pos = ["PRON", "VERB", "ADP", "DET", "PROPN", "PUNCT", "DET", "PROPN", "CCONJ", "DET", "PROPN", "PART", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, pos=pos)
+    typer = EntityTyper(nlp, "t")
+    assert [(s.text, s.label_) for s in typer._acronyms_after_the(doc, [])] == [("VHF", "Organization")]
+
+
+def test_names_ending_in_international_are_ngos():
+    typer = EntityTyper(spacy.blank("en"), "t")
+    assert typer.classify("Harbour Watchers International", "ORG") == "NGO"
+    assert typer.classify("Orrin Press Freedom International", "ORG") == "NGO"
+    assert typer.classify("International Harbour Watchers", "ORG") != "NGO"
+
+
+@pytest.mark.model
+def test_a_bodys_acronym_before_an_office_is_the_body_and_the_office(extractor):
+    doc = extractor.nlp("Statement by the NMU Human Rights Expert for Ruritania at the end of a visit to the country.")
+    found = {s.text for s in doc.spans[ENTITY_SPANS]}
+    assert "NMU" in found
+    assert not any(text.startswith("NMU Human Rights Expert") for text in found)
+    assert any(text.startswith("Human Rights Expert for Ruritania") for text in found)
