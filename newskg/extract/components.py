@@ -519,6 +519,8 @@ class EntityTyper:
                 continue
             if token.i + 1 < len(doc) and doc[token.i + 1].is_upper and doc[token.i + 1].is_alpha or doc[token.i - 1].is_upper:
                 continue  # "THE NMU REPORT": a headline in capitals
+            if token.i + 1 < len(doc) and doc[token.i + 1].is_lower and doc[token.i + 1].pos_ == "NOUN" and token.dep_ in {"compound", "nmod", "amod"}:
+                continue  # "the TV channel", "the GDP figures": a modifier of a thing, not a body
             found.append(Span(doc, token.i, token.i + 1, label="Organization", kb_id="rule"))
         return found
 
