@@ -228,3 +228,33 @@ def test_a_head_of_state_of_another_country_is_not_the_documents(heads):
 def test_a_governments_own_statement_does_not_give_its_president_away(heads):
     # issued by the Government of Vellmark: its "President P" is its own, not Ruritania's
     assert heads["own-government"] == set()
+
+
+# -- titles that name their country or their organisation once for two people --------------------
+
+TITLES = {
+    "of-country": "The Vell Council designated Attorney General of Moldova Anna Orrin Kessel for corruption on Monday.",
+    "coordinated": "The Vellmark Harbour League's Secretary Anna Orrin and Director Karel Vost face charges.",
+}
+
+
+@pytest.fixture(scope="module")
+def titled(extractor):
+    found = {}
+    for name, text in TITLES.items():
+        extraction = extractor.extract_text(text, name=f"{name}.txt")
+        found[name] = {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations if r.rule == "title"}
+    return found
+
+
+def test_a_title_of_a_country_before_a_name_places_the_person_in_it(titled):
+    # "Attorney General of Moldova P": the NER takes the country into the title or into nothing
+    assert ("Anna Orrin Kessel", "memberOf", "Moldova") in titled["of-country"]
+
+
+def test_the_second_of_two_titled_people_shares_the_first_ones_organisation(titled):
+    # "ORG's Secretary P and Director Q": P is placed by the title rule, Q by sharing P's organisation
+    assert titled["coordinated"] == {
+        ("Anna Orrin", "memberOf", "Vellmark Harbour League"),
+        ("Karel Vost", "leads", "Vellmark Harbour League"),
+    }

@@ -392,7 +392,7 @@ def sentence_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, da
         if key not in seen:
             seen.add(key)
             result.append(relation)
-    placed = {(r.subject.start, r.subject.end) for r in result if r.rule == "title" and r.subject.label_ == "Person"}
+    placed = {(r.subject.start, r.subject.end): r.object for r in result if r.rule == "title" and r.subject.label_ == "Person"}
     for person, predicate, org, title, former in more_title_relations(sent, resolver, lexicon, placed):
         result.append(SpanRelation(person, predicate, org, sent, "title", role=title, former=former))
     return result

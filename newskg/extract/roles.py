@@ -2,9 +2,11 @@
 
 Rules (all named ``title`` in the evidence)
 -----
-- "TITLE of [the] ORG P": "Deputy Secretary of the Harbour Board Ilsa Vandermeer";
+- "TITLE of [the] ORG P": "Deputy Secretary of the Harbour Board Ilsa Vandermeer"; "TITLE of COUNTRY
+  P" too when the NER took the country's name into the title or left it out;
 - coordinated titles: "P, co-founder and director of the news website ORG", "former ORG director
-  and founder P", "ORG's Secretary P and Director Q" (Q shares the organisation);
+  and founder P", "ORG's Secretary P and Director Q" (Q shares P's organisation, whichever rule
+  placed P);
 - members listed under a group noun: "three ORG officials were arrested: Executive Director P;
   Q, director of research, and R, administrative manager";
 - a bare head-of-state title, "President P" with no country, demonym or organisation: the country
@@ -155,15 +157,16 @@ def _org_at(resolver: ActorResolver, token: Token | None) -> Span | None:
     return span if span is not None and span.label_ in _OWNERS else None
 
 
-def more_title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, placed: set[tuple[int, int]]) -> list[tuple[Span, str, Span, str, bool]]:
-    """(person, predicate, organisation, title, former) for people not yet ``placed``.
+def more_title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, placed: dict[tuple[int, int], Span]) -> list[tuple[Span, str, Span, str, bool]]:
+    """(person, predicate, organisation, title, former) for people not yet ``placed`` (the
+    organisation each person placed by an earlier rule was placed in, by the person's extent).
 
     Examples
     --------
     >>> import spacy
     >>> from newskg.lexicon import load_lexicon
     >>> doc = spacy.blank("en")("No people here.")
-    >>> more_title_relations(doc[:], ActorResolver(doc, [], load_lexicon()), load_lexicon(), set())
+    >>> more_title_relations(doc[:], ActorResolver(doc, [], load_lexicon()), load_lexicon(), {})
     []
     """
     doc = sent.doc
@@ -173,12 +176,12 @@ def more_title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, 
     for person in people:
         if (person.start, person.end) in placed:
             continue
-        hit = _title_of_org(doc, person, sent, resolver, roles) or _after_name(doc, person, sent, resolver, lexicon) or _before_name(doc, person, sent, resolver, lexicon)
+        hit = _title_of_org(doc, person, sent, resolver, lexicon) or _after_name(doc, person, sent, resolver, lexicon) or _before_name(doc, person, sent, resolver, lexicon)
         if hit is not None:
             org, titles, former = hit
             predicate = "leads" if any(heads_body(t, org) for t in titles) else _predicate(titles, roles)
             found.append((person, predicate, org, " and ".join(titles), former))
-            placed.add((person.start, person.end))
+            placed[(person.start, person.end)] = org
     # "ORG's Secretary P and Director Q": Q shares P's organisation
     for person in people:
         if (person.start, person.end) in placed:
@@ -186,20 +189,27 @@ def more_title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, 
         hit = _title_ending(doc, person.start, sent.start, roles)
         if hit is None or hit[1] - 1 < sent.start or doc[hit[1] - 1].lower_ != "and":
             continue
-        before = [f for f in found if f[0].end <= hit[1] - 1]
         earlier = [p for p in people if p.end == hit[1] - 1]
-        if earlier and not before:
-            continue
-        if before and before[-1][0].end == hit[1] - 1:
-            found.append((person, _predicate([hit[0]], roles), before[-1][2], hit[0], False))
-            placed.add((person.start, person.end))
+        # P's organisation, whichever rule placed P ("ORG's Secretary P" is the title rule's)
+        org = placed.get((earlier[-1].start, earlier[-1].end)) if earlier else None
+        if org is not None:
+            found.append((person, _predicate([hit[0]], roles), org, hit[0], False))
+            placed[(person.start, person.end)] = org
     found += _group_members(sent, people, resolver, lexicon, placed)
     return found
 
 
-def _title_of_org(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, roles: dict[str, str]) -> tuple[Span, list[str], bool] | None:
+def _title_of_org(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> tuple[Span, list[str], bool] | None:
     """ "Deputy Secretary of the Harbour Board Ilsa Vandermeer", "Attorney General of Guatemala P"."""
+    roles = lexicon.roles
     org = resolver.entity(doc[person.start - 1]) if person.start - 1 >= sent.start else None
+    if org is None:
+        # the country's name went into the person's title, or into nothing: its words name it
+        for n in (3, 2, 1):
+            words = doc[max(sent.start, person.start - n) : person.start]
+            if len(words) == n and lexicon.country_of(words.text) and resolver.entity(words[0]) is None:
+                org = Span(doc, words.start, words.end, label="Country", kb_id="qualifier")
+                break
     if org is None or org.end != person.start or org.label_ not in _OWNERS | {"Country"}:
         return None
     i = org.start - 1
@@ -291,7 +301,7 @@ def _before_name(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, le
     return org, titles, former
 
 
-def _group_members(sent: Span, people: list[Span], resolver: ActorResolver, lexicon: Lexicon, placed: set[tuple[int, int]]) -> list[tuple[Span, str, Span, str, bool]]:
+def _group_members(sent: Span, people: list[Span], resolver: ActorResolver, lexicon: Lexicon, placed: dict[tuple[int, int], Span]) -> list[tuple[Span, str, Span, str, bool]]:
     """People in apposition to "ORG officials", with the titles written next to them."""
     doc = sent.doc
     roles = lexicon.roles
@@ -332,5 +342,5 @@ def _group_members(sent: Span, people: list[Span], resolver: ActorResolver, lexi
         # the group noun says what they are: "officials" are members, whatever "director of X"
         predicate = "leads" if titles and roles.get(titles[0]) == "leads" and not any(c.dep_ == "prep" for c in doc[person.end : person.end + 1]) and hit is not None else "memberOf"
         found.append((person, predicate, org, title, False))
-        placed.add((person.start, person.end))
+        placed[(person.start, person.end)] = org
     return found
