@@ -258,3 +258,13 @@ def test_the_second_of_two_titled_people_shares_the_first_ones_organisation(titl
         ("Anna Orrin", "memberOf", "Vellmark Harbour League"),
         ("Karel Vost", "leads", "Vellmark Harbour League"),
     }
+
+
+def test_a_name_ending_in_a_region_word_is_one_region_of_its_country(extractor):
+    extraction = extractor.extract_text(
+        "Crackdown in Ruritania\n\nThe Ruritanian police detained activists in Ruritania's Orrin Kessa Autonomous Region on Monday.",
+        name="region.txt",
+    )
+    regions = [(m.text, m.label) for m in extraction.mentions if "Kessa" in m.text]
+    assert regions == [("Orrin Kessa Autonomous Region", "Region")]  # the NER found "Kessa Autonomous Region"
+    assert ("Orrin Kessa Autonomous Region", "partOf", "Ruritania") in {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations}

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from newskg.extract.actors.aliases import quoted_aliases
 from newskg.extract.actors.collectives import collective_spans, office_spans
 from newskg.extract.actors.instruments import numbered_instruments
-from newskg.extract.actors.bounds import extend_names, peer_names, repair_pattern_match, role_anchored_people
+from newskg.extract.actors.bounds import extend_names, peer_names, region_names, repair_pattern_match, role_anchored_people
 from newskg.extract.actors.context import (
     attributive,
     in_headline,
@@ -337,6 +337,7 @@ class EntityTyper:
         kept = [self._retype_from_context(span) for span in kept]
         kept = retype_by_company(retype_role_owners(kept, lex))
         kept = extend_names(doc, kept, lex)
+        kept = region_names(doc, kept, lex)
         kept = owners_before_titles(doc, kept, lex)
         kept = institution_spans(doc, kept, lex)
         kept = detention_spans(doc, kept, lex)

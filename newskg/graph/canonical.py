@@ -25,7 +25,8 @@ Rules, applied with a union-find over name keys, in this order:
    joins them when no other country's Grand Assembly appears.
 6. **Short names** left unresolved in their document: a one-word person name joins the one full
    name in the corpus it is part of ("Vandermeer" = "Ilsa Vandermeer"); a one-word organisation name joins
-   the one longer name it ends ("the Commission" = "Northern Maritime Commission").
+   the one longer name it ends ("the Commission" = "Northern Maritime Commission"); a one-word
+   place (not a country) the one region's name it starts ("Orrin" = "Orrin Kessa Autonomous Region").
 
 Two names are never merged for sharing a word alone: "Equitable Ruritania" stays apart from
 "Ruritania", and "Council of the NMU" from "Harbour Rights Council".
@@ -46,6 +47,8 @@ from newskg.lexicon import Lexicon, load_lexicon
 
 __all__ = ["Entity", "EntityIndex", "DocumentNames", "name_key", "initials", "canonicalize", "document_names", "merge_names", "slugify"]
 
+#: regions that are not the place named before them: the Vell Valley is not the town of Vell
+_NATURAL_FEATURES = {"valley", "river", "sea", "mountains", "delta", "island", "islands", "gulf", "peninsula", "ocean", "lake", "bay", "coast"}
 _ORGS = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 _PLACES = {"Place", "Country", "City", "Region"}
 # Which label wins when mentions of one entity disagree: rules before the statistical NER, and a
@@ -386,23 +389,32 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
         by_doc_keys[doc_id].add(key)
     containing: dict[str, list[str]] = defaultdict(list)  # word -> longer names with that word
     ending: dict[str, list[str]] = defaultdict(list)  # word -> longer names ending in it
+    starting: dict[str, list[str]] = defaultdict(list)  # word -> longer names starting with it
     for other in keys:
         other_words = other.split()
         if len(other_words) >= 2:
             for word in set(other_words):
                 containing[word].append(other)
             ending[other_words[-1]].append(other)
+            starting[other_words[0]].append(other)
     for k in keys:
         words = k.split()
         if len(words) != 1 or k in acronym_keys or k in lexicon.not_actors or k in lexicon.government_words:
             continue  # "the government" is a placeholder, never the short form of a name
         fam = family_of(k)
-        if fam not in {"person", "org"}:
+        if fam == "place":
+            # a place's short name starts its region's name ("Orrin" = "Orrin Kessa Autonomous
+            # Region"); a country stays a country ("Vell" is not "Vell Province")
+            if _vote(key_votes[k]) == "Country":
+                continue
+            pool = [o for o in starting[k] if _vote(key_votes[o]) == "Region" and o.split()[-1] not in _NATURAL_FEATURES]
+        elif fam not in {"person", "org"}:
             continue
-        # an organisation's short name is its head word, not a word of its complement ("Vell" is
-        # not "Board of Vell")
-        pool = containing[k] if fam == "person" else [o for o in ending[k] if _head_or_the(o)]
-        pool = [other for other in pool if family_of(other) == fam]
+        else:
+            # an organisation's short name is its head word, not a word of its complement ("Vell"
+            # is not "Board of Vell")
+            pool = containing[k] if fam == "person" else [o for o in ending[k] if _head_or_the(o)]
+            pool = [other for other in pool if family_of(other) == fam]
 
         def candidates(restrict: set[str] | None) -> set[str]:
             return {uf.find(other) for other in pool if restrict is None or other in restrict}

@@ -194,3 +194,12 @@ def test_names_kept_as_json_merge_into_the_same_index():
     assert merged == direct
     assert merged.by_key["lrw"] == merged.by_key["lantern rights watch"]
     assert ("lrw", "lantern rights watch", "acronym defined in the text") in merged.merges
+
+
+def test_a_one_word_place_joins_the_one_region_name_it_starts():
+    found = groups(doc("a", m("Orrin Kessa Autonomous Region", "Region", "rule")), doc("b", m("Orrin", "City")),
+                   doc("c", m("Vell Valley", "Region"), m("Vell", "City")),
+                   doc("d", m("Marrow Province", "Region"), m("Marrow", "Country")))
+    assert found["Orrin Kessa Autonomous Region"] == ("Region", {"Orrin"})
+    # a town is not the valley named after it, and a country is not its province
+    assert {"Vell Valley", "Vell", "Marrow Province", "Marrow"} <= set(found)

@@ -1,5 +1,6 @@
 """Names the NER stopped short of: "Follow-up Mechanism", "Ministry of the Waterways", "Vell's 9th
-High Criminal Court", "the regional Police", "Lord (Karel) Vost of Strelsau"."""
+High Criminal Court", "the regional Police", "Lord (Karel) Vost of Strelsau", "Orrin Kessa
+Autonomous Region"."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from newskg.lexicon import Lexicon
 
-__all__ = ["extend_names", "peer_names", "repair_pattern_match", "role_anchored_people"]
+__all__ = ["extend_names", "peer_names", "region_names", "repair_pattern_match", "role_anchored_people"]
 
 _ORG_LIKE = {"Organization", "GovernmentBody", "Court", "NGO", "MediaOrganization", "PoliticalParty", "IntergovernmentalOrganization", "Programme", "Law"}
 _PEERAGE = {"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess"}
@@ -74,6 +75,69 @@ def extend_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
         ):
             merged.append(Span(doc, token.i, token.i + 2, label=lexicon.institutions[nxt.lower_], kb_id="rule", span_id=""))
     return sorted(merged, key=lambda s: s.start)
+
+
+#: words of a region's name that are part of its title, not of its place ("Autonomous Region")
+_REGION_TITLE = {"autonomous", "special", "administrative", "federal", "capital"}
+#: region words that end other names too ("Islamic State", "Member State", "Rogue State")
+_NOT_REGION_HEADS = {"state", "states"}
+
+
+def region_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """ "Orrin Kessa Autonomous Region", "the Vell Oblast": a capitalised name that ends in a word
+    for a region (``region_words`` in types.yml) is one Region, over the places and fragments the
+    NER made of it ("Orrin" a city, "Kessa Autonomous Region" the rest).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.lexicon import load_lexicon
+    >>> doc = spacy.blank("en")("Abuses in Vell's Orrin Kessa Autonomous Region must stop.")
+    >>> [(s.text, s.label_) for s in region_names(doc, [Span(doc, 5, 8, label="Region")], load_lexicon())]
+    [('Orrin Kessa Autonomous Region', 'Region')]
+    """
+    spans = sorted(spans, key=lambda s: s.start)
+    at = {i: span for span in spans for i in range(span.start, span.end)}
+    places = {"City", "Place", "Region"}
+    replaced: set[Span] = set()
+    found: list[Span] = []
+    for head in doc:
+        if not (head.is_title and head.lower_ in lexicon.region_words) or head.i == 0 or head.lower_ in _NOT_REGION_HEADS:
+            continue
+        if all(t.is_title for t in _line(doc, head.i) if t.is_alpha and len(t) > 3):
+            continue  # a heading in Title Case ("Outlines Strategy For The Vell Crisis Region") names nothing by its case
+        start = head.i
+        while start - 1 >= 0 and start - 1 > head.i - 6:
+            word = doc[start - 1]
+            # capitalised words of the name; a sentence's first word only if it is a name ("The" is not)
+            if not word.is_title or (word.is_sent_start and word.pos_ != "PROPN") or word.lower_ in lexicon.region_words:
+                break
+            inside = at.get(start - 1)
+            if inside is not None and inside.label_ not in places:
+                break
+            start -= 1
+        words = [t.lower_ for t in doc[start : head.i]]
+        if not words or all(w in _REGION_TITLE for w in words) or lexicon.country_of(doc[start : head.i].text):
+            continue  # "the Autonomous Region" names no place; a country's name stays the country's
+        region = Span(doc, start, head.i + 1, label="Region", kb_id="rule")
+        covered = {at[i] for i in range(start, head.i + 1) if i in at}
+        if any(s.label_ not in places or s.start < start or s.end > head.i + 1 for s in covered):
+            continue  # part of a longer name, or of an organisation's
+        replaced |= covered
+        found.append(region)
+    if not found:
+        return spans
+    return sorted([s for s in spans if s not in replaced] + found, key=lambda s: s.start)
+
+
+def _line(doc: Doc, i: int) -> Span:
+    """The line of text token ``i`` stands in."""
+    start, end = i, i + 1
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    return doc[start:end]
 
 
 def peer_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
