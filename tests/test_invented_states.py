@@ -268,3 +268,26 @@ def test_a_name_ending_in_a_region_word_is_one_region_of_its_country(extractor):
     regions = [(m.text, m.label) for m in extraction.mentions if "Kessa" in m.text]
     assert regions == [("Orrin Kessa Autonomous Region", "Region")]  # the NER found "Kessa Autonomous Region"
     assert ("Orrin Kessa Autonomous Region", "partOf", "Ruritania") in {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations}
+
+
+PLACES = {
+    "home": "Crackdown in Ruritania\n\nThe Ruritanian authorities detained activists in Ruritania on Monday. Thousands started "
+    "protesting in the city of Orrinsk. Reporters could not enter the Kessa region.",
+    "abroad": "Crackdown in Ruritania\n\nThe Ruritanian authorities detained activists in Ruritania on Monday. Talks were held "
+    "in the city of Orrinsk in Moldova.",
+}
+
+
+@pytest.fixture(scope="module")
+def places(extractor):
+    found = {}
+    for name, text in PLACES.items():
+        extraction = extractor.extract_text(text, name=f"{name}.txt")
+        found[name] = {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations if r.rule == "qualifier"}
+    return found
+
+
+def test_a_place_written_without_its_country_is_in_the_documents(places):
+    assert {("Orrinsk", "locatedIn", "Ruritania"), ("Kessa", "partOf", "Ruritania")} <= places["home"]
+    # the sentence names another country: the place may be there
+    assert not any(subject == "Orrinsk" for subject, _, _ in places["abroad"])

@@ -6,6 +6,8 @@ Rules (named ``qualifier`` and ``possessive`` in the evidence)
 - "Peru's National Congress", "National Congress of Peru": locatedIn the country;
 - "the Department of the Exchequer's Office of ...", "the Unit on ... in the Ministry of ...": partOf;
 - "Portugal's Vell Autonomous Region": partOf; "Vell's capital of Strelsau": locatedIn;
+- "the city of Orrinsk", "the Kessa region", with no country written: in the document's country
+  (see :mod:`newskg.extract.home`);
 - "the NMU's Safer Workplaces Ruritania programme", "a programme by the NMU": programmeOf.
 """
 
@@ -15,6 +17,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
+from newskg.extract.home import document_country
 from newskg.extract.resolve import ActorResolver
 from newskg.lexicon import Lexicon
 
@@ -83,13 +86,13 @@ def qualifier_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -
                 country = inner
         if country is not None and country != span:
             found.append(Part(span, "locatedIn", country, "qualifier"))
-    return found + _part_relations(sent, resolver)
+    return found + _part_relations(sent, resolver, lexicon)
 
 
 _UNITS = {"office", "unit", "brigade", "department", "division", "directorate", "bureau", "agency", "service", "committee", "commission", "council", "secretariat", "battalion", "force", "forces", "police", "branch", "section", "mission", "delegation", "court", "prosecutor", "ministry", "cell", "wing"}
 
 
-def _part_relations(sent: Span, resolver: ActorResolver) -> list[Part]:
+def _part_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[Part]:
     """Rule ``qualifier``: parts of organisations and of countries.
 
     "the Department of the Exchequer's Office of ...", "the Ministry of the Waterways's Special
@@ -127,6 +130,35 @@ def _part_relations(sent: Span, resolver: ActorResolver) -> list[Part]:
             # the construction says the owner is a place, whatever the NER took it for
             if place is not None and owner is not None and owner != place and owner.label_ not in _ORG_CLASSES | {"Law", "Programme"}:
                 found.append(Part(place, "locatedIn", owner, "qualifier"))
+    placed = {(p.subject.start, p.subject.end) for p in found}
+    for place in _unowned_places(sent, resolver):
+        country = document_country(place, sent, resolver, lexicon) if (place.start, place.end) not in placed else None
+        if country is not None and country != place:
+            found.append(Part(place, "partOf" if _is_region(place) else "locatedIn", country, "qualifier"))
+            placed.add((place.start, place.end))
+    return found
+
+
+_PLACE_NOUNS = {"city", "town", "village", "province", "region", "district"}
+
+
+def _unowned_places(sent: Span, resolver: ActorResolver) -> list[Span]:
+    """Places written as "the city of Orrinsk" or "the Kessa region", with no owner before them."""
+    doc = sent.doc
+    found: list[Span] = []
+    for token in sent:
+        if token.lower_ not in _PLACE_NOUNS or not token.is_lower or token.i - 1 < sent.start:
+            continue
+        place = None
+        if doc[token.i - 1].lower_ == "the" and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "of":
+            place = resolver.entity(doc[token.i + 2])  # "the city of Orrinsk"
+            place = place if place is not None and place.start == token.i + 2 else None
+        else:
+            before = resolver.entity(doc[token.i - 1])  # "the Kessa region"
+            if before is not None and before.end == token.i and before.start - 1 >= sent.start and doc[before.start - 1].lower_ == "the":
+                place = before
+        if place is not None and place.label_ in {"City", "Place", "Region"}:
+            found.append(place)
     return found
 
 

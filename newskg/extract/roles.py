@@ -21,6 +21,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extract.home import document_country
 from newskg.extract.resolve import ActorResolver
 from newskg.lexicon import Lexicon
 
@@ -84,13 +85,9 @@ def heads_body(title: str, org: Span) -> bool:
 
 
 def home_country(person: Span, sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> Span | None:
-    """The country whose head of state or government "President P" names, written with no country.
-
-    It is the country the document is about (named most often), given as its mention nearest
-    before ``person`` (else its first): news writes "Ruritania's President Karel Vost" once and
-    "President Vost" after, or names the country only around the title. There is none when the
-    document is issued by a country's government (its "President P" is its own, not the country
-    it writes about), nor when the sentence names another country.
+    """The country whose head of state or government "President P" names, written with no country:
+    the document's (see :mod:`newskg.extract.home`), unless the title's country is written after
+    the name or the document names another person as that country's head.
 
     Examples
     --------
@@ -103,20 +100,12 @@ def home_country(person: Span, sent: Span, resolver: ActorResolver, lexicon: Lex
     >>> home_country(person, sents[1], ActorResolver(doc, [country, person], load_lexicon()), load_lexicon()).text
     'Peru'
     """
-    voice = resolver.voice_body
-    if voice is not None and _national_body(voice, lexicon):
-        return None
     if person.end < sent.end and person.doc[person.end].lower_ == "of":
         return None  # "President P of Vellmark": the title's country is written after the name
-    country = resolver.main_country()
-    if country is None:
+    country = document_country(person, sent, resolver, lexicon)
+    if country is None or _other_head(person, lexicon.country_of(country.text) or country.text, resolver, lexicon):
         return None
-    named = [s for s in resolver.spans if s.label_ == "Country" and (lexicon.country_of(s.text) or s.text) == country]
-    in_sentence = {lexicon.country_of(s.text) or s.text for s in resolver.spans_in(sent.start, sent.end) if s.label_ == "Country"}
-    if not named or in_sentence - {country} or _other_head(person, country, resolver, lexicon):
-        return None
-    before = [s for s in named if s.end <= person.start]
-    return before[-1] if before else named[0]
+    return country
 
 
 def _other_head(person: Span, country: str, resolver: ActorResolver, lexicon: Lexicon) -> bool:
@@ -139,17 +128,6 @@ def _other_head(person: Span, country: str, resolver: ActorResolver, lexicon: Le
             if end - n >= 0 and (lexicon.country_of(words) or words) == country:
                 return True
     return False
-
-
-def _national_body(body: Span, lexicon: Lexicon) -> bool:
-    """Whether a body is a country or its government by its name: "the Government of Vellmark",
-    "the UK Government", "U.S. Department of the Treasury", the country itself."""
-    if body.label_ == "Country" or lexicon.government_of(body.text) is not None:
-        return True
-    text = body.text.lower().removeprefix("the ")
-    if any(text.startswith(word + " of ") for word in lexicon.government_words):
-        return True  # "Government of X", though the lexicon does not know X
-    return any(lexicon.country_of(t.text) for t in body if t.is_title or t.is_upper)
 
 
 def _org_at(resolver: ActorResolver, token: Token | None) -> Span | None:
