@@ -115,6 +115,12 @@ def test_light_verbs(invented):
     find(result, "Investigate", sources={"Lantern Rights Watch"}, targets={"Strelsau police"})
 
 
+def test_a_light_verb_in_coordination_takes_the_first_verbs_subject(invented):
+    # "X has played a role ... and was subjected to Y sanctions": the second verb has no subject of its own
+    result = invented("The Strelsau police have played a prominent role in such abuses and were subjected to Freedonian Parliament sanctions in 2021.")
+    find(result, "Sanction", sources={"Freedonian Parliament"}, targets={"Strelsau police"})
+
+
 def test_reduced_relative(invented):
     result = invented("Tomas Kravik, a reporter detained by the Strelsau police, was released on bail.")
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Tomas Kravik"})

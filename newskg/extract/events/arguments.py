@@ -413,6 +413,9 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
     if light is not None and not args.targets:
         deps = {"nsubjpass", "dobj"} if light.lemma_.lower() in {"subject", "expose", "submit", "place", "put", "take", "keep"} else {"nsubj", "nsubjpass"}
         subject = next((c for c in light.children if c.dep_ in deps and c.i != noun.i), None)
+        if subject is None and light.dep_ == "conj":
+            # "X has played a role in abuses and was subjected to sanctions": the first verb's subject
+            subject = next((c for c in light.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             args.add_targets([t for t in resolver.resolve_all(subject) if t.label_ not in NON_ACTORS | PLACES])
             args.rule = "light-verb"
