@@ -374,13 +374,16 @@ class ActorResolver:
         if self.entity(token) is not None or token.tag_ not in {"NNS", "NNPS"}:
             return []
         count = None
+        definite = False
         for child in token.children:
             if child.dep_ == "nummod":
                 count = _NUMBERS.get(child.lower_) or (int(child.text) if child.text.isdigit() else None)
             elif child.lower_ == "both":
-                count = 2
-        if not count or count < 2:
-            return []
+                count, definite = 2, True
+            if child.lower_ in {"the", "these", "those", "all"} or child.dep_ == "poss":
+                definite = True
+        if not count or count < 2 or not definite:
+            return []  # "three officials" with no article is new to the text, not the last three named
         people = list(dict.fromkeys(reversed(self.recent_people)))
         return sorted(people[:count], key=lambda s: s.start) if len(people) >= count else []
 

@@ -121,6 +121,23 @@ def test_a_light_verb_in_coordination_takes_the_first_verbs_subject(invented):
     find(result, "Sanction", sources={"Freedonian Parliament"}, targets={"Strelsau police"})
 
 
+def test_the_party_a_detainee_leads_is_not_detained(invented):
+    result = invented("Mirela Dobrescu, the leader of the Free Voices Collective, was detained by the Strelsau police on Friday.")
+    event = find(result, "Arrest", sources={"Strelsau police"}, targets={"Mirela Dobrescu"})
+    assert "Free Voices Collective" not in names(event.targets)  # where she holds her title
+
+
+def test_a_number_without_an_article_is_not_the_last_people_named(invented):
+    result = invented(
+        "The Strelsau police detained Tomas Kravik and Anneli Sorvari on Monday. "
+        "The Council of Freedonian States imposed sanctions on two Ruritanian officials. "
+        "The Freedonian Parliament demanded the release of the two journalists."
+    )
+    sanctions = [e for e in result.events if e.event_class == "Sanction"]
+    assert not any(names(e.targets) & {"Tomas Kravik", "Anneli Sorvari"} for e in sanctions)  # two others, not them
+    find(result, "Release", targets={"Tomas Kravik", "Anneli Sorvari"})  # "the two journalists" are them
+
+
 def test_reduced_relative(invented):
     result = invented("Tomas Kravik, a reporter detained by the Strelsau police, was released on bail.")
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Tomas Kravik"})

@@ -104,6 +104,11 @@ def actors_in(token: Token, resolver: ActorResolver, *, stop: set[int] | None = 
                 continue  # "those detained by the police": the police did it
             if named_only and (child.dep_ in {"poss", "compound", "nmod"} or (child.dep_ == "prep" and child.lower_ not in INCLUDING)):
                 continue
+            if (
+                t.dep_ == "appos" and child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "in"} and t.lower_ in resolver.lexicon.roles
+                and resolver.entity(t.head) is not None and resolver.entity(t.head).label_ == "Person"
+            ):
+                continue  # "X, the leader of the Y Party, was detained": Y is where the person X holds the title
             if named_only and resolver.entity(t) is not None and resolver.entity(child) is resolver.entity(t):
                 continue
             stack.append(child)
