@@ -138,6 +138,18 @@ def test_a_number_without_an_article_is_not_the_last_people_named(invented):
     find(result, "Release", targets={"Tomas Kravik", "Anneli Sorvari"})  # "the two journalists" are them
 
 
+def test_calling_something_so_is_what_the_words_say(invented):
+    # "call X <predicate>" describes X: a condemnation, a rejection or support by its words, never a demand
+    condemned = invented("Lantern Rights Watch called the arrest of Tomas Kravik by the Strelsau police unlawful.")
+    find(condemned, "Condemn", sources={"Lantern Rights Watch"}, targets={"Strelsau police"}, themes={"Tomas Kravik"})
+    rejected = invented("The Ruritanian government called the accusations by Lantern Rights Watch politically motivated lies.")
+    assert not [e for e in rejected.events if e.event_class == "Demand"]
+    denied = invented("The Ruritanian government called the accusations by Lantern Rights Watch baseless.")
+    find(denied, "Reject", sources={"Ruritanian government"}, targets={"Lantern Rights Watch"})
+    described = invented("Lantern Rights Watch called the hearing against Tomas Kravik a formality.")
+    assert not [e for e in described.events if e.event_class == "Demand"]  # "called" alone is no demand
+
+
 def test_reduced_relative(invented):
     result = invented("Tomas Kravik, a reporter detained by the Strelsau police, was released on bail.")
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Tomas Kravik"})

@@ -123,6 +123,21 @@ def _noun_keys(token: Token) -> Iterator[tuple[str, tuple[int, ...]]]:
         yield lemma, (token.i,)
 
 
+def _description(verb: Token, vocab: EventVocabulary) -> tuple[EventClass, tuple[int, ...]] | None:
+    """The class of what a describing verb's object predicate says ("called the charges
+    politically motivated": Condemn), with the words it was read from."""
+    for predicate in (c for c in verb.children if c.dep_ == "oprd"):
+        modifiers = [c for c in predicate.lefts if c.dep_ in {"advmod", "amod", "compound"}]
+        keys = [(f"{m.lower_} {predicate.lower_}", (verb.i, m.i, predicate.i)) for m in modifiers[-1:]]
+        keys += [(predicate.lower_, (verb.i, predicate.i)), (predicate.lemma_.lower(), (verb.i, predicate.i))]
+        keys += [(f"{predicate.lower_} {c.lower_}", (verb.i, predicate.i, c.i)) for c in predicate.rights if c.dep_ == "prep"]
+        for key, words in keys:
+            cls = vocab.description_class(key)
+            if cls is not None:
+                return cls, words
+    return None
+
+
 def find_triggers(sent: Span, vocab: EventVocabulary, *, inside_entity: set[int] | frozenset[int] = frozenset()) -> list[Trigger]:
     """Every trigger of one sentence, in order; words inside actor names are never triggers.
 
@@ -140,6 +155,14 @@ def find_triggers(sent: Span, vocab: EventVocabulary, *, inside_entity: set[int]
         if token.i in inside_entity or token.i in used:
             continue
         if _is_verb(token, sent):
+            if token.lemma_.lower() in vocab.describing_verbs:
+                described = _description(token, vocab)
+                if described is not None:  # "called the arrests unlawful": what calling them so does
+                    found.append(Trigger(token, described[0], "verb", None, described[1]))
+                    used.update(described[1])
+                    continue
+                if any(c.dep_ == "oprd" for c in token.children):
+                    continue  # "called the vote a formality": a description, no act
             for key, prep, words in _phrases(token):
                 cls = vocab.verb_class(key)
                 if cls is not None and any(w in inside_entity for w in words if w != token.i):

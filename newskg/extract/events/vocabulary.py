@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -54,6 +54,22 @@ class EventVocabulary:
     object_control: frozenset[str]
     deontic: frozenset[str]
     hypothetical: frozenset[str]
+    #: verbs that describe their object by a predicate ("called the arrests unlawful"), and the
+    #: predicates' words -> the class of what describing so does ("unlawful" -> Condemn)
+    describing_verbs: frozenset[str] = frozenset()
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    def description_class(self, key: str) -> EventClass | None:
+        """The class of calling something ``key``.
+
+        Examples
+        --------
+        >>> vocab = load_event_vocabulary()
+        >>> vocab.description_class("unlawful").name, vocab.description_class("baseless").name
+        ('Condemn', 'Reject')
+        """
+        name = self.descriptions.get(key)
+        return self.classes[name] if name else None
 
     def verb_class(self, key: str) -> EventClass | None:
         """The class a verb phrase triggers.
@@ -95,7 +111,7 @@ def _words(values: Any) -> list[str]:
 
 
 def _merge(data: dict[str, Any], into: dict[str, Any], source: str) -> None:
-    for key in ("light_verbs", "object_control", "deontic", "hypothetical"):
+    for key in ("light_verbs", "object_control", "deontic", "hypothetical", "describing_verbs"):
         into.setdefault(key, [])
         into[key] += _words(data.get(key))
     classes = into.setdefault("classes", {})
@@ -107,9 +123,9 @@ def _merge(data: dict[str, Any], into: dict[str, Any], source: str) -> None:
         if known is None:
             if not entry.get("property"):
                 raise NewskgError("E110", f"{source}: event class {name!r} needs a property")
-            classes[name] = known = {"name": name, "verbs": [], "nouns": [], "adjectives": []}
+            classes[name] = known = {"name": name, "verbs": [], "nouns": [], "adjectives": [], "descriptions": []}
         for key, value in entry.items():
-            if key in {"verbs", "nouns", "adjectives"}:
+            if key in {"verbs", "nouns", "adjectives", "descriptions"}:
                 known[key] += _words(value)
             elif key != "name":
                 known[key] = value
@@ -120,6 +136,7 @@ def _build(raw: dict[str, Any]) -> EventVocabulary:
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
     adjectives: dict[str, str] = {}
+    descriptions: dict[str, str] = {}
     for name, entry in raw.get("classes", {}).items():
         classes[name] = EventClass(
             name=name,
@@ -143,6 +160,8 @@ def _build(raw: dict[str, Any]) -> EventVocabulary:
             nouns.setdefault(word, name)
         for word in entry["adjectives"]:
             adjectives.setdefault(word, name)
+        for word in entry.get("descriptions", ()):
+            descriptions.setdefault(word, name)
     return EventVocabulary(
         classes=classes,
         verbs=verbs,
@@ -152,6 +171,8 @@ def _build(raw: dict[str, Any]) -> EventVocabulary:
         object_control=frozenset(raw.get("object_control", ())),
         deontic=frozenset(raw.get("deontic", ())),
         hypothetical=frozenset(raw.get("hypothetical", ())),
+        describing_verbs=frozenset(raw.get("describing_verbs", ())),
+        descriptions=descriptions,
     )
 
 
