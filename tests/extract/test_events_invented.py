@@ -150,6 +150,23 @@ def test_calling_something_so_is_what_the_words_say(invented):
     assert not [e for e in described.events if e.event_class == "Demand"]  # "called" alone is no demand
 
 
+def test_acts_done_with_each_other_pair_their_doers(invented):
+    met = invented("Ilsa Vandermeer and Karl Osterhaus met in Strelsau on Monday.")
+    find(met, "Consult", sources={"Ilsa Vandermeer"}, targets={"Karl Osterhaus"})
+    signed = invented("The Ruritanian government and the Council of Freedonian States signed a cooperation agreement.")
+    find(signed, "Cooperate", sources={"Ruritanian government"}, targets={"Council of Freedonian States"})
+    # a condemnation by two is not one of them condemning the other
+    condemned = invented("Lantern Rights Watch and the Free Voices Collective condemned the Strelsau police.")
+    find(condemned, "Condemn", sources={"Lantern Rights Watch", "Free Voices Collective"}, targets={"Strelsau police"})
+
+
+def test_a_passive_clause_after_a_main_clause_is_done_to_its_subject(invented):
+    result = invented("Mirela Dobrescu fled to Freedonia after being threatened by the Strelsau police.")
+    find(result, "Threaten", sources={"Strelsau police"}, targets={"Mirela Dobrescu"})
+    before = invented("Before being arrested by the Strelsau police, Tomas Kravik wrote for the Strelsau Morning Courier.")
+    find(before, "Arrest", sources={"Strelsau police"}, targets={"Tomas Kravik"})
+
+
 def test_reduced_relative(invented):
     result = invented("Tomas Kravik, a reporter detained by the Strelsau police, was released on bail.")
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Tomas Kravik"})

@@ -292,6 +292,13 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
                 _targets_from(first.head, args, resolver, triggers, trigger, deep=True)
             if not args.sources:
                 args.add_sources(agents_of(first, resolver))
+        elif verb.dep_ in {"pcomp", "advcl"} and any(c.lower_ == "being" and c.dep_ == "auxpass" for c in verb.children):
+            # "X fled after being threatened by Y": what the clause's subject undergoes
+            main = verb.head.head if verb.head.dep_ == "prep" else verb.head
+            subject = next((c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and main.pos_ in {"VERB", "AUX"}:
+                args.rule = "verb-passive-clause"
+                _targets_from(subject, args, resolver, triggers, trigger, deep=True)
     else:
         sources, how = subjects_of(verb, resolver, vocab)
         args.add_sources(sources)

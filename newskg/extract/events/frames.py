@@ -284,6 +284,9 @@ def sentence_events(
         event = events[i]
         if event.cls.target_types:
             event.targets = [t for t in event.targets if t.label_ in event.cls.target_types]
+        if event.cls.symmetric and not event.targets and len(event.sources) >= 2:
+            # "A and B met", "A and B signed an agreement": each the other's counterpart
+            event.sources, event.targets = event.sources[:1], event.sources[1:]
         event.clean()
         intransitive = event.cls.name == "Protest" and not any(c.dep_ == "dobj" for c in event.trigger.token.children)
         if event.targets or event.themes or (event.sources and intransitive):

@@ -40,6 +40,7 @@ class EventClass:
     person_target: bool  # the target must be an actor, never a law, programme or place
     target_types: frozenset[str] = frozenset()  # when set, the only entity classes a target may have
     collect: bool = False  # every actor named in the object phrase is a target ("met with A, B's unit, C")
+    symmetric: bool = False  # done with each other: "A and B met" is A meeting B
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,7 @@ def _build(raw: dict[str, Any]) -> EventVocabulary:
             person_target=bool(entry.get("person_target")),
             target_types=frozenset(str(t) for t in entry.get("target_types") or ()),
             collect=bool(entry.get("collect")),
+            symmetric=bool(entry.get("symmetric")),
         )
         # The first class to list a phrase keeps it, so a user file can only add.
         for word in entry["verbs"]:
