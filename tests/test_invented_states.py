@@ -291,3 +291,14 @@ def test_a_place_written_without_its_country_is_in_the_documents(places):
     assert {("Orrinsk", "locatedIn", "Ruritania"), ("Kessa", "partOf", "Ruritania")} <= places["home"]
     # the sentence names another country: the place may be there
     assert not any(subject == "Orrinsk" for subject, _, _ in places["abroad"])
+
+
+def test_an_institution_in_a_named_country_is_that_countrys(extractor):
+    extraction = extractor.extract_text(
+        "Verdict in Ruritania\n\nThe Ruritanian authorities detained Anna Lorne in March. "
+        "A court in Moldova sentenced Karel Munz to five years in prison. Police in Moldova detained Ion Tarsk.",
+        name="court.txt",
+    )
+    sources = {(e.event_class, s.canonical) for e in extraction.events for s in e.sources}
+    assert ("Sentence", "Moldovan court") in sources  # not the document's country, the one the phrase names
+    assert ("Arrest", "Moldovan police") in sources

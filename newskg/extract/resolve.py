@@ -311,6 +311,15 @@ class ActorResolver:
                         return span
                 if self.last_author is not None:
                     return self.last_author
+        if token.pos_ in {"NOUN", "PROPN"} and (lemma in self.lexicon.state_institutions or token.lower_ in self.lexicon.state_institutions):
+            country = self._country_in(token)
+            if country is not None:
+                # "a court in Moldova", "Authorities in Ruritania": that country's institution
+                label = "Court" if lemma in {"court", "courts"} else "GovernmentBody"
+                name = f"{self.lexicon.demonym_of.get(country, country)} {token.lower_}"
+                span = Span(self.doc, token.i, token.i + 1, label=label, kb_id="coref", span_id=name)
+                self.at[token.i] = span
+                return span
         definite = any(c.lower_ in {"the", "this", "that", "these", "those"} or c.dep_ == "poss" for c in token.children)
         qualified = any(c.dep_ == "amod" for c in token.children)  # "the ruling party" is not "the party"
         if token.pos_ == "NOUN" and token.is_lower and definite and not qualified:
@@ -349,6 +358,16 @@ class ActorResolver:
                 for i in range(start, token.i + 1):
                     self.at[i] = span
                 return span
+        return None
+
+    def _country_in(self, token: Token) -> str | None:
+        """The country of "<institution> in <country>", when the phrase names one."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for pobj in child.children:
+                    place = self.entity(pobj) if pobj.dep_ == "pobj" else None
+                    if place is not None and place.label_ == "Country":
+                        return self.lexicon.country_of(place.text) or place.text
         return None
 
     def resolve_actor(self, token: Token, *, depth: int = 0) -> Span | None:
