@@ -276,6 +276,8 @@ class ActorResolver:
                     found = self.antecedent(child)
                 if found is None:
                     continue
+                if titled and found.label_ == "Person" and self.lexicon.roles[token.lower_] != "spokespersonOf" and lemma not in self.lexicon.proxy_nouns:
+                    continue  # "his lawyer", "Vost's adviser": another person, not Vost speaking
                 if proxy and found.label_ not in _NON_ACTORS | _PLACES - {"Country"}:
                     return found
         if proxy:

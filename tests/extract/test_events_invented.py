@@ -365,3 +365,12 @@ def test_members_listed_under_a_group_noun(invented):
     roles = _roles(result)
     assert ("Ilsa Vandermeer", "leads", "Lantern Rights Watch") in roles
     assert ("Petr Halloran", "memberOf", "Lantern Rights Watch") in roles
+
+
+def test_a_persons_lawyer_does_not_speak_as_that_person(invented):
+    unnamed = invented("Tomas Kravik was jailed in May. The verdict will be appealed, his lawyer said.")
+    assert "Tomas Kravik" not in {c.speaker.text for c in unnamed.claims}
+    spokesman = invented("Tomas Kravik was jailed in May. The verdict will be appealed, his spokesman said.")
+    assert {c.speaker.text for c in spokesman.claims} == {"Tomas Kravik"}  # a spokesman speaks for him
+    named = invented("Tomas Kravik was jailed in May. Kravik's lawyer, Petr Halloran, said the verdict would be appealed.")
+    assert {c.speaker.text for c in named.claims} == {"Petr Halloran"}
