@@ -70,6 +70,7 @@ class Lexicon:
     negations: frozenset[str]
     structural: dict[str, str]  # "lemma" or "lemma prep" -> structural property name
     generic_nouns: dict[str, str]  # common noun -> class of the actor it stands for
+    lede_nouns: dict[str, frozenset[str]]  # head of "a rights group" -> the classes of the actor named after it
     proxy_nouns: frozenset[str]
     state_institutions: frozenset[str]
     roles: dict[str, str]  # title -> property name (leads, spokespersonOf, memberOf, relativeOf)
@@ -309,6 +310,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         min_repeated_line_length=int(furniture.get("min_repeated_line_length", 40)),
         structural=_expand_lemmas(relations.get("structural", {})),
         generic_nouns={str(k).lower(): str(v) for k, v in (relations.get("generic_nouns") or {}).items()},
+        lede_nouns={str(k).lower(): frozenset(str(c) for c in v or ()) for k, v in (relations.get("lede_nouns") or {}).items()},
         proxy_nouns=frozenset(str(w).lower() for w in relations.get("proxy_nouns", [])),
         state_institutions=frozenset(institutions),
         speech_verbs=frozenset(str(w).lower() for w in relations.get("speech", [])),

@@ -322,6 +322,10 @@ class ActorResolver:
                 span = Span(self.doc, token.i, token.i + 1, label=label, kb_id="coref", span_id=name)
                 self.at[token.i] = span
                 return span
+        if lemma in self.lexicon.lede_nouns and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+            named = self._named_after(token, self.lexicon.lede_nouns[lemma])
+            if named is not None:
+                return named  # "A press freedom group called on X ... The Lantern Press Union said"
         definite = any(c.lower_ in {"the", "this", "that", "these", "those"} or c.dep_ == "poss" for c in token.children)
         qualified = any(c.dep_ == "amod" for c in token.children)  # "the ruling party" is not "the party"
         if token.pos_ == "NOUN" and token.is_lower and definite and not qualified:
@@ -360,6 +364,19 @@ class ActorResolver:
                 for i in range(start, token.i + 1):
                     self.at[i] = span
                 return span
+        return None
+
+    def _named_after(self, token: Token, classes: frozenset[str]) -> Span | None:
+        """The actor an indefinite first mention ("a rights group") is named as next: the first of
+        ``classes`` that is a subject in the two sentences after, when none was named before."""
+        if any(s.label_ in classes and s.end <= token.i for s in self.spans):
+            return None
+        sentences = list(self.doc.sents)
+        at = next((n for n, sent in enumerate(sentences) if sent.start <= token.i < sent.end), None)
+        for sent in sentences[at + 1 : at + 3] if at is not None else ():
+            for span in self.spans_in(sent.start, sent.end):
+                if span.label_ in classes and span.root.dep_ in {"nsubj", "nsubjpass"}:
+                    return span
         return None
 
     def _country_in(self, token: Token) -> str | None:

@@ -374,3 +374,15 @@ def test_a_persons_lawyer_does_not_speak_as_that_person(invented):
     assert {c.speaker.text for c in spokesman.claims} == {"Tomas Kravik"}  # a spokesman speaks for him
     named = invented("Tomas Kravik was jailed in May. Kravik's lawyer, Petr Halloran, said the verdict would be appealed.")
     assert {c.speaker.text for c in named.claims} == {"Petr Halloran"}
+
+
+def test_an_actor_named_only_after_the_lede_is_the_ledes_subject(invented):
+    # "delayed identification": "A ... group called on X ... / Lantern Rights Watch said ..."
+    result = invented(
+        "An influential press freedom group called on Ruritania on Tuesday to release Tomas Kravik.\n\n"
+        "Lantern Rights Watch said at least four journalists were detained."
+    )
+    find(result, "Demand", sources={"Lantern Rights Watch"}, targets={"Ruritania"})
+    # once a group is named, "a rights group" is another one
+    later = invented("Lantern Rights Watch met the press. A rights group condemned the Strelsau police.\n\nThe Free Voices Collective said so.")
+    assert not [e for e in later.events if e.event_class == "Condemn" and names(e.sources) & {"Lantern Rights Watch", "Free Voices Collective"}]

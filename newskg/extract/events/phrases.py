@@ -54,10 +54,12 @@ class Arguments:
 
 def misparsed_main_verb(verb: Token) -> bool:
     """ "The NMU's foreign policy chief, X, called on Y": a main verb after an apposition that the
-    parser took for a participle modifying the subject."""
-    return verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(
-        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children
-    )
+    parser took for a participle modifying the subject; "A rights group called on Y": a finite
+    past tense hung on the sentence's only noun (a participle would be VBN)."""
+    if verb.dep_ != "acl" or any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children):
+        return False
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    return after_comma or (verb.tag_ == "VBD" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"})
 
 def is_passive(verb: Token) -> bool:
     """A passive clause, or a past participle modifying a noun ("activists detained by police")."""
