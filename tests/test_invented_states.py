@@ -302,3 +302,13 @@ def test_an_institution_in_a_named_country_is_that_countrys(extractor):
     sources = {(e.event_class, s.canonical) for e in extraction.events for s in e.sources}
     assert ("Sentence", "Moldovan court") in sources  # not the document's country, the one the phrase names
     assert ("Arrest", "Moldovan police") in sources
+
+
+def test_a_dateline_gives_the_city_filed_from_and_the_agency(extractor):
+    extraction = extractor.extract_text(
+        "Editor jailed\n\nKORRINGRAD, May 12 (VNA) - A court jailed the editor Anna Lorne. Vellwatch-style groups protested.",
+        name="dateline.txt",
+    )
+    labels = {m.text: m.label for m in extraction.mentions}
+    assert labels["Korringrad"] == "City" and labels["VNA"] == "MediaOrganization"
+    assert not any("Vellwatch" in text for text in labels)  # "Vellwatch-style groups" names a kind of group

@@ -36,6 +36,7 @@ from newskg.extract.actors.context import (
     looks_like_person,
     modifies_noun,
     retype_by_company,
+    retype_dateline,
     retype_role_owners,
     title_before,
 )
@@ -268,6 +269,10 @@ class EntityTyper:
             return True  # "the Interactive Dialogue": the first word of a name the NER did not find
         if span.kb_id_ == "ner" and label not in {"Person", "Country"} and modifies_noun(span, lex):
             return True  # "LGBTI persons", "Uyghur minorities": a name used as a modifier
+        doc = span.doc
+        kind_of = span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in {"style", "like", "type", "minded"}
+        if kind_of or re.search(r"-\s*(?:style|like|type|minded)$", span.text.lower()):
+            return True  # "Vellwatch-style groups": a kind of thing, not an actor
         if lowered in lex.demonyms:
             return True
         has_latin = any("a" <= ch.lower() <= "z" for ch in text)
@@ -335,7 +340,7 @@ class EntityTyper:
         ]
         kept.extend(p for p in anchored if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
-        kept = retype_by_company(retype_role_owners(kept, lex))
+        kept = retype_dateline(doc, retype_by_company(retype_role_owners(kept, lex)))
         kept = extend_names(doc, kept, lex)
         kept = region_names(doc, kept, lex)
         kept = owners_before_titles(doc, kept, lex)

@@ -386,3 +386,8 @@ def test_an_actor_named_only_after_the_lede_is_the_ledes_subject(invented):
     # once a group is named, "a rights group" is another one
     later = invented("Lantern Rights Watch met the press. A rights group condemned the Strelsau police.\n\nThe Free Voices Collective said so.")
     assert not [e for e in later.events if e.event_class == "Condemn" and names(e.sources) & {"Lantern Rights Watch", "Free Voices Collective"}]
+
+
+def test_the_actors_a_group_subject_names_are_its_doers(invented):
+    result = invented("On Monday, groups such as Lantern Rights Watch welcomed the release of Tomas Kravik.")
+    find(result, "Support", sources={"Lantern Rights Watch"})

@@ -38,9 +38,12 @@ def extend_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
             # "NMU-Peru relations": two actors before a noun (a country after the hyphen), not one name
             if (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
                     and doc[end + 1].is_alpha and lexicon.country_of(doc[end + 1].text) is None):
-                end += 2
-                while end < len(doc) and doc[end].is_title and _free(end, covered) and doc[end - 1].whitespace_:
-                    end += 1
+                widened = end + 2
+                while widened < len(doc) and doc[widened].is_title and _free(widened, covered) and doc[widened - 1].whitespace_:
+                    widened += 1
+                # "Follow-up Mechanism" goes on to a capitalised word; "Vellwatch-style groups" does not
+                if widened > end + 2 or not doc[end + 1].is_lower:
+                    end = widened
             if end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ == "the" and doc[end + 2].is_title and _free(end + 2, covered):
                 k = end + 2
                 while k < len(doc) and doc[k].is_title and _free(k, covered) and not doc[k].is_sent_start:

@@ -3,12 +3,15 @@ headlines in Title Case, names used as modifiers, titles written before a name."
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import re
+
+from spacy.tokens import Doc, Span
 
 from newskg.extract.actors.names import is_title_word
 from newskg.lexicon import Lexicon
 
 __all__ = [
+    "retype_dateline",
     "looks_like_person", "attributive", "title_before", "retype_by_company", "retype_role_owners", "in_headline", "modifies_noun",
 ]
 
@@ -146,3 +149,28 @@ def modifies_noun(span: Span, lexicon: Lexicon) -> bool:
 
 # Nouns for groups of people an identity word describes.
 _PEOPLE_NOUNS = {"person", "persons", "people", "community", "communities", "minority", "minorities", "individual", "individuals", "population", "populations", "muslims", "christians", "women", "men", "youth", "refugees"}
+
+
+# "Strelsau, May 12 (Vellpress)", "STRELSAU (Vellpress)": a name, then a date or an agency in brackets
+_DATELINE = re.compile(r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}(?:,\s*[^()\n]{3,30}?(?:\s*\([^()\n]{1,30}\))?|\s*\([^()\n]{1,30}\))\s*$")
+
+
+def retype_dateline(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A dateline, on a line of its own near the top ("Strelsau, May 12 (Vellpress)"): its first
+    name is the city the story was filed from, the name in brackets the agency that filed it."""
+    out: list[Span] = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+            start -= 1
+        while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+            end += 1
+        line = doc[start:end]
+        cls = None
+        if start > 0 and doc[: start].text.count("\n") <= 8 and _DATELINE.match(line.text.strip()) and span.label_ != "Person":
+            if span.start == start and span.label_ not in {"Country", "Region", "City"}:
+                cls = "City"
+            elif span.start > start and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
+                cls = "MediaOrganization"
+        out.append(Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_) if cls and cls != span.label_ else span)
+    return out

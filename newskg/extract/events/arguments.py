@@ -57,7 +57,7 @@ def subjects_of(verb: Token, resolver: ActorResolver, vocab: EventVocabulary, de
         return [resolver.preamble], "preamble"
     for child in verb.children:
         if child.dep_ in {"nsubj", "csubj"}:
-            found = resolver.resolve_all(child)
+            found = resolver.resolve_all(child) or included_actors(child, resolver)  # "groups such as X"
             if not found and child.pos_ == "NOUN":
                 # "the verdict passed by the court", "a decision by X": the noun's own agent
                 found = noun_agents(child, resolver)
