@@ -371,9 +371,12 @@ class ActorResolver:
         ``classes`` that is a subject in the two sentences after, when none was named before."""
         if any(s.label_ in classes and s.end <= token.i for s in self.spans):
             return None
-        sentences = list(self.doc.sents)
-        at = next((n for n, sent in enumerate(sentences) if sent.start <= token.i < sent.end), None)
-        for sent in sentences[at + 1 : at + 3] if at is not None else ():
+        following: list[Span] = []
+        end = token.sent.end
+        while end < len(self.doc) and len(following) < 2:
+            following.append(self.doc[end].sent)  # the next two sentences, not the whole text's
+            end = following[-1].end
+        for sent in following:
             for span in self.spans_in(sent.start, sent.end):
                 if span.label_ in classes and span.root.dep_ in {"nsubj", "nsubjpass"}:
                     return span

@@ -133,12 +133,13 @@ def region_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     return sorted([s for s in spans if s not in replaced] + found, key=lambda s: s.start)
 
 
-def _line(doc: Doc, i: int) -> Span:
-    """The line of text token ``i`` stands in."""
+def _line(doc: Doc, i: int, reach: int = 40) -> Span:
+    """The line of text token ``i`` stands in, at most ``reach`` tokens either side (a heading
+    is short: a longer line is cut there, and read as the prose it is)."""
     start, end = i, i + 1
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+    while start > 0 and i - start < reach and "\n" not in doc[start - 1].text_with_ws:
         start -= 1
-    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+    while end < len(doc) and end - i < reach and "\n" not in doc[end - 1].text_with_ws:
         end += 1
     return doc[start:end]
 

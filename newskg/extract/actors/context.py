@@ -158,19 +158,30 @@ _DATELINE = re.compile(r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}(?:,\s*[^()\n]{3,3
 def retype_dateline(doc: Doc, spans: list[Span]) -> list[Span]:
     """A dateline, on a line of its own near the top ("Strelsau, May 12 (Vellpress)"): its first
     name is the city the story was filed from, the name in brackets the agency that filed it."""
+    # the first lines, by token: (start, end) of each, read once
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for token in doc:
+        if "\n" in token.text_with_ws:
+            lines.append((start, token.i + 1))
+            start = token.i + 1
+            if len(lines) > _DATELINE_LINES:
+                break
+    datelines = [(a, b) for a, b in lines[1:] if b - a <= 16 and _DATELINE.match(doc[a:b].text.strip())]
+    if not datelines:
+        return spans
     out: list[Span] = []
     for span in spans:
-        start, end = span.start, span.end
-        while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-            start -= 1
-        while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
-            end += 1
-        line = doc[start:end]
+        line = next(((a, b) for a, b in datelines if a <= span.start and span.end <= b), None)
         cls = None
-        if start > 0 and doc[: start].text.count("\n") <= 8 and _DATELINE.match(line.text.strip()) and span.label_ != "Person":
-            if span.start == start and span.label_ not in {"Country", "Region", "City"}:
+        if line is not None and span.label_ != "Person":
+            if span.start == line[0] and span.label_ not in {"Country", "Region", "City"}:
                 cls = "City"
-            elif span.start > start and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
+            elif span.start > line[0] and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
                 cls = "MediaOrganization"
         out.append(Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_) if cls and cls != span.label_ else span)
     return out
+
+
+#: how far down a dateline may stand (after the headline and a date line or two)
+_DATELINE_LINES = 8
