@@ -40,6 +40,7 @@ class ActorResolver:
         self.spans = sorted(spans, key=lambda s: (s.start, s.end))
         self._starts = [s.start for s in self.spans]
         self._by_last_word: dict[str, list[Span]] | None = None
+        self._first_end: dict[str, int] | None = None  # label -> where its first span ends
         self.at: dict[int, Span] = {}
         for span in spans:
             for i in range(span.start, span.end):
@@ -369,7 +370,11 @@ class ActorResolver:
     def _named_after(self, token: Token, classes: frozenset[str]) -> Span | None:
         """The actor an indefinite first mention ("a rights group") is named as next: the first of
         ``classes`` that is a subject in the two sentences after, when none was named before."""
-        if any(s.label_ in classes and s.end <= token.i for s in self.spans):
+        if self._first_end is None:
+            self._first_end = {}
+            for span in self.spans:
+                self._first_end[span.label_] = min(self._first_end.get(span.label_, span.end), span.end)
+        if any(self._first_end.get(label, len(self.doc) + 1) <= token.i for label in classes):
             return None
         following: list[Span] = []
         end = token.sent.end

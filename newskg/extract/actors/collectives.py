@@ -24,7 +24,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5})$")
 _BODY_CLASSES = frozenset({"Organization", "IntergovernmentalOrganization", "GovernmentBody", "NGO"})
 
 
-def _body_at(doc: Doc, i: int, spans: list[Span], lexicon: Lexicon) -> int:
+def _body_at(doc: Doc, i: int, spans: dict[int, list[Span]], lexicon: Lexicon) -> int:
     """How many tokens from ``i`` name a body that people can act together for: a phrase of
     ``collective_bodies`` (institutions.yml), an organisation's name already found there ("the
     League of Vellish States experts"), or an acronym that is not a country's ("NMU experts"; "US
@@ -32,8 +32,8 @@ def _body_at(doc: Doc, i: int, spans: list[Span], lexicon: Lexicon) -> int:
     n = _longest(doc, i, lexicon.collective_bodies, 2)
     if n and (doc[i].is_upper or doc[i].is_title):
         return n
-    for span in spans:
-        if span.start == i and span.label_ in _BODY_CLASSES and all(t.is_title or t.is_upper for t in (span[0], span[-1])):
+    for span in spans.get(i, ()):
+        if span.label_ in _BODY_CLASSES and all(t.is_title or t.is_upper for t in (span[0], span[-1])):
             return len(span)
     if _ACRONYM.match(doc[i].text) and lexicon.country_of(doc[i].text) is None:
         return 1
@@ -52,10 +52,13 @@ def collective_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span
     [('NMU human rights experts', 'Organization')]
     """
     found: list[Span] = []
+    starting: dict[int, list[Span]] = {}
+    for span in spans:
+        starting.setdefault(span.start, []).append(span)
     i = 0
     while i < len(doc):
         start = i + 1 if doc[i].lower_ == "independent" else i  # "independent AU experts": not part of the name
-        n = _body_at(doc, start, spans, lexicon) if start < len(doc) else 0
+        n = _body_at(doc, start, starting, lexicon) if start < len(doc) else 0
         if not n:
             i += 1
             continue

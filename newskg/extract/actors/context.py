@@ -104,6 +104,10 @@ def retype_by_company(spans: list[Span]) -> list[Span]:
 _ORG_CLASSES = {"Organization", "NGO", "PoliticalParty", "GovernmentBody", "MediaOrganization", "IntergovernmentalOrganization"}
 
 
+#: the most tokens a headline line has (a longer first line is the text itself)
+_HEADLINE_TOKENS = 60
+
+
 def in_headline(span: Span) -> bool:
     """Whether a span sits in the document's first line (its headline), written in Title Case
     ("Vell Court Jails Two Editors"), and its text is not written again in the body."""
@@ -112,8 +116,8 @@ def in_headline(span: Span) -> bool:
     if first_line_end is None:
         first_line_end = next((t.i + 1 for t in doc if "\n" in t.text_with_ws and doc[: t.i + 1].text.strip()), len(doc))
         doc.user_data["newskg_first_line_end"] = first_line_end
-    if span.start >= first_line_end:
-        return False
+    if span.start >= first_line_end or first_line_end > _HEADLINE_TOKENS:
+        return False  # past the first line, or a first line too long to be a headline (prose)
     start = span.start
     while start > 0 and "\n" not in doc[start - 1].text_with_ws:
         start -= 1
