@@ -281,6 +281,8 @@ class Extractor:
                 for rel in sentence_relations(sent, resolver, self.lexicon, dates):
                     relations.append(self._relation(rel, to_mention, sent_of))
                 observe_sentence(sent, resolver)
+            # acts done to "all those detained", now that the text has said who was
+            events.extend(self._events(frames.finish(), to_mention, norm, base, sent_of, len(events)))
         return DocumentExtraction(
             document=document,
             sentences=tuple(sentences),

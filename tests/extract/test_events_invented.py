@@ -391,3 +391,18 @@ def test_an_actor_named_only_after_the_lede_is_the_ledes_subject(invented):
 def test_the_actors_a_group_subject_names_are_its_doers(invented):
     result = invented("On Monday, groups such as Lantern Rights Watch welcomed the release of Tomas Kravik.")
     find(result, "Support", sources={"Lantern Rights Watch"})
+
+
+def test_a_demand_for_all_those_detained_is_on_behalf_of_every_detainee_the_text_names(invented):
+    result = invented(
+        "Lantern Rights Watch called for the immediate release of all those arbitrarily detained.\n\n"
+        "Tomas Kravik was detained by the Strelsau police on 3 May.\n\n"
+        "Among those held are Anneli Sorvari and Petr Halloran."
+    )
+    demand = find(result, "Demand", sources={"Lantern Rights Watch"})
+    assert {"Tomas Kravik", "Anneli Sorvari", "Petr Halloran"} <= names(demand.themes)
+    release = find(result, "Release", targets={"Tomas Kravik", "Anneli Sorvari", "Petr Halloran"})
+    assert release.mode == "demanded"
+    # with no detainee named, nothing is made up
+    alone = invented("Lantern Rights Watch called for the immediate release of all those arbitrarily detained.")
+    assert not [e for e in alone.events if e.event_class in {"Demand", "Release"}]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newskg.extract.events.arguments import Arguments, arguments_of, opens_paragraph
+from newskg.extract.events.phrases import actors_in
 from newskg.extract.events.triggers import Trigger, find_triggers
 from newskg.extract.events.vocabulary import EventClass, EventVocabulary
 from newskg.extract.topics import topics_of
@@ -48,6 +49,8 @@ class SpanEvent:
     content: str | None = None
     topics: tuple[str, ...] = ()
     parent: SpanEvent | None = None
+    #: "the release of all those detained": done to every person the document says was detained
+    group: bool = False
 
     @property
     def start_char(self) -> int:
@@ -131,6 +134,8 @@ class EventFrames:
         self.open_list: SpanEvent | None = None  # a demand whose content the next bullets give
         self.after_mark = False  # the last sentence was a bare bullet mark
         self.recent: dict[str, SpanEvent] = {}  # the last event of each class with arguments
+        self.detained: list[Span] = []  # people the document says were detained, in order
+        self.waiting: list[SpanEvent] = []  # acts done to "all those detained", and what asks for them
 
     def __call__(self, sent: Span, claims: list[tuple[int, int, Span]] = ()) -> list[SpanEvent]:
         text = sent.text.strip()
@@ -146,12 +151,34 @@ class EventFrames:
                 self.recent[event.cls.name] = event
             if event.cls.possessor == "target":
                 self.resolver.recent_people += [t for t in event.targets if t.label_ == "Person"]
+            if event.cls.name == "Arrest" and event.mode == "asserted" and not event.negated:
+                self.detained += [t for t in event.targets if t.label_ == "Person"]
+        self.detained += _listed_as_held(sent, self.resolver, self.vocab)
+        waiting = [e for e in events if e.group or any(w.group and w.parent is e for w in events)]
+        held = [e for e in waiting if not (e.targets or e.themes)]
+        self.waiting += held
+        events = [e for e in events if e not in held]
         if text.endswith(":"):
             demands = [e for e in events if e.cls.name in _DEMANDS and e.parent is None]
             self.open_list = demands[-1] if demands else None
         elif not bullet:
             self.open_list = None
         return events
+
+    def finish(self) -> list[SpanEvent]:
+        """After the last sentence: the acts done to "all those detained" are done to every
+        person the document says was detained ("Among those held are A and B"), and what asks
+        for them asks it on their behalf."""
+        people = list(dict.fromkeys(self.detained))
+        if not people:
+            return []
+        for event in self.waiting:
+            if event.group:
+                event.targets = [p for p in people if p not in event.sources]
+        for event in self.waiting:
+            if event.group and event.parent is not None and event.parent in self.waiting:
+                _lift(event.parent, event)
+        return [e for e in self.waiting if e.targets or e.themes]
 
     def _continue_list(self, events: list[SpanEvent], bullet: bool) -> list[SpanEvent]:
         """ "- release X and Y;" under "X called on Y to:": a demanded act of the addressee."""
@@ -280,6 +307,8 @@ def sentence_events(
                 recent.setdefault(event.cls.name, event)
                 if event.sources:
                     recent[event.cls.name] = event
+    for event in events.values():
+        event.group = not event.targets and _detained_group(event.trigger.token, vocab)
     for i in sorted(events):
         event = events[i]
         if event.cls.target_types:
@@ -289,9 +318,32 @@ def sentence_events(
             event.sources, event.targets = event.sources[:1], event.sources[1:]
         event.clean()
         intransitive = event.cls.name == "Protest" and not any(c.dep_ == "dobj" for c in event.trigger.token.children)
-        if event.targets or event.themes or (event.sources and intransitive):
+        waiting = event.group or any(e.group and e.parent is event for e in events.values())
+        if event.targets or event.themes or (event.sources and intransitive) or waiting:
             result.append(event)
     return result + demands
+
+
+#: nouns for people held ("the release of all detainees")
+_DETAINEE_NOUNS = {"detainee", "prisoner", "captive", "hostage"}
+
+
+def _detained_group(token: Token, vocab: EventVocabulary) -> bool:
+    """Whether an act done to people is done to a group of detainees the text does not name
+    there: "the release of all those (arbitrarily) detained", "release all detainees"."""
+    objects = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    objects += [c for c in token.children if c.dep_ == "dobj"]
+    for group in objects:
+        if group.lemma_.lower() in _DETAINEE_NOUNS and group.tag_ in {"NNS", "NNPS"}:
+            return True
+        if group.lower_ in {"those", "all"}:
+            heads = [group, *(c for c in group.children if c.lower_ == "those")]
+            for head in heads:
+                for clause in head.children:
+                    cls = vocab.verb_class(clause.lemma_.lower()) if clause.dep_ in {"acl", "relcl"} else None
+                    if cls is not None and cls.name == "Arrest":
+                        return True
+    return False
 
 
 def _definite(token: Token) -> bool:
@@ -329,6 +381,27 @@ def _link(outer: SpanEvent, inner: SpanEvent) -> None:
             inner.sources = list(outer.targets)
         elif inner.sources and not outer.targets and inner.trigger.kind == "verb":
             outer.targets = [s for s in inner.sources if s not in outer.sources]
+
+
+def _listed_as_held(sent: Span, resolver: ActorResolver, vocab: EventVocabulary) -> list[Span]:
+    """People a sentence lists as detained: "Among those held are A, B and C", "Those detained
+    include A and B"."""
+    for token in sent:
+        if token.lower_ != "those":
+            continue
+        clause = next((c for c in token.children if c.dep_ in {"acl", "relcl"}), None)
+        cls = vocab.verb_class(clause.lemma_.lower()) if clause is not None else None
+        hold = clause is not None and clause.lemma_.lower() == "hold"
+        if not (hold or (cls is not None and cls.name == "Arrest")):
+            continue
+        root = sent.root
+        if root.lemma_.lower() not in {"be", "include"}:
+            continue
+        # the list, however the parser hung its names (in apposition, in coordination)
+        people = [s for c in root.children if c.dep_ in {"nsubj", "attr", "dobj"} for s in actors_in(c, resolver, people_only=True) if s.label_ == "Person"]
+        if people:
+            return people
+    return []
 
 
 def _lift(outer: SpanEvent, inner: SpanEvent) -> None:
