@@ -406,3 +406,11 @@ def test_a_demand_for_all_those_detained_is_on_behalf_of_every_detainee_the_text
     # with no detainee named, nothing is made up
     alone = invented("Lantern Rights Watch called for the immediate release of all those arbitrarily detained.")
     assert not [e for e in alone.events if e.event_class in {"Demand", "Release"}]
+
+
+def test_undoing_an_act_done_to_a_person_is_done_to_them(invented):
+    quashed = invented("The Strelsau District Court quashed the conviction of Anneli Sorvari.")
+    find(quashed, "Release", sources={"Strelsau District Court"}, targets={"Anneli Sorvari"})
+    urged = invented("Lantern Rights Watch urged the Ruritanian authorities to quash the conviction of Anneli Sorvari.")
+    release = find(urged, "Release", sources={"Ruritanian authorities"}, targets={"Anneli Sorvari"})
+    assert release.mode == "demanded"

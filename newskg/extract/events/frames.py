@@ -404,11 +404,18 @@ def _listed_as_held(sent: Span, resolver: ActorResolver, vocab: EventVocabulary)
     return []
 
 
+_PEOPLE_CLASSES = {"Person", "NGO", "MediaOrganization", "PoliticalParty", "Organization"}
+
+
 def _lift(outer: SpanEvent, inner: SpanEvent) -> None:
     # on whose behalf: the people and bodies the inner act is done to, not the law it amends
     lifted = [t for t in inner.targets + inner.themes if t not in outer.targets and t.label_ not in _NOT_BENEFICIARIES]
     if outer.cls.name in _DEMANDS:
         outer.themes += lifted
+    elif outer.cls.possessor == "target" and not outer.cls.stance and not outer.targets and inner.trigger.kind == "noun":
+        # "quash the conviction of X", "overturn Y's sentence": undoing an act done to people is
+        # done to them (an act named by its noun; "raided Z to arrest X" is a raid on Z)
+        outer.targets = [t for t in inner.targets if t.label_ in _PEOPLE_CLASSES and t not in outer.sources]
     elif outer.cls.stance:
         if not outer.targets and inner.sources:
             outer.targets = [s for s in inner.sources if s not in outer.sources]
