@@ -312,3 +312,11 @@ def test_a_dateline_gives_the_city_filed_from_and_the_agency(extractor):
     labels = {m.text: m.label for m in extraction.mentions}
     assert labels["Korringrad"] == "City" and labels["VNA"] == "MediaOrganization"
     assert not any("Vellwatch" in text for text in labels)  # "Vellwatch-style groups" names a kind of group
+
+
+def test_a_state_body_in_a_named_country_is_located_there(extractor):
+    extraction = extractor.extract_text(
+        "Activists held in Moldova\n\nThe de facto authorities in Moldova detained the activists Ion Tarsk and Vera Pol.",
+        name="in-country.txt",
+    )
+    assert ("de facto authorities", "locatedIn", "Moldova") in {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations}

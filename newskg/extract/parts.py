@@ -3,7 +3,8 @@ in, whose programme a programme is. Read from names and possessives, not from ve
 
 Rules (named ``qualifier`` and ``possessive`` in the evidence)
 -----
-- "Peru's National Congress", "National Congress of Peru": locatedIn the country;
+- "Peru's National Congress", "National Congress of Peru", "the de facto authorities in Peru":
+  locatedIn the country;
 - "the Department of the Exchequer's Office of ...", "the Unit on ... in the Ministry of ...": partOf;
 - "Portugal's Vell Autonomous Region": partOf; "Vell's capital of Strelsau": locatedIn;
 - "the city of Orrinsk", "the Kessa region", with no country written: in the document's country
@@ -84,6 +85,10 @@ def qualifier_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -
                     inner = Span(doc, tail.start, tail.end, label="Country", kb_id="qualifier")
             if inner is not None:
                 country = inner
+        if country is None and span.label_ in {"GovernmentBody", "Court"} and span.end + 1 < sent.end and doc[span.end].lower_ == "in":
+            after = resolver.entity(doc[span.end + 1])  # "the de facto authorities in Vell"
+            if after is not None and after.label_ == "Country" and after.start == span.end + 1:
+                country = after
         if country is not None and country != span:
             found.append(Part(span, "locatedIn", country, "qualifier"))
     return found + _part_relations(sent, resolver, lexicon)
