@@ -414,3 +414,10 @@ def test_undoing_an_act_done_to_a_person_is_done_to_them(invented):
     urged = invented("Lantern Rights Watch urged the Ruritanian authorities to quash the conviction of Anneli Sorvari.")
     release = find(urged, "Release", sources={"Ruritanian authorities"}, targets={"Anneli Sorvari"})
     assert release.mode == "demanded"
+
+
+def test_lifting_a_ban_is_no_ban(invented):
+    lifted = invented("The Freedonian Parliament lifted the travel ban on Tomas Kravik.")
+    assert find(lifted, "Sanction", targets={"Tomas Kravik"}).negated
+    imposed = invented("The Freedonian Parliament imposed a travel ban on Tomas Kravik.")
+    assert not find(imposed, "Sanction", targets={"Tomas Kravik"}).negated

@@ -69,7 +69,11 @@ class SpanEvent:
         self.sources = list(dict.fromkeys(self.sources))
 
 
-def _negated(token: Token) -> bool:
+def _negated(token: Token, undoing: frozenset[str] = frozenset()) -> bool:
+    """Whether the act is said not to happen: "did not arrest", "no charges", "without trial",
+    and an act named by a noun that a verb of ``undoing`` undoes ("lifted the travel ban on X")."""
+    if token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in undoing:
+        return True
     for child in token.children:
         if child.dep_ == "neg" or (child.lower_ in _NEGATORS and child.dep_ in {"det", "advmod", "preconj"}):
             following = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
@@ -247,7 +251,7 @@ def sentence_events(
         event = SpanEvent(
             cls=trigger.cls, trigger=trigger, sentence=sent, rule=args.rule,
             sources=args.sources, targets=args.targets, themes=args.themes, places=args.places,
-            date=_event_date(trigger.token, dates), negated=_negated(trigger.token),
+            date=_event_date(trigger.token, dates), negated=_negated(trigger.token, vocab.undoing_verbs),
             mode=_mode(trigger.token, vocab, resolver.lexicon.speech_verbs),
         )
         if trigger.cls.name in _DEMANDS:

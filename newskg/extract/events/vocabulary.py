@@ -58,6 +58,8 @@ class EventVocabulary:
     #: verbs that describe their object by a predicate ("called the arrests unlawful"), and the
     #: predicates' words -> the class of what describing so does ("unlawful" -> Condemn)
     describing_verbs: frozenset[str] = frozenset()
+    #: verbs that undo an act named by their object noun ("lifted the travel ban on X")
+    undoing_verbs: frozenset[str] = frozenset()
     descriptions: dict[str, str] = field(default_factory=dict)
 
     def description_class(self, key: str) -> EventClass | None:
@@ -112,7 +114,7 @@ def _words(values: Any) -> list[str]:
 
 
 def _merge(data: dict[str, Any], into: dict[str, Any], source: str) -> None:
-    for key in ("light_verbs", "object_control", "deontic", "hypothetical", "describing_verbs"):
+    for key in ("light_verbs", "object_control", "deontic", "hypothetical", "describing_verbs", "undoing_verbs"):
         into.setdefault(key, [])
         into[key] += _words(data.get(key))
     classes = into.setdefault("classes", {})
@@ -174,6 +176,7 @@ def _build(raw: dict[str, Any]) -> EventVocabulary:
         deontic=frozenset(raw.get("deontic", ())),
         hypothetical=frozenset(raw.get("hypothetical", ())),
         describing_verbs=frozenset(raw.get("describing_verbs", ())),
+        undoing_verbs=frozenset(raw.get("undoing_verbs", ())),
         descriptions=descriptions,
     )
 
