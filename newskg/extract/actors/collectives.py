@@ -3,6 +3,7 @@ rights experts", "the Special Rapporteur on ..." (linked to the person the text 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span
@@ -19,6 +20,11 @@ def _longest(doc: Doc, i: int, phrases: frozenset[str], longest: int = 4) -> int
     return 0
 
 
+@functools.lru_cache(maxsize=8)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split()[0] for p in phrases if p)
+
+
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5})$")
 #: classes of a name found before a collective noun that make it the body those people act for
 _BODY_CLASSES = frozenset({"Organization", "IntergovernmentalOrganization", "GovernmentBody", "NGO"})
@@ -29,8 +35,11 @@ def _body_at(doc: Doc, i: int, spans: dict[int, list[Span]], lexicon: Lexicon) -
     ``collective_bodies`` (institutions.yml), an organisation's name already found there ("the
     League of Vellish States experts"), or an acronym that is not a country's ("NMU experts"; "US
     experts" are no body's)."""
-    n = _longest(doc, i, lexicon.collective_bodies, 2)
-    if n and (doc[i].is_upper or doc[i].is_title):
+    token = doc[i]
+    if not (token.is_upper or token.is_title):
+        return 0  # every kind of body's name starts with a capital
+    n = _longest(doc, i, lexicon.collective_bodies, 2) if token.lower_ in _first_words(lexicon.collective_bodies) else 0
+    if n:
         return n
     for span in spans.get(i, ()):
         if span.label_ in _BODY_CLASSES and all(t.is_title or t.is_upper for t in (span[0], span[-1])):
