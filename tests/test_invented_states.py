@@ -188,6 +188,15 @@ def test_decisions_and_resolutions_by_number_are_laws(entities):
     assert named(entities, "resolution 52/3").cls == "Law"
 
 
+def relations_by_text(extractor, texts: dict[str, str], rule: str) -> dict[str, set[tuple[str, str, str]]]:
+    """For each named text, the (subject, relation, object) triples one rule found in it."""
+    found = {}
+    for name, text in texts.items():
+        extraction = extractor.extract_text(text, name=f"{name}.txt")
+        found[name] = {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations if r.rule == rule}
+    return found
+
+
 # -- a head of state named without a country ----------------------------------------------------
 
 HEADS = {
@@ -206,11 +215,7 @@ HEADS = {
 
 @pytest.fixture(scope="module")
 def heads(extractor):
-    found = {}
-    for name, text in HEADS.items():
-        extraction = extractor.extract_text(text, name=f"{name}.txt")
-        found[name] = {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations if r.rule == "title"}
-    return found
+    return relations_by_text(extractor, HEADS, "title")
 
 
 def test_a_bare_head_of_state_title_is_the_documents_country(heads):
@@ -240,11 +245,7 @@ TITLES = {
 
 @pytest.fixture(scope="module")
 def titled(extractor):
-    found = {}
-    for name, text in TITLES.items():
-        extraction = extractor.extract_text(text, name=f"{name}.txt")
-        found[name] = {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations if r.rule == "title"}
-    return found
+    return relations_by_text(extractor, TITLES, "title")
 
 
 def test_a_title_of_a_country_before_a_name_places_the_person_in_it(titled):
@@ -280,11 +281,7 @@ PLACES = {
 
 @pytest.fixture(scope="module")
 def places(extractor):
-    found = {}
-    for name, text in PLACES.items():
-        extraction = extractor.extract_text(text, name=f"{name}.txt")
-        found[name] = {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations if r.rule == "qualifier"}
-    return found
+    return relations_by_text(extractor, PLACES, "qualifier")
 
 
 def test_a_place_written_without_its_country_is_in_the_documents(places):
