@@ -41,6 +41,7 @@ class ActorResolver:
         self._starts = [s.start for s in self.spans]
         self._by_last_word: dict[str, list[Span]] | None = None
         self._first_end: dict[str, int] | None = None  # label -> where its first span ends
+        self._main_country: str | None | bool = False  # not worked out yet (the spans do not change)
         self.at: dict[int, Span] = {}
         for span in spans:
             for i in range(span.start, span.end):
@@ -197,12 +198,15 @@ class ActorResolver:
 
     def main_country(self) -> str | None:
         """The country the document names most often (first named on a tie)."""
+        if self._main_country is not False:
+            return self._main_country
         counts: dict[str, int] = {}
         for span in self.spans:
             if span.label_ == "Country":
                 name = self.lexicon.country_of(span.text) or span.text
                 counts[name] = counts.get(name, 0) + 1
-        return max(counts, key=lambda name: counts[name]) if counts else None
+        self._main_country = max(counts, key=lambda name: counts[name]) if counts else None
+        return self._main_country
 
     def by_class(self, cls: str, before: int) -> Span | None:
         for span in reversed(self.mentioned_before(before)):

@@ -114,10 +114,11 @@ def _other_head(person: Span, country: str, resolver: ActorResolver, lexicon: Le
     "President P" who is not that person heads another."""
     doc = person.doc
     surname = person[-1].lower_
+    heads = {t: "leads" for t in lexicon.head_titles}
     for other in resolver.spans:
         if other.label_ != "Person" or other[-1].lower_ == surname:
             continue
-        hit = _title_ending(doc, other.start, max(0, other.start - 6), {t: "leads" for t in lexicon.head_titles})
+        hit = _title_ending(doc, other.start, max(0, other.start - 6), heads)
         if hit is None or hit[1] == 0:
             continue
         end = hit[1] - 1 if doc[hit[1] - 1].lower_ in {"'s", "’s"} else hit[1]

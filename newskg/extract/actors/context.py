@@ -156,6 +156,8 @@ _PEOPLE_NOUNS = {"person", "persons", "people", "community", "communities", "min
 
 
 # "Strelsau, May 12 (Vellpress)", "STRELSAU (Vellpress)": a name, then a date or an agency in brackets
+#: how far down a dateline may stand (after the headline and a date line or two)
+_DATELINE_LINES = 8
 _DATELINE = re.compile(r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}(?:,\s*[^()\n]{3,30}?(?:\s*\([^()\n]{1,30}\))?|\s*\([^()\n]{1,30}\))\s*$")
 
 
@@ -185,7 +187,3 @@ def retype_dateline(doc: Doc, spans: list[Span]) -> list[Span]:
                 cls = "MediaOrganization"
         out.append(Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_) if cls and cls != span.label_ else span)
     return out
-
-
-#: how far down a dateline may stand (after the headline and a date line or two)
-_DATELINE_LINES = 8

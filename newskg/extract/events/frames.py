@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newskg.extract.events.arguments import Arguments, arguments_of, opens_paragraph
-from newskg.extract.events.phrases import actors_in
+from newskg.extract.events.phrases import PEOPLE, actors_in
 from newskg.extract.events.triggers import Trigger, find_triggers
 from newskg.extract.events.vocabulary import EventClass, EventVocabulary
 from newskg.extract.topics import topics_of
@@ -408,9 +408,6 @@ def _listed_as_held(sent: Span, resolver: ActorResolver, vocab: EventVocabulary)
     return []
 
 
-_PEOPLE_CLASSES = {"Person", "NGO", "MediaOrganization", "PoliticalParty", "Organization"}
-
-
 def _lift(outer: SpanEvent, inner: SpanEvent) -> None:
     # on whose behalf: the people and bodies the inner act is done to, not the law it amends
     lifted = [t for t in inner.targets + inner.themes if t not in outer.targets and t.label_ not in _NOT_BENEFICIARIES]
@@ -419,7 +416,7 @@ def _lift(outer: SpanEvent, inner: SpanEvent) -> None:
     elif outer.cls.possessor == "target" and not outer.cls.stance and not outer.targets and inner.trigger.kind == "noun":
         # "quash the conviction of X", "overturn Y's sentence": undoing an act done to people is
         # done to them (an act named by its noun; "raided Z to arrest X" is a raid on Z)
-        outer.targets = [t for t in inner.targets if t.label_ in _PEOPLE_CLASSES and t not in outer.sources]
+        outer.targets = [t for t in inner.targets if t.label_ in PEOPLE and t not in outer.sources]
     elif outer.cls.stance:
         if not outer.targets and inner.sources:
             outer.targets = [s for s in inner.sources if s not in outer.sources]
