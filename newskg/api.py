@@ -29,7 +29,7 @@ from newskg.graph.network import Hop, centrality, communities, connection_path, 
 from newskg.ontology import NKG
 from newskg.output.build_folder import check_writable, locate_graph, write_build
 from newskg.output.guard import QueryLimits
-from newskg.output.page import MENTIONS_SHOWN, PageOptions, render_page
+from newskg.output.page import PageOptions, page_network, render_page
 from newskg.output.query import QueryResult, check_document_graphs, resolve_query, run_query
 from newskg.output.serialize import check_rdf_safe, format_for_path, serialize, write_rdf
 
@@ -304,10 +304,10 @@ class KnowledgeGraph:
     def page(self, options: PageOptions | None = None) -> str:
         network = self._network
         if network is None:
-            # the page shows the first MENTIONS_SHOWN sentences of each actor: a network that keeps
-            # only those is a fraction of the whole on a large corpus (the page's memory stays small)
+            # read as the page will show it: what it keeps grows with the actors and relations,
+            # not with the documents (see newskg.output.page.reading)
             source = self._view if self._view is not None else self.dataset
-            network = _in_fixed_order(to_networkx(source, mentions_per_node=MENTIONS_SHOWN))
+            network = _in_fixed_order(page_network(source, options))
         return render_page(network, options, documents=self._document_count())
 
     def show(self, options: PageOptions | None = None, height: int = 640):

@@ -1,7 +1,8 @@
 """rdflib's read methods over the archive's store, answered by Oxigraph's own pattern lookups.
 
 :func:`newskg.graph.network.to_networkx` (and so the page, ``stats`` and ``path``) reads a graph
-through ``value``, ``objects``, ``subjects``, ``subject_objects`` and ``transitive_subjects``.
+through ``value``, ``objects``, ``subjects``, ``subject_objects``, ``predicate_objects`` and
+``transitive_subjects``.
 :class:`StoreView` answers exactly those from the store's default graph (the union of the
 documents' graphs) without copying the graph into rdflib, and without the per-triple overhead of
 a general rdflib store plugin: each call is one index lookup in Oxigraph.
@@ -86,6 +87,7 @@ class StoreView:
         # the network reads a node's facts one property at a time: they are fetched all at once
         self._subject: object = None
         self._facts: dict[ox.NamedNode, list] = {}
+        self._places: dict[int, tuple[dict, dict]] = {}
 
     def _match(self, s, p, o) -> Iterator[ox.Quad]:
         return self.store.quads_for_pattern(_ox(s), _ox(p), _ox(o), _DEFAULT)
@@ -121,6 +123,70 @@ class StoreView:
     def subjects(self, predicate=None, object=None, unique: bool = False):  # noqa: A002
         for quad in self._match(None, predicate, object):
             yield from_oxigraph(quad.subject)
+
+    def rows(self, anchor: tuple, fields) -> Iterator[tuple[object, list]]:
+        """Each subject of ``anchor`` (``(property, value)``, or ``(property, None)`` for any
+        value) with its row of ``fields``, as :func:`newskg.graph.rows.iter_rows` gives them (a
+        field ``(property, many, column)`` is a property of that column's value).
+
+        One SPARQL query reads the whole table; Oxigraph evaluates the optional patterns for one
+        subject after another, so a subject's rows (one for each combination of its many-valued
+        properties) come together and are merged as they arrive: nothing is held but one row.
+        """
+        predicate, value = anchor
+        target = f"<{value}>" if value is not None else "?anchor"
+        nested: dict[int, list[str]] = {}
+        for i, field in enumerate(fields):
+            if len(field) > 2:  # a property of another column's value: inside that column's pattern
+                nested.setdefault(field[2], []).append(f"OPTIONAL {{ ?v{field[2]} <{field[0]}> ?v{i} }}")
+        optional = " ".join(
+            f"OPTIONAL {{ ?x <{field[0]}> ?v{i} {' '.join(nested.get(i, ()))} }}" for i, field in enumerate(fields) if len(field) < 3
+        )
+        variables = " ".join(f"?v{i}" for i in range(len(fields)))
+        query = f"SELECT ?x {variables} WHERE {{ ?x <{predicate}> {target} . {optional} }}"
+        many = [field[1] for field in fields]
+        current, row, seen = None, None, None
+        for solution in self.store.query(query):
+            subject, *values = solution
+            if subject != current:
+                if row is not None:
+                    yield _convert(current), row  # each subject comes once: not worth remembering
+                current, row, seen = subject, [[] if m else None for m in many], [set() if m else None for m in many]
+            for column, term in enumerate(values):
+                if term is None:
+                    continue
+                if many[column]:
+                    if term not in seen[column]:
+                        seen[column].add(term)
+                        row[column].append(from_oxigraph(term))
+                elif row[column] is None:
+                    row[column] = from_oxigraph(term)
+        if row is not None:
+            yield _convert(current), row
+
+    def row(self, subject, index: dict) -> list:
+        """``subject``'s values of the properties in ``index`` (``{property: (column, many)}``), as
+        :func:`newskg.graph.rows.read_row` gives them, by one lookup; only those are converted."""
+        places = self._places.get(id(index))
+        if places is None or places[0] is not index:
+            places = self._places[id(index)] = (index, {_predicate(p): place for p, place in index.items()})
+        wanted = places[1]
+        row: list = [None] * len(index)
+        for quad in self.store.quads_for_pattern(_ox(subject), None, None, _DEFAULT):
+            place = wanted.get(quad.predicate)
+            if place is not None:
+                column, many = place
+                if many:
+                    if row[column] is None:
+                        row[column] = []
+                    row[column].append(from_oxigraph(quad.object))
+                elif row[column] is None:
+                    row[column] = from_oxigraph(quad.object)
+        return row
+
+    def predicate_objects(self, subject=None, unique: bool = False):
+        for quad in self._match(subject, None, None):
+            yield from_oxigraph(quad.predicate), from_oxigraph(quad.object)
 
     def subject_objects(self, predicate=None, unique: bool = False):
         for quad in self._match(None, predicate, None):

@@ -2,93 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
-from rdflib import RDF, RDFS, Dataset, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import RDF, Dataset
 
+from newskg.graph.rows import (
+    CLAIM_FIELDS, DOCUMENT_FIELDS, ENTITY_FIELDS, EVENT_FIELDS, MENTION_FIELDS, STATEMENT_FIELDS, claim_order,
+    claim_record, documents_of, event_key, event_record, interaction_keys, local_name, mention_record, read_rows,
+    relations, statement_record, strings, term,
+)
 from newskg.ontology import NKG
 
 __all__ = ["to_networkx", "Centrality", "centrality", "communities", "Hop", "find_entity", "connection_path"]
-
-
-def _local(iri: URIRef) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1] if "#" in text else text.rsplit("/", 1)[-1]
-
-
-def _term(name: str) -> URIRef:
-    # Terms of the events contract may not be in the ontology yet; reading them must not fail.
-    return URIRef(f"{NKG._NS}{name}")
-
-
-def _fold_sentence(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _read(dataset: Dataset, groups: Sequence[tuple[Iterable, Sequence[tuple[URIRef, bool]]]]) -> list[dict[object, list]]:
-    """For each group ``(subjects, fields)``, a table: each subject's row holds the first value of
-    each field's property (all its values, as a list, for a field marked many-valued; ``None``
-    when it has none), subjects in the order given.
-
-    Each property is read in one scan for all groups, not one lookup a node, and only the given
-    subjects are kept, one list each: a large store's network is read in a few passes and in
-    little memory.
-
-    Examples
-    --------
-    >>> from rdflib import Graph, Literal, URIRef
-    >>> g = Graph(); a, b, p, q = (URIRef(f"urn:{x}") for x in "abpq")
-    >>> _ = g.add((a, p, Literal(1))); _ = g.add((a, q, b)); _ = g.add((b, p, Literal(2)))
-    >>> first, second = _read(g, [([a], [(p, False), (q, True)]), ([b], [(p, False)])])
-    >>> first[a] == [Literal(1), [b]], second[b] == [Literal(2)]
-    (True, True)
-    """
-    tables: list[dict[object, list]] = []
-    where: dict[object, list[tuple[int, list]]] = {}
-    columns: dict[URIRef, dict[int, tuple[int, bool]]] = defaultdict(dict)
-    for group, (subjects, fields) in enumerate(groups):
-        table: dict[object, list] = {}
-        for subject in subjects:
-            if subject not in table:
-                table[subject] = row = [None] * len(fields)
-                where.setdefault(subject, []).append((group, row))
-        tables.append(table)
-        for column, (predicate, many) in enumerate(fields):
-            columns[predicate][group] = (column, many)
-    for predicate, places in columns.items():
-        for subject, value in dataset.subject_objects(predicate):
-            for group, row in where.get(subject, ()):
-                place = places.get(group)
-                if place is None:
-                    continue
-                column, many = place
-                if many:
-                    if row[column] is None:
-                        row[column] = []
-                    row[column].append(value)
-                elif row[column] is None:
-                    row[column] = value
-    return tables
-
-
-def _text(value: object) -> str:
-    """The value as a string, one ``str`` for each distinct text (a sentence read for a hundred
-    mentions is kept once)."""
-    return "" if value is None else sys.intern(str(value))
-
-
-def _strings(values: list | None) -> list[str]:
-    return sorted(str(v) for v in values or ())
-
-
-def _flag(value: object) -> bool:
-    return bool(value.toPython()) if value is not None else False
 
 
 def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx.MultiDiGraph:
@@ -119,33 +47,27 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
     (0, [], {})
     """
     graph = nx.MultiDiGraph()
-    interaction = set(dataset.transitive_subjects(RDFS.subPropertyOf, NKG.interactsWith))
-    structural = set(dataset.transitive_subjects(RDFS.subPropertyOf, NKG.structurallyRelatedTo))
-    relation_properties = (interaction | structural) - {NKG.interactsWith, NKG.structurallyRelatedTo}
-    if not relation_properties:
-        relation_properties = {NKG[name] for name in _RELATIONS}
-        structural = {NKG[name] for name in _STRUCTURAL}
-        interaction = relation_properties - structural
+    rel = relations(dataset)
     entities = dict(dataset.subject_objects(NKG.entityType))
     mention_of = {mention: str(entity) for mention, entity in dataset.subject_objects(NKG.mentionOf)}
     file_names = dict(dataset.subject_objects(NKG.fileName))
-    entity_rows, mention_rows, document_rows, statement_rows, event_rows, claim_rows = _read(dataset, (
-        (entities, ((RDFS.label, False), (SKOS.altLabel, True), (NKG.mentionCount, False))),
-        (mention_of, ((PROV.wasDerivedFrom, False), (NKG.sentence, False))),
-        (file_names, ((DCTERMS.title, False), (DCTERMS.date, False))),
-        (dataset.subjects(RDF.type, NKG.Statement), _STATEMENT_FIELDS),
-        (dict(dataset.subject_objects(_term("eventClass"))), _EVENT_FIELDS),
-        (dataset.subjects(RDF.type, NKG.Claim), _CLAIM_FIELDS),
+    entity_rows, mention_rows, document_rows, statement_rows, event_rows, claim_rows = read_rows(dataset, (
+        (entities, ENTITY_FIELDS),
+        (mention_of, MENTION_FIELDS),
+        (file_names, DOCUMENT_FIELDS),
+        (dataset.subjects(RDF.type, NKG.Statement), STATEMENT_FIELDS),
+        (dict(dataset.subject_objects(term("eventClass"))), EVENT_FIELDS),
+        (dataset.subjects(RDF.type, NKG.Claim), CLAIM_FIELDS),
     ))
-    documents = {doc: {"file": _text(file_names[doc]), "title": _text(title), "date": _text(date)} for doc, (title, date) in document_rows.items()}
+    documents = documents_of(file_names, document_rows)
     files = {doc: info["file"] for doc, info in documents.items()}
     graph.graph["documents"] = {info["file"]: info for info in documents.values()}
     for node, (label, names, count) in entity_rows.items():
         graph.add_node(
             str(node),
-            label=str(label or _local(node)),
+            label=str(label or local_name(node)),
             type=str(entities[node]),
-            names=_strings(names),
+            names=strings(names),
             mentions=[],
             claims=[],
             claims_about=[],
@@ -153,66 +75,43 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
             mention_count=int(count or 0),
         )
     seen_mentions: dict[str, int] = defaultdict(int)
-    for mention, (doc, sentence) in mention_rows.items():
+    for mention, row in mention_rows.items():
         key = mention_of[mention]
         if key in graph:
             found = graph.nodes[key]["mentions"]
-            found.append(
-                {
-                    "document": _text(files.get(doc, _local(doc) if doc else "")),
-                    "sentence": _text(sentence),
-                    "documentDate": documents.get(doc, {}).get("date", ""),
-                }
-            )
+            found.append(mention_record(row, files, documents))
             seen_mentions[key] += 1
             if mentions_per_node is not None and len(found) >= 2 * mentions_per_node + 64:
                 found.sort(key=_mention_order)
                 del found[mentions_per_node:]
     del mention_rows, mention_of
-    events = _events(event_rows, files, documents)
+    events = {str(node): event_record(row, files, documents) for node, row in event_rows.items()}
     del event_rows
     graph.graph["events"] = events
-    labels = {p: str(dataset.value(p, RDFS.label) or _local(p)) for p in relation_properties}
     evidence: dict[tuple[str, str, str], list[dict[str, object]]] = defaultdict(list)
-    for s, p, o, doc, event, sentence, rule, start, end, role, document_date, event_date, content, about in statement_rows.values():
-        event_info = events.get(str(event), {}) if event is not None else {}
-        evidence[(str(s), _local(p), str(o))].append(
-            {
-                "document": _text(files.get(doc, "")),
-                "sentence": _text(sentence),
-                "rule": _text(rule),
-                "start": int(start or 0),
-                "end": int(end or 0),
-                "role": _text(role),
-                "documentDate": _text(document_date) or documents.get(doc, {}).get("date", ""),
-                "eventDate": _text(event_date) or _text(event_info.get("eventDate", "")),
-                "eventClass": _text(event_info.get("eventClass", "")) or _local(p),
-                "event": _text(event),
-                "content": _text(content),
-                "about": _strings(about),
-            }
-        )
+    for row in statement_rows.values():
+        s, p, o = row[0], row[1], row[2]
+        evidence[(str(s), local_name(p), str(o))].append(statement_record(row, files, documents, events))
     del statement_rows
     taking_part: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for p in relation_properties:
+    for p in rel.properties:
         for s, o in set(dataset.subject_objects(p)):
             if str(s) not in graph or str(o) not in graph:
                 continue
-            name = _local(p)
+            name = local_name(p)
             items = sorted(evidence.get((str(s), name, str(o)), []), key=lambda e: (e["document"], e["start"]))
-            kind = "interaction" if p in interaction else "structural"
-            graph.add_edge(str(s), str(o), key=name, predicate=name, label=labels[p], kind=kind, evidence=items)
+            kind = rel.kind(p)
+            graph.add_edge(str(s), str(o), key=name, predicate=name, label=rel.labels[p], kind=kind, evidence=items)
             if kind == "interaction":
-                for item in items or [{"eventClass": name, "sentence": f"{s} {o}"}]:
-                    key = (str(item["eventClass"]), _fold_sentence(str(item["sentence"])))
+                for key in interaction_keys(str(s), name, str(o), items):
                     taking_part[str(s)].add(key)
                     taking_part[str(o)].add(key)
     for event in events.values():
-        key = (str(event["eventClass"]), _fold_sentence(str(event["sentence"])))
+        key = event_key(event)
         for role in ("source", "target", "theme"):
             for actor in event[role]:
                 taking_part[actor].add(key)
-    claims = _claims(claim_rows, files, documents)
+    claims = sorted((claim_record(node, row, files, documents) for node, row in claim_rows.items()), key=claim_order)
     graph.graph["claims"] = claims
     for claim in claims:
         if claim["speaker"] in graph:
@@ -231,70 +130,6 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
 
 def _mention_order(mention: dict) -> tuple[str, str]:
     return mention["document"], mention["sentence"]
-
-
-_STATEMENT_FIELDS = (
-    (RDF.subject, False), (RDF.predicate, False), (RDF.object, False), (PROV.wasDerivedFrom, False),
-    (_term("fromEvent"), False), (NKG.sentence, False), (NKG.extractedBy, False), (NKG.startOffset, False),
-    (NKG.endOffset, False), (NKG.roleName, False), (NKG.documentDate, False), (NKG.eventDate, False),
-    (NKG.content, False), (NKG.about, True),
-)
-_EVENT_FIELDS = (
-    (PROV.wasDerivedFrom, False), (NKG.negated, False), (_term("trigger"), False), (_term("mode"), False),
-    (NKG.eventDate, False), (NKG.documentDate, False), (NKG.sentence, False), (_term("eventClass"), False),
-    (_term("source"), True), (_term("target"), True), (_term("theme"), True), (_term("place"), True),
-)
-_CLAIM_FIELDS = (
-    (PROV.wasDerivedFrom, False), (NKG.negated, False), (NKG.quoted, False), (NKG.speaker, False),
-    (NKG.claimText, False), (DCTERMS.date, False), (NKG.startOffset, False), (NKG.sentence, False),
-    (NKG.about, True), (_term("containsEvent"), True),
-)
-
-
-def _events(rows: dict, files: dict, documents: dict) -> dict[str, dict[str, object]]:
-    events: dict[str, dict[str, object]] = {}
-    for node, (doc, negated, trigger, mode, event_date, document_date, sentence, cls, *roles) in rows.items():
-        events[str(node)] = {
-            "eventClass": _text(cls),
-            "trigger": _text(trigger),
-            **{role: _strings(values) for role, values in zip(("source", "target", "theme", "place"), roles)},
-            "eventDate": _text(event_date),
-            "documentDate": _text(document_date) or documents.get(doc, {}).get("date", ""),
-            "document": _text(files.get(doc, "")),
-            "sentence": _text(sentence),
-            "mode": _text(mode),
-            "negated": _flag(negated),
-        }
-    return events
-
-
-def _claims(rows: dict, files: dict, documents: dict) -> list[dict[str, object]]:
-    claims = []
-    for node, (doc, negated, quoted, speaker, claim_text, date, start, sentence, about, contains) in rows.items():
-        claims.append(
-            {
-                "id": str(node),
-                "speaker": _text(speaker),
-                "about": _strings(about),
-                "text": _text(claim_text),
-                "sentence": _text(sentence),
-                "document": _text(files.get(doc, "")),
-                "date": _text(date) or documents.get(doc, {}).get("date", ""),
-                "negated": _flag(negated),
-                "quoted": _flag(quoted),
-                "events": _strings(contains),
-                "start": int(start or 0),
-            }
-        )
-    claims.sort(key=lambda c: (c["document"], c["start"], c["id"]))
-    return claims
-
-
-_RELATIONS = (
-    "demands urges condemns rejects supports accuses arrests sentences sanctions invites reportsOn "
-    "memberOf leads spokespersonOf partOf programmeOf locatedIn succeeded relativeOf"
-).split()
-_STRUCTURAL = "memberOf leads spokespersonOf partOf programmeOf locatedIn succeeded relativeOf".split()
 
 
 @dataclass(frozen=True, slots=True)

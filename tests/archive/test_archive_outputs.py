@@ -70,3 +70,39 @@ def test_serve_answers_from_the_builds_own_store(archive_build):
     finally:
         process.terminate()
         process.wait(15)
+
+
+def test_the_page_read_from_the_store_with_tight_caps_is_the_one_read_from_memory(archive_build, sample_kg):
+    from newskg.output.page import PageOptions
+
+    out, _ = archive_build
+    tight = PageOptions(sentences_per_actor=2, sentences_per_relation=1, sources_per_item=1, claims_per_actor=1, events_per_actor=1)
+    stored = KnowledgeGraph.open(out)
+    page = stored.page(tight)
+    assert page == sample_kg.page(tight) != sample_kg.page()
+    assert "claimsNotShown" in page and "eventsNotShown" in page  # the sample prints no sentence twice: sources are tested on invented copies
+
+
+def test_a_table_read_from_the_store_in_one_query_is_the_table_read_a_node_at_a_time(archive_build, sample_kg):
+    from rdflib import RDF
+
+    from newskg.graph.rows import CLAIM_FIELDS, EVENT_FIELDS, MENTION_FIELDS, STATEMENT_FIELDS, iter_rows, term
+    from newskg.ontology import NKG
+
+    out, _ = archive_build
+    view = KnowledgeGraph.open(out)._view
+    tables = [
+        ((RDF.type, NKG.Statement), (*STATEMENT_FIELDS, (term("eventClass"), False, 4), (NKG.eventDate, False, 4))),
+        ((term("eventClass"), None), EVENT_FIELDS),
+        ((RDF.type, NKG.Claim), CLAIM_FIELDS),
+        ((NKG.mentionOf, None), ((NKG.mentionOf, False), *MENTION_FIELDS)),
+    ]
+
+    def table(source, anchor, fields):
+        return {s: [sorted(v) if isinstance(v, list) else v for v in row] for s, row in iter_rows(source, anchor, fields)}
+
+    for anchor, fields in tables:
+        mine, theirs = table(view, anchor, fields), table(sample_kg.dataset, anchor, fields)
+        assert mine and mine == theirs, anchor
+    statements = table(view, *tables[0])
+    assert any(row[-2] is not None for row in statements.values()), "statements carry their event's class"

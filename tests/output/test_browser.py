@@ -494,3 +494,19 @@ def test_one_sentence_from_two_copies_is_shown_once_with_both_sources(browser, t
             "wire-b.txt (Vornish court jails editor) · 2031-03-05") in panel
     (row,) = _csv(browser)
     assert row["documents"] == "wire-a.txt; wire-b.txt" and row["document_dates"] == "2031-03-04; 2031-03-05"
+
+
+def test_a_capped_page_says_what_it_left_out(browser, tmp_path):
+    from newskg.output.page import PageOptions, write_page
+    from tests.output.test_page_bounds import copied_story
+
+    tight = PageOptions(sentences_per_relation=2, sources_per_item=3, claims_per_actor=1, events_per_actor=1)
+    open_page(browser, write_page(copied_story(copies=8, distinct=4), tmp_path / "capped.html", tight))
+    browser.execute_script("window.newskg.showNode('ed')")
+    panel = browser.find_element("id", "panel").text
+    assert "the first 3 sources: wire-000.txt" in panel and "more in the RDF" in panel
+    assert "count 0." in panel and "count 1." in panel and "count 2." not in panel
+    browser.execute_script("window.newskg.showNode('union')")
+    assert "… 3 more claims in the RDF" in browser.find_element("id", "panel").text
+    browser.execute_script("window.newskg.showNode('lone')")
+    assert "… 3 more events with no relation in the RDF" in browser.find_element("id", "panel").text

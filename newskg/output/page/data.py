@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from newskg.output.page.groups import Group
+from newskg.output.page.options import MENTIONS_SHOWN, PageOptions
+from newskg.output.page.reading import group_network
 from newskg.output.page.text import clean_text, day_range, search_key
 
 __all__ = ["PageOptions", "TYPE_COLORS", "MENTIONS_SHOWN", "page_data"]
@@ -28,23 +31,6 @@ TYPE_COLORS = {
     "Programme": "#86bcb6",
     "Event": "#ff9da7",
 }
-#: sentences shown for each actor (the first, by document and sentence)
-MENTIONS_SHOWN = 40
-_ITEMS_PER_EDGE = 40
-
-
-@dataclass(frozen=True, slots=True)
-class PageOptions:
-    """What to draw: at most ``max_nodes`` actors (those taking part in most events and claims
-    first), of at least ``min_degree`` relations. The RDF always keeps everything; this only trims
-    the picture."""
-
-    max_nodes: int = 2000
-    min_degree: int = 0
-    title: str = "newskg knowledge graph"
-    height: str = "100%"
-
-
 def _pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
     simple = nx.DiGraph()
     simple.add_nodes_from(graph.nodes)
@@ -57,7 +43,7 @@ def _pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
 def _select_nodes(graph: nx.MultiDiGraph, options: PageOptions) -> list[str]:
     def rank(node: str) -> tuple:
         data = graph.nodes[node]
-        return (-int(data.get("events", 0)), -len(data.get("claims", ())) - len(data.get("claims_about", ())),
+        return (-int(data.get("events", 0)), -int(data.get("claim_count", 0)),
                 -graph.degree(node), -int(data.get("mention_count", 0)), str(data.get("label", node)))
 
     eligible = [n for n in graph.nodes if graph.degree(n) >= options.min_degree]
@@ -95,90 +81,85 @@ def _copy(docs: _Documents, file: str, event_date: str = "", document_date: str 
     return {"doc": doc, "d0": span[0] if span else None, "d1": span[1] if span else None}
 
 
-def _fold(sentence: str) -> str:
-    return " ".join(sentence.split()).casefold()
-
-
-def _edge_items(evidence: list[dict], docs: _Documents, events: dict[str, dict], kept: set[str]) -> list[dict[str, object]]:
-    """Evidence grouped by sentence: the same sentence from several copies is one item with every source."""
-    grouped: dict[tuple[str, str], dict[str, object]] = {}
-    for item in evidence:
-        sentence = clean_text(item.get("sentence", ""))
-        event = events.get(str(item.get("event", "")), {})
-        key = (str(item.get("eventClass", "")), _fold(sentence))
-        row = grouped.get(key)
-        if row is None:
-            row = grouped[key] = {
-                "sentence": sentence,
-                "cls": str(item.get("eventClass", "")),
-                "date": clean_text(item.get("eventDate", "")),
-                "content": clean_text(item.get("content", "")),
-                "theme": [t for t in event.get("theme", item.get("about", [])) if t in kept],
-                "sources": [t for t in event.get("source", []) if t in kept],
-                "targets": [t for t in event.get("target", []) if t in kept],
-                "rule": clean_text(item.get("rule", "")),
-                "role": clean_text(item.get("role", "")),
-                "trigger": clean_text(event.get("trigger", "")),
-                "mode": clean_text(event.get("mode", "")),
-                "negated": bool(event.get("negated", False)),
-                "copies": [],
-            }
-        copy = _copy(docs, str(item.get("document", "")), str(item.get("eventDate", "")), str(item.get("documentDate", "")))
+def _with_copies(row: dict[str, object], group: Group, docs: _Documents, dated: bool = True) -> dict[str, object]:
+    """``row`` with the group's sources: each document once, with the days it dates the item to."""
+    for file, event_date, document_date in group.copies:
+        copy = _copy(docs, file, event_date if dated else "", document_date)
         if copy not in row["copies"]:
             row["copies"].append(copy)
-    return list(grouped.values())
+    if group.more:
+        row["more"] = True
+    return row
 
 
-def _claims(graph: nx.MultiDiGraph, docs: _Documents, kept: set[str]) -> list[dict[str, object]]:
+def _edge_item(group: Group, docs: _Documents, kept: set[str]) -> dict[str, object]:
+    """One supporting sentence of a relation: the same sentence from several copies is one item with every source."""
+    item, event = group.item
+    return _with_copies({
+        "sentence": clean_text(item.get("sentence", "")),
+        "cls": str(item.get("eventClass", "")),
+        "date": clean_text(item.get("eventDate", "")),
+        "content": clean_text(item.get("content", "")),
+        "theme": [t for t in event.get("theme", item.get("about", [])) if t in kept],
+        "sources": [t for t in event.get("source", []) if t in kept],
+        "targets": [t for t in event.get("target", []) if t in kept],
+        "rule": clean_text(item.get("rule", "")),
+        "role": clean_text(item.get("role", "")),
+        "trigger": clean_text(event.get("trigger", "")),
+        "mode": clean_text(event.get("mode", "")),
+        "negated": bool(event.get("negated", False)),
+        "copies": [],
+    }, group, docs)
+
+
+def _claims(graph: nx.MultiDiGraph, chosen: list[str], docs: _Documents, kept: set[str]) -> list[dict[str, object]]:
     """Claims whose speaker is drawn, the same sentence from several copies once with every source."""
-    grouped: dict[tuple[str, str, str], dict[str, object]] = {}
-    for claim in graph.graph.get("claims", []):
-        if claim["speaker"] not in kept:
-            continue
-        sentence = clean_text(claim.get("sentence", ""))
-        key = (claim["speaker"], _fold(sentence), _fold(str(claim.get("text", ""))))
-        row = grouped.get(key)
-        if row is None:
-            row = grouped[key] = {
-                "speaker": claim["speaker"],
-                "about": [a for a in claim.get("about", []) if a in kept and a != claim["speaker"]],
-                "text": clean_text(claim.get("text", "")),
-                "sentence": sentence,
-                "negated": bool(claim.get("negated")),
-                "quoted": bool(claim.get("quoted")),
-                "copies": [],
-            }
-        copy = _copy(docs, str(claim.get("document", "")), "", str(claim.get("date", "")))
-        if copy not in row["copies"]:
-            row["copies"].append(copy)
-    return list(grouped.values())
+    found = graph.graph.get("claims", {})
+    groups = sorted((g for speaker in chosen if speaker in found for g in found[speaker].shown()), key=lambda g: g.order)
+    rows = []
+    for group in groups:
+        claim = group.item
+        rows.append(_with_copies({
+            "speaker": claim["speaker"],
+            "about": [a for a in claim.get("about", []) if a in kept and a != claim["speaker"]],
+            "text": clean_text(claim.get("text", "")),
+            "sentence": clean_text(claim.get("sentence", "")),
+            "negated": bool(claim.get("negated")),
+            "quoted": bool(claim.get("quoted")),
+            "copies": [],
+        }, group, docs, dated=False))
+    return rows
 
 
-def _unprojected_events(graph: nx.MultiDiGraph, events: dict[str, dict], docs: _Documents, kept: set[str]) -> list[dict[str, object]]:
+def _unprojected_events(graph: nx.MultiDiGraph, chosen: list[str], docs: _Documents, kept: set[str], sources: int) -> list[dict[str, object]]:
     """Events no relation edge stands for (one with a target but no source, say): shown in the
     panels of the actors they involve, grouped by sentence like the rest."""
-    projected = {str(item.get("event", "")) for _, _, d in graph.edges(data=True) for item in d.get("evidence", [])}
-    grouped: dict[tuple[str, str], dict[str, object]] = {}
-    for iri, event in sorted(events.items()):
-        if iri in projected:
-            continue
+    loose = graph.graph.get("loose", {})
+    merged: dict[object, list] = {}
+    for actor in chosen:
+        for group in loose[actor].shown() if actor in loose else ():
+            known = merged.setdefault(group.key, [group, {}, False])
+            if group.order < known[0].order:
+                known[0] = group
+            known[2] = known[2] or group.more
+            at = known[1]
+            for order, copy in group.sources:
+                if copy not in at or order < at[copy]:
+                    at[copy] = order
+    rows = []
+    for first, at, more in sorted(merged.values(), key=lambda m: m[0].order):
+        pairs = sorted((order, copy) for copy, order in at.items())
+        group = Group(first.key, first.order, first.item, tuple(pairs[:sources]), more or len(pairs) > sources)
+        _, event = group.item
         roles = {role: [a for a in event.get(role, []) if a in kept] for role in ("source", "target", "theme")}
-        if not any(roles.values()):
-            continue
-        sentence = clean_text(event.get("sentence", ""))
-        key = (str(event.get("eventClass", "")), _fold(sentence))
-        row = grouped.get(key)
-        if row is None:
-            row = grouped[key] = {
-                "sentence": sentence, "cls": str(event.get("eventClass", "")), "date": clean_text(event.get("eventDate", "")),
-                "content": "", "theme": roles["theme"], "sources": roles["source"], "targets": roles["target"],
-                "rule": "", "role": "", "trigger": clean_text(event.get("trigger", "")), "mode": clean_text(event.get("mode", "")),
-                "negated": bool(event.get("negated", False)), "copies": [],
-            }
-        copy = _copy(docs, str(event.get("document", "")), str(event.get("eventDate", "")), str(event.get("documentDate", "")))
-        if copy not in row["copies"]:
-            row["copies"].append(copy)
-    return list(grouped.values())
+        rows.append(_with_copies({
+            "sentence": clean_text(event.get("sentence", "")), "cls": str(event.get("eventClass", "")),
+            "date": clean_text(event.get("eventDate", "")), "content": "", "theme": roles["theme"],
+            "sources": roles["source"], "targets": roles["target"], "rule": "", "role": "",
+            "trigger": clean_text(event.get("trigger", "")), "mode": clean_text(event.get("mode", "")),
+            "negated": bool(event.get("negated", False)), "copies": [],
+        }, group, docs))
+    return rows
 
 
 def _class_label(cls: str, predicate_labels: dict[str, str]) -> str:
@@ -201,11 +182,12 @@ def page_data(graph: nx.MultiDiGraph, options: PageOptions | None = None, *, doc
     (2, 'A', 'a', 'interaction')
     """
     options = options or PageOptions()
+    if not graph.graph.get("grouped"):
+        graph = group_network(graph, options)
     chosen = _select_nodes(graph, options)
     kept = set(chosen)
     pagerank = _pagerank(graph)
     docs = _Documents(graph.graph.get("documents", {}))
-    events = graph.graph.get("events", {})
     nodes = []
     for node in chosen:
         data = graph.nodes[node]
@@ -224,7 +206,7 @@ def page_data(graph: nx.MultiDiGraph, options: PageOptions | None = None, *, doc
             "mentions": int(data.get("mention_count", len(mentions))),
             "pagerank": round(pagerank.get(node, 0.0), 6),
             "sample": [{"doc": docs.add(str(m.get("document", ""))), "sentence": clean_text(m.get("sentence", ""))}
-                       for m in mentions[:MENTIONS_SHOWN]],
+                       for m in mentions[: options.sentences_per_actor]],
         })
     predicate_labels: dict[str, str] = {}
     edges = []
@@ -233,17 +215,25 @@ def page_data(graph: nx.MultiDiGraph, options: PageOptions | None = None, *, doc
             continue
         label = clean_text(data.get("label", key))
         predicate_labels[str(key)] = label
-        items = _edge_items(list(data.get("evidence", [])), docs, events, kept)
+        groups = data["groups"]
+        items = [_edge_item(group, docs, kept) for group in groups.shown()]
+        count = groups.count
         if not items:  # a relation without a stored sentence is still one undated item
             items = [{"sentence": "", "cls": str(key), "date": "", "content": "", "theme": [], "sources": [], "targets": [],
                       "rule": "", "role": "", "trigger": "", "mode": "", "negated": False, "copies": []}]
+            count = 1
         edges.append({
             "id": f"e{len(edges) + 1}", "from": s, "to": o, "predicate": str(key), "label": label,
             "kind": "structural" if data.get("kind") == "structural" else "interaction",
-            "items": items[:_ITEMS_PER_EDGE], "itemCount": len(items),
+            "items": items, "itemCount": count,
         })
-    claims = _claims(graph, docs, kept)
-    loose = _unprojected_events(graph, events, docs, kept)
+    claims = _claims(graph, chosen, docs, kept)
+    loose = _unprojected_events(graph, chosen, docs, kept, options.sources_per_item)
+    for node in nodes:  # what the caps left out, so the panel can say so
+        for field, groups in (("claimsNotShown", graph.graph.get("claims", {})), ("eventsNotShown", graph.graph.get("loose", {}))):
+            found = groups.get(node["id"])
+            if found is not None and found.count > found.keep:
+                node[field] = found.count - found.keep
     about_pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         for about in claim["about"]:
@@ -284,6 +274,6 @@ def page_data(graph: nx.MultiDiGraph, options: PageOptions | None = None, *, doc
             "documents": documents if documents is not None else len(docs.rows),
             "firstDay": min(days) if days else None,
             "lastDay": max(days) if days else None,
-            "eventNodes": bool(events),
+            "eventNodes": bool(graph.graph.get("event_nodes")),
         },
     }

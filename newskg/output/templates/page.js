@@ -372,11 +372,12 @@
     b.addEventListener("click", () => selectNode(id));
     return b;
   }
-  function sources(copies, eventDate) {
+  function sources(copies, eventDate, more) {
     const seen = [...new Set(copies.map(c => c.doc))];
     const parts = seen.map(i => { const d = docs[i]; return `${d.file}${d.title && d.title !== d.file ? " (" + d.title + ")" : ""}${d.date ? " · " + d.date : ""}`; });
     const when = eventDate ? `event date: ${eventDate} · ` : "";
-    const from = seen.length ? `${seen.length > 1 ? seen.length + " sources" : "source"}: ${parts.join(" · ")}` : "source: not recorded";
+    const count = more ? `the first ${seen.length} sources` : seen.length > 1 ? seen.length + " sources" : "source";
+    const from = seen.length ? `${count}: ${parts.join(" · ")}${more ? " · more in the RDF" : ""}` : "source: not recorded";
     return el("div", when + from, "src");
   }
   function actorList(li, ids) { ids.forEach((id, k) => { if (k) li.appendChild(document.createTextNode(", ")); li.appendChild(byId.has(id) ? nodeButton(id) : document.createTextNode(id)); }); }
@@ -391,7 +392,7 @@
     if (item.content) li.appendChild(el("div", `what: ${item.content}`));
     if (item.theme && item.theme.length) { const th = el("div", "about: "); actorList(th, item.theme); li.appendChild(th); }
     if (item.sentence) li.appendChild(el("q", item.sentence));
-    li.appendChild(sources(item.copies, item.date));
+    li.appendChild(sources(item.copies, item.date, item.more));
     li.dataset.cls = item.cls;
     return li;
   }
@@ -404,7 +405,7 @@
     if (head.childNodes.length) li.appendChild(head);
     li.appendChild(el("q", c.text || c.sentence));
     if (c.sentence && c.text && c.sentence !== c.text) li.appendChild(el("div", c.sentence, "src"));
-    li.appendChild(sources(c.copies, ""));
+    li.appendChild(sources(c.copies, "", c.more));
     return li;
   }
   function section(title, items, hidden) {
@@ -442,7 +443,9 @@
       if (looseOk[i]) events.push(eventItem({ label: classLabel.get(item.cls) || item.cls }, item)); else eventsHidden++;
     });
     section("Events", events, eventsHidden);
+    if (n.eventsNotShown) panel.appendChild(el("div", `… ${plural(n.eventsNotShown, "more event")} with no relation in the RDF`, "src"));
     section("Claims made", made.map(c => claimItem(c, false)), madeHidden);
+    if (n.claimsNotShown) panel.appendChild(el("div", `… ${plural(n.claimsNotShown, "more claim")} in the RDF`, "src"));
     section("Claims about it", about.map(c => claimItem(c, true)), aboutHidden);
     section("Links (not counted in size)", links, linksHidden);
     const mentions = n.sample.filter(m => state.docs.has(m.doc)).map(m => { const li = el("li"); li.appendChild(el("div", m.sentence)); li.appendChild(el("div", docs[m.doc].file, "src")); return li; });
