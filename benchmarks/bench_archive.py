@@ -16,6 +16,7 @@ Examples
 --------
 python benchmarks/bench_archive.py --docs 250 1000 --compare
 python benchmarks/bench_archive.py --docs 1000 5000 10000
+python benchmarks/bench_archive.py --draw-on DIR/out-1000 DIR/out-10000
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ elif mode == "draw":
     page = kg.page()
     elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": elapsed, "peak_mb": peak, "bytes": len(page.encode("utf-8"))}))
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak, "bytes": len(page.encode("utf-8")), "documents": kg._document_count()}))
     sys.exit(0)
 elif mode == "add":
     from newskg.api import build_archive
@@ -141,12 +142,26 @@ def main() -> None:
     parser.add_argument("--spacy", action="store_true", help="also time bare spaCy (load + nlp.pipe) on each corpus")
     parser.add_argument("--keep", type=Path, help="keep the corpora and builds in this folder")
     parser.add_argument("--queries-on", type=Path, nargs="+", help="only time the bundled queries on these build folders")
+    parser.add_argument("--draw-on", type=Path, nargs="+",
+                        help="only draw the page of these build folders (smallest first): time, peak memory, and what a document adds")
     parser.add_argument("--no-queries", action="store_true",
                         help="skip the rdflib parse and the bundled queries on the largest build (time them with --queries-on)")
     args = parser.parse_args()
     if args.queries_on:
         for folder in args.queries_on:
             bundled_queries(folder)
+        return
+    if args.draw_on:
+        drawn = []
+        for folder in args.draw_on:
+            result = child("draw", folder, folder)
+            documents = result["documents"]
+            drawn.append((documents, result))
+            print(f"the page alone on {folder} ({documents} documents): {result['seconds']:.1f} s, peak {result['peak_mb']:.0f} MB, "
+                  f"{result['bytes'] / 1e6:.2f} MB of HTML", flush=True)
+        (n0, r0), (n1, r1) = drawn[0], drawn[-1]
+        if isinstance(n0, int) and isinstance(n1, int) and n1 > n0:
+            print(f"memory a document adds to the page: {(r1['peak_mb'] - r0['peak_mb']) / (n1 - n0) * 1024:.1f} KB")
         return
     work = args.keep or Path(tempfile.mkdtemp(prefix="newskg-archive-bench-"))
     newskg = str(Path(sys.executable).with_name("newskg"))

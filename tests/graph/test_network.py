@@ -142,3 +142,14 @@ def test_the_page_drawn_from_a_capped_network_is_the_page_of_the_whole(sample_kg
 
     assert page(to_networkx(sample_kg.dataset, mentions_per_node=MENTIONS_SHOWN)) == page(to_networkx(sample_kg.dataset))
     assert page(to_networkx(sample_kg.dataset, mentions_per_node=1)) != page(to_networkx(sample_kg.dataset))
+
+
+def test_the_page_read_a_node_at_a_time_is_the_page_of_the_whole_network(sample_kg):
+    from newskg.api import _in_fixed_order
+    from newskg.graph.network import to_networkx
+    from newskg.output.page import PageOptions, page_network, render_page
+
+    for options in (PageOptions(), PageOptions(sentences_per_actor=2, sentences_per_relation=1, claims_per_actor=1, events_per_actor=1)):
+        streamed = render_page(_in_fixed_order(page_network(sample_kg.dataset, options)), options, documents=5)
+        whole = render_page(_in_fixed_order(to_networkx(sample_kg.dataset)), options, documents=5)
+        assert streamed == whole
