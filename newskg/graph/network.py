@@ -37,7 +37,7 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
     sentence, mode, negated}``; empty when the graph has no event nodes). Where a statement has no
     event node, its ``eventClass`` is the relation's own name.
 
-    The graph is read property by property, one scan each (see ``_read``).
+    The graph is read property by property, one scan each (see :func:`newskg.graph.rows.read_rows`).
 
     Examples
     --------
