@@ -1,8 +1,8 @@
 """rdflib's read methods over the archive's store, answered by Oxigraph's own pattern lookups.
 
 :func:`newskg.graph.network.to_networkx` (and so the page, ``stats`` and ``path``) reads a graph
-through ``value``, ``objects``, ``subjects``, ``subject_objects``, ``predicate_objects`` and
-``transitive_subjects``.
+through ``value``, ``objects``, ``subjects``, ``subject_objects`` and ``transitive_subjects``;
+the page's tables through ``rows`` and ``row``.
 :class:`StoreView` answers exactly those from the store's default graph (the union of the
 documents' graphs) without copying the graph into rdflib, and without the per-triple overhead of
 a general rdflib store plugin: each call is one index lookup in Oxigraph.
@@ -183,10 +183,6 @@ class StoreView:
                 elif row[column] is None:
                     row[column] = from_oxigraph(quad.object)
         return row
-
-    def predicate_objects(self, subject=None, unique: bool = False):
-        for quad in self._match(subject, None, None):
-            yield from_oxigraph(quad.predicate), from_oxigraph(quad.object)
 
     def subject_objects(self, predicate=None, unique: bool = False):
         for quad in self._match(None, predicate, None):

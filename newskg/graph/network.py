@@ -11,8 +11,8 @@ from rdflib import RDF, Dataset
 
 from newskg.graph.rows import (
     CLAIM_FIELDS, DOCUMENT_FIELDS, ENTITY_FIELDS, EVENT_FIELDS, MENTION_FIELDS, STATEMENT_FIELDS, claim_order,
-    claim_record, documents_of, event_key, event_record, interaction_keys, local_name, mention_record, read_rows,
-    relations, statement_record, strings, term,
+    Relations, claim_record, documents_of, event_key, event_record, interaction_keys, local_name, mention_order,
+    mention_record, read_rows, statement_record, strings, term,
 )
 from newskg.ontology import NKG
 
@@ -47,7 +47,7 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
     (0, [], {})
     """
     graph = nx.MultiDiGraph()
-    rel = relations(dataset)
+    rel = Relations(dataset)
     entities = dict(dataset.subject_objects(NKG.entityType))
     mention_of = {mention: str(entity) for mention, entity in dataset.subject_objects(NKG.mentionOf)}
     file_names = dict(dataset.subject_objects(NKG.fileName))
@@ -82,7 +82,7 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
             found.append(mention_record(row, files, documents))
             seen_mentions[key] += 1
             if mentions_per_node is not None and len(found) >= 2 * mentions_per_node + 64:
-                found.sort(key=_mention_order)
+                found.sort(key=mention_order)
                 del found[mentions_per_node:]
     del mention_rows, mention_of
     events = {str(node): event_record(row, files, documents) for node, row in event_rows.items()}
@@ -120,16 +120,12 @@ def to_networkx(dataset: Dataset, *, mentions_per_node: int | None = None) -> nx
             if about in graph:
                 graph.nodes[about]["claims_about"].append(claim)
     for node, data in graph.nodes(data=True):
-        data["mentions"].sort(key=_mention_order)
+        data["mentions"].sort(key=mention_order)
         if mentions_per_node is not None:
             del data["mentions"][mentions_per_node:]
         data["mention_count"] = data["mention_count"] or seen_mentions.get(node, 0)
         data["events"] = len(taking_part.get(node, ()))
     return graph
-
-
-def _mention_order(mention: dict) -> tuple[str, str]:
-    return mention["document"], mention["sentence"]
 
 
 @dataclass(frozen=True, slots=True)

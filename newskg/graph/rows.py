@@ -22,7 +22,7 @@ __all__ = [
     "CLAIM_FIELDS", "DOCUMENT_FIELDS", "ENTITY_FIELDS", "EVENT_FIELDS", "MENTION_FIELDS", "STATEMENT_FIELDS",
     "Relations", "claim_order", "claim_record", "documents_of", "event_key", "event_record", "interaction_keys",
     "mention_record", "statement_record", "flag", "fold_sentence", "iter_rows", "local_name", "read_row", "read_rows",
-    "relations", "strings", "term", "text",
+    "field_index", "mention_order", "strings", "term", "text",
 ]
 
 Fields = Sequence[tuple]  # (property, many) or, in iter_rows, (property, many, column)
@@ -85,6 +85,17 @@ CLAIM_FIELDS: Fields = (
     (NKG.claimText, False), (DCTERMS.date, False), (NKG.startOffset, False), (NKG.sentence, False),
     (NKG.about, True), (term("containsEvent"), True),
 )
+
+
+def field_index(fields: Fields) -> dict:
+    """``{property: (column, many)}`` for a row's fields: what :func:`read_row` looks each fact up in.
+
+    Examples
+    --------
+    >>> field_index(MENTION_FIELDS)[NKG.sentence]
+    (1, False)
+    """
+    return {field[0]: (column, field[1]) for column, field in enumerate(fields)}
 
 
 def _place(row: list, column: int, many: bool, value: object) -> None:
@@ -150,7 +161,7 @@ def read_row(dataset: Dataset, subject: object, fields: Fields, index: dict | No
     (True, [rdflib.term.Literal('2', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))])
     """
     if index is None:
-        index = {predicate: (column, many) for column, (predicate, many) in enumerate(fields)}
+        index = field_index(fields)
     own = getattr(dataset, "row", None)
     if own is not None:  # a store's view: one lookup, converting only the values asked for
         return own(subject, index)
@@ -189,7 +200,7 @@ def iter_rows(dataset: Dataset, anchor: tuple[URIRef, URIRef | None], fields: Fi
     own_fields = [field[:2] for field in fields if len(field) < 3]
     if any(len(field) < 3 for field in fields[len(own_fields):]):
         raise ValueError("fields of another column's value come after the subject's own")
-    index = {field[0]: (column, field[1]) for column, field in enumerate(own_fields)}
+    index = field_index(own_fields)
     seen: set = set()
     for subject in subjects:
         if value is None:  # a subject with two values of the anchor comes twice
@@ -228,10 +239,6 @@ class Relations:
 
     def kind(self, predicate: URIRef) -> str:
         return "interaction" if predicate in self.interaction else "structural"
-
-
-def relations(dataset: Dataset) -> Relations:
-    return Relations(dataset)
 
 
 def documents_of(file_names: dict, rows: dict) -> dict[object, dict[str, str]]:
@@ -282,6 +289,11 @@ def interaction_keys(source: str, name: str, target: str, evidence: Iterable[dic
     items = list(evidence) or [{"eventClass": name, "sentence": f"{source} {target}"}]
     for item in items:
         yield str(item["eventClass"]), fold_sentence(str(item["sentence"]))
+
+
+def mention_order(mention: dict) -> tuple[str, str]:
+    """Mentions in reading order: by document, then by sentence."""
+    return mention["document"], mention["sentence"]
 
 
 def claim_order(claim: dict) -> tuple[str, int, str]:

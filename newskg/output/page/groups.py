@@ -94,6 +94,3 @@ class Groups:
             pairs = sorted((at, source) for source, at in sources.items())
             result.append(Group(key, order, item, tuple(pairs[: self.copies]), dropped or len(pairs) > self.copies))
         return result
-
-    def __len__(self) -> int:
-        return self.count

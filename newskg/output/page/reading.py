@@ -16,9 +16,9 @@ import networkx as nx
 from rdflib import RDF, Dataset, URIRef
 
 from newskg.graph.rows import (
-    CLAIM_FIELDS, DOCUMENT_FIELDS, ENTITY_FIELDS, EVENT_FIELDS, MENTION_FIELDS, STATEMENT_FIELDS, claim_order,
-    claim_record, documents_of, event_key, event_record, interaction_keys, iter_rows, local_name, mention_record,
-    read_row, read_rows, relations, statement_record, strings, term, text,
+    CLAIM_FIELDS, DOCUMENT_FIELDS, ENTITY_FIELDS, EVENT_FIELDS, MENTION_FIELDS, STATEMENT_FIELDS, Relations, claim_order,
+    claim_record, documents_of, event_key, event_record, field_index, fold_sentence, interaction_keys, iter_rows,
+    local_name, mention_order, mention_record, read_row, read_rows, statement_record, strings, term, text,
 )
 from newskg.ontology import NKG
 from newskg.output.page.groups import Groups
@@ -26,14 +26,6 @@ from newskg.output.page.options import PageOptions
 from newskg.output.page.text import clean_text
 
 __all__ = ["page_network", "group_network"]
-
-
-def _fold(sentence: str) -> str:
-    return " ".join(sentence.split()).casefold()
-
-
-def _mention_order(mention: dict) -> tuple[str, str]:
-    return mention["document"], mention["sentence"]
 
 
 class _Collector:
@@ -58,7 +50,7 @@ class _Collector:
 
     def mention(self, node: str, mention: dict) -> None:
         found = self._mentions[node]
-        found.append((*_mention_order(mention), self._next(), mention))
+        found.append((*mention_order(mention), self._next(), mention))
         limit = self.options.sentences_per_actor
         if len(found) >= 2 * limit + 64:
             found.sort(key=lambda m: m[:3])
@@ -77,7 +69,7 @@ class _Collector:
             return False
         if item.get("event"):
             self.projected.add(hash(str(item["event"])))
-        key = (str(item.get("eventClass", "")), _fold(clean_text(item.get("sentence", ""))))
+        key = (str(item.get("eventClass", "")), fold_sentence(clean_text(item.get("sentence", ""))))
         order = (str(item.get("document", "")), int(item.get("start", 0)), self._next())
         copy = (str(item.get("document", "")), str(item.get("eventDate", "")), str(item.get("documentDate", "")))
         data["groups"].add(key, order, [item, event], copy)
@@ -95,7 +87,7 @@ class _Collector:
         self.event_nodes = True
         if hash(iri) in self.projected:
             return
-        key = (str(event.get("eventClass", "")), _fold(clean_text(event.get("sentence", ""))))
+        key = (str(event.get("eventClass", "")), fold_sentence(clean_text(event.get("sentence", ""))))
         copy = (str(event.get("document", "")), str(event.get("eventDate", "")), str(event.get("documentDate", "")))
         actors = {a for role in ("source", "target", "theme") for a in event.get(role, ()) if a in self.graph}
         for actor in sorted(actors):
@@ -111,7 +103,7 @@ class _Collector:
         groups = self.claims.get(speaker)
         if groups is None:
             groups = self.claims[speaker] = Groups(self.options.claims_per_actor, self.options.sources_per_item)
-        key = (_fold(clean_text(claim.get("sentence", ""))), _fold(clean_text(claim.get("text", ""))))
+        key = (fold_sentence(clean_text(claim.get("sentence", ""))), fold_sentence(clean_text(claim.get("text", ""))))
         groups.add(key, claim_order(claim), claim, (str(claim.get("document", "")), "", str(claim.get("date", ""))))
 
     def finish(self, documents: dict) -> nx.MultiDiGraph:
@@ -168,7 +160,7 @@ def page_network(dataset: Dataset, options: PageOptions | None = None) -> nx.Mul
     """
     options = options or PageOptions()
     collector = _Collector(options)
-    rel = relations(dataset)
+    rel = Relations(dataset)
     entities = dict(dataset.subject_objects(NKG.entityType))
     file_names = dict(dataset.subject_objects(NKG.fileName))
     entity_rows, document_rows = read_rows(dataset, ((entities, ENTITY_FIELDS), (file_names, DOCUMENT_FIELDS)))
@@ -207,7 +199,7 @@ def page_network(dataset: Dataset, options: PageOptions | None = None) -> nx.Mul
             for key in interaction_keys(*edge, [item]):
                 taking_part[edge[0]].add(hash(key))
                 taking_part[edge[2]].add(hash(key))
-    index = _index(EVENT_FIELDS)
+    index = field_index(EVENT_FIELDS)
     for shown in collector.shown_evidence():
         event = shown[0]["event"]
         row = read_row(dataset, URIRef(event), EVENT_FIELDS, index) if event else None
@@ -245,5 +237,3 @@ _MENTION_TABLE = ((NKG.mentionOf, False), *MENTION_FIELDS)
 _STATEMENT_TABLE = (*STATEMENT_FIELDS, (term("eventClass"), False, 4), (NKG.eventDate, False, 4))
 
 
-def _index(fields) -> dict:
-    return {predicate: (column, many) for column, (predicate, many) in enumerate(fields)}
