@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from rdflib.compare import isomorphic
 
 from newskg.api import KnowledgeGraph
@@ -57,6 +59,17 @@ def test_html_and_markdown_documents(tmp_path: Path):
 def test_worker_processes_give_the_same_graph(sample_kg):
     parallel = KnowledgeGraph.build(workers=2)
     assert isomorphic(union_graph(parallel.dataset), union_graph(sample_kg.dataset))
+
+
+@pytest.mark.parametrize("count,workers", [(1, 2), (7, 2), (200, 2), (1000, 4), (10_000, 16)])
+def test_worker_batches_shrink_so_the_workers_finish_together(count, workers):
+    from newskg.extract.pipeline import shares
+
+    sizes = shares(count, workers, largest=16)
+    assert sum(sizes) == count and all(1 <= s <= 16 for s in sizes)
+    assert sizes == sorted(sizes, reverse=True)  # the largest first, the smallest last
+    # what one worker may be left alone with at the end: at most two documents
+    assert sizes[-1] <= 2 and (count < 2 * workers * 16 or sizes[0] == 16)
 
 
 def test_identical_documents_are_read_once(tmp_path: Path):

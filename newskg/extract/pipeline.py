@@ -403,14 +403,37 @@ def extract_in_processes(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    batch = max(1, min(16, len(located) // (settings.workers * 4) or 1))
-    batches = [located[i : i + batch] for i in range(0, len(located), batch)]
+    batches, start = [], 0
+    for size in shares(len(located), settings.workers, largest=settings.batch_size):
+        batches.append(located[start : start + size])
+        start += size
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_init_worker, initargs=(single_process(settings),)) as pool:
         for model, results in pool.map(_extract_batch, batches):
             if on_model is not None:
                 on_model(model)
             yield from results
+
+
+def shares(count: int, workers: int, *, largest: int = 16, smallest: int = 2) -> list[int]:
+    """The sizes of the batches ``count`` documents are shared out in: each a fair part of what is
+    left (a ``2 * workers``-th), between ``smallest`` and ``largest``. Batches shrink towards the
+    end, so the workers finish together: one worker left alone with a last full batch would idle
+    the others for a sixteenth of the corpus on two cores.
+
+    Examples
+    --------
+    >>> shares(40, 2, largest=16)
+    [10, 8, 6, 4, 3, 3, 2, 2, 2]
+    >>> sum(shares(1000, 4)), shares(3, 4)
+    (1000, [2, 1])
+    """
+    sizes, left = [], count
+    while left > 0:
+        size = min(left, max(smallest, min(largest, -(-left // (2 * max(workers, 1))))))
+        sizes.append(size)
+        left -= size
+    return sizes
 
 
 _WORKER: Extractor | None = None
