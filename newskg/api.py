@@ -430,6 +430,7 @@ def build_archive(
     files: bool = True,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[DocumentExtraction | Problem], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> tuple[KnowledgeGraph, BuildSummary]:
     """Build (``mode="build"``), update (``"update"``: the corpus is now ``paths``) or extend
     (``"add"``) the archive in ``out``, then write ``graph.ttl``, ``graph.trig`` and ``graph.html``
@@ -440,7 +441,8 @@ def build_archive(
     limit of the build unless others are given (other settings mean every file is read again).
     With ``files=False`` only the store is brought up to date and the files of the previous build
     are removed (they would be out of date): queries, ``stats``, ``path`` and ``serve`` read the
-    store, and ``draw`` or ``export`` write files from it when wanted.
+    store, and ``draw`` or ``export`` write files from it when wanted. ``on_notice`` hears why an
+    update or an addition reads every document again, before it starts.
     """
     from newskg import __version__
     from newskg.archive.catalog import Catalog
@@ -487,6 +489,7 @@ def build_archive(
         fingerprint=settings_fingerprint(settings.model, settings.patterns, settings.events, settings.max_bytes),
         settings={"model": settings.model, "patterns": list(settings.patterns), "events": list(settings.events), "max_bytes": settings.max_bytes},
         on_empty=lambda problems: _no_documents(paths, problems), on_start=on_start, on_document=on_document,
+        on_notice=on_notice,
     )
     kg = KnowledgeGraph._on_store(folder / "oxigraph")
 

@@ -166,7 +166,7 @@ def _run_build(mode, paths, out, model, patterns, events, max_bytes, workers, sc
                 max_bytes=max_bytes, workers=workers, scheduler=scheduler,
                 page=PageOptions(max_nodes=max_nodes, min_degree=min_degree),
                 formats=["turtle", "trig"] + (["jsonld"] if jsonld else []), files=files,
-                on_start=on_start, on_document=on_document,
+                on_start=on_start, on_document=on_document, on_notice=lambda text: progress.console.print(f"note: {text}", markup=False, highlight=False),
             )
         except NoDocumentsError as exc:
             _report_problems(exc.problems, verbose)

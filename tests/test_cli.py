@@ -208,6 +208,18 @@ def test_add_reads_only_the_new_file_and_update_drops_the_gone_one(tmp_path):
     assert "Rudolf Elphberg" not in run("query", "actors", "--graph", out, "--format", "csv").output
 
 
+def test_add_says_why_it_reads_every_document_again(tmp_path, monkeypatch):
+    from newskg.archive import update
+
+    corpus, out = built_from_one_text(tmp_path)
+    result = run("add", "--out", out, "--quiet")
+    assert result.exit_code == 0 and "(0 read, 1 unchanged)" in result.output and "note:" not in result.output
+    monkeypatch.setattr(update, "_own_code", lambda: "the code of a newer newskg")  # an upgrade
+    result = run("add", "--out", out, "--quiet")
+    assert result.exit_code == 0 and "(1 read, 0 unchanged)" in result.output, result.output
+    assert "note: newskg's rules, its lexicon or the pattern and event files changed since the archive was built: its one document is read again" in result.output
+
+
 def test_add_to_a_folder_without_a_build_says_so(tmp_path):
     result = run("add", tmp_path, "--out", tmp_path / "nothing")
     assert result.exit_code != 0 and "E415" in result.output

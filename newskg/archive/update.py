@@ -199,12 +199,14 @@ def update_archive(
     on_empty: Callable[[list[Problem]], Exception] | None = None,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[DocumentExtraction | Problem], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> ArchiveReport:
     """Build (``mode="build"``), update to exactly ``paths`` (``"update"``) or add ``paths`` to the
     corpus (``"add"``) of the archive in the build folder ``out``.
 
     ``extract`` turns ``(file, root)`` pairs into extraction records (in any order); it is only
-    called for files the archive does not hold yet.
+    called for files the archive does not hold yet. ``on_notice`` hears, before the reading starts,
+    why an update reads every document again (other settings, or newskg's rules changed).
     """
     folder = archive_location(out)
     busy = serving(out)
@@ -238,7 +240,8 @@ def update_archive(
                 _replay(catalog, store)  # a run was cut short: the store is rewritten from the records
         given = [str(Path(p).resolve()) for p in paths]
         roots = roots + [p for p in given if p not in roots] if mode == "add" else given
-        report = _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, on_start, on_document, on_empty)
+        notice = _why_all_again(catalog, fingerprint, settings or {}, on_notice)
+        report = _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, on_start, on_document, on_empty, notice)
         catalog.set("settings", settings or {})
         store.flush()
         if report.rewritten * 10 >= max(report.documents, 1):
@@ -271,7 +274,26 @@ def _shown(path: Path, root: Path | None) -> str:
     return str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
 
 
-def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, on_start, on_document, on_empty) -> ArchiveReport:
+def _why_all_again(catalog: Catalog, fingerprint: str, settings: dict, on_notice: Callable[[str], None] | None) -> Callable[[int], None]:
+    """What tells the user, once the documents are counted, that an archive's records are all made
+    again: a run with other settings, or a newskg whose rules or lexicon differ (an upgrade, an
+    edited lexicon or pattern file), cannot reuse them."""
+    archived = catalog.get("fingerprint")
+
+    def notice(count: int) -> None:
+        if on_notice is None or archived is None or archived == fingerprint or not count:
+            return
+        before = catalog.get("settings", {}) or {}
+        if {k: before.get(k) for k in settings} != settings:
+            reason = "these settings differ from the archive's (model, patterns, events or size limit)"
+        else:
+            reason = "newskg's rules, its lexicon or the pattern and event files changed since the archive was built"
+        on_notice(f"{reason}: " + (f"all {count:,} documents are" if count != 1 else "its one document is") + " read again")
+
+    return notice
+
+
+def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, on_start, on_document, on_empty, notice=None) -> ArchiveReport:
     found, problems = _scan([Path(r) for r in roots], max_bytes)
     if not found and on_empty is not None:
         raise on_empty(problems)  # before anything is changed
@@ -279,6 +301,8 @@ def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, 
     archived = {d.path: d for d in catalog.documents()}
     wanted = {key: sha for key, _, _, sha in found}
     fresh = [(key, path, root, sha) for key, path, root, sha in found if not same_settings or archived.get(key) is None or archived[key].sha256 != sha]
+    if notice is not None:
+        notice(len(fresh))
     if on_start is not None:
         on_start(len(fresh))  # the documents spaCy will read
     key_of = {(_shown(path, root), sha): key for key, path, root, sha in fresh}

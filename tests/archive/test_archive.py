@@ -162,13 +162,16 @@ def test_other_settings_read_every_file_again(tmp_path):
     build([corpus], tmp_path / "out")
     patterns = tmp_path / "patterns.jsonl"
     patterns.write_text('{"label": "NGO", "pattern": "Lantern Rights Watch"}\n', encoding="utf-8")
-    _, same = build_archive([corpus], tmp_path / "out", mode="update")
-    assert same.extracted == 0
-    _, other = build_archive([corpus], tmp_path / "out", mode="update", patterns=[str(patterns)])
+    notes = []
+    _, same = build_archive([corpus], tmp_path / "out", mode="update", on_notice=notes.append)
+    assert same.extracted == 0 and notes == []
+    _, other = build_archive([corpus], tmp_path / "out", mode="update", patterns=[str(patterns)], on_notice=notes.append)
     assert other.extracted == 3
-    # and an addition keeps them: nothing is read again
-    _, kept = build_archive([], tmp_path / "out", mode="add")
-    assert kept.extracted == 0
+    # said before the reading starts, with the reason: the user asked for other settings
+    assert notes == ["these settings differ from the archive's (model, patterns, events or size limit): all 3 documents are read again"]
+    # and an addition keeps them: nothing is read again, nothing is said
+    _, kept = build_archive([], tmp_path / "out", mode="add", on_notice=notes.append)
+    assert kept.extracted == 0 and len(notes) == 1
 
 
 def test_adding_to_nothing_is_an_error(tmp_path):
@@ -202,8 +205,11 @@ def test_an_archive_made_by_other_code_is_read_again(tmp_path, monkeypatch):
     replaced = []
     real_replace = update.GraphStore.replace_graph
     monkeypatch.setattr(update.GraphStore, "replace_graph", lambda self, graph, triples: (replaced.append(graph), real_replace(self, graph, triples)))
-    _, again = build_archive([], tmp_path / "out", mode="add")
+    notes = []
+    _, again = build_archive([], tmp_path / "out", mode="add", on_notice=notes.append)
     assert again.extracted == 2 and again.documents == 2
+    # the user who added nothing and waits for every document is told why
+    assert notes == ["newskg's rules, its lexicon or the pattern and event files changed since the archive was built: all 2 documents are read again"]
     # every graph went: the store was emptied and written as a build writes it, not taken apart
     # fact by fact, and it holds what a fresh build of the new code holds
     assert replaced and not [g for g in replaced if "/graph/document/" in g]
