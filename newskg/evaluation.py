@@ -15,6 +15,7 @@ from rdflib import RDFS, Dataset
 from rdflib.namespace import SKOS
 
 from newskg.errors import NewskgError
+from newskg.lexicon import parse_yaml
 from newskg.graph.canonical import name_key
 from newskg.ontology import NKG
 
@@ -80,7 +81,7 @@ class RelationScores:
 
 def _read(path: str | Path) -> list:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = parse_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise NewskgError("E701", f"cannot read gold file {path}: {exc}") from exc
     if not isinstance(data, list):

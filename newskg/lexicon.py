@@ -15,7 +15,23 @@ import yaml
 
 from newskg.errors import NewskgError
 
-__all__ = ["Lexicon", "KeywordRule", "load_lexicon", "lexicon_dir", "demonym_stem"]
+__all__ = ["Lexicon", "KeywordRule", "load_lexicon", "lexicon_dir", "demonym_stem", "parse_yaml"]
+
+# libyaml's parser where PyYAML was built with it: the same data, about 7x faster (the bundled
+# events.yml alone takes 70 ms in pure Python, at every build)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> Any:
+    """Parse YAML safely (plain data only), with libyaml when PyYAML has it.
+
+    Examples
+    --------
+    >>> parse_yaml("classes:\\n  - name: Arrest\\n    verbs: [detain]")
+    {'classes': [{'name': 'Arrest', 'verbs': ['detain']}]}
+    """
+    return yaml.load(text, Loader=_YAML_LOADER)
+
 
 _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n")
 _COUNTRY_ENDINGS = ("ia", "a", "y", "e")
@@ -158,7 +174,7 @@ def lexicon_dir() -> Path:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise NewskgError("E101", f"cannot read lexicon file {path}: {exc}") from exc
     if not isinstance(data, dict):
@@ -182,7 +198,7 @@ def read_patterns(path: Path) -> list[dict[str, Any]]:
     holds that list.
     """
     if path.suffix.lower() in {".yml", ".yaml"}:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        data = parse_yaml(path.read_text(encoding="utf-8")) or []
         if isinstance(data, dict):
             data = data.get("patterns", [])
         if not isinstance(data, list):

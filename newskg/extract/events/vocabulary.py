@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from newskg.errors import NewskgError
+from newskg.lexicon import parse_yaml
 
 __all__ = ["EventClass", "EventVocabulary", "load_event_vocabulary"]
 
@@ -196,10 +197,10 @@ def load_event_vocabulary(extra: tuple[str, ...] = ()) -> EventVocabulary:
     """
     raw: dict[str, Any] = {}
     text = resources.files("newskg.data").joinpath("lexicon/events.yml").read_text(encoding="utf-8")
-    _merge(yaml.safe_load(text) or {}, raw, "events.yml")
+    _merge(parse_yaml(text) or {}, raw, "events.yml")
     for path in extra:
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             where = getattr(exc, "problem_mark", None)
             detail = " ".join(str(getattr(exc, "problem", None) or exc).split())
