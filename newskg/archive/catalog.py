@@ -12,6 +12,9 @@ Tables
 ``merges``
     every merge of two groups of names, with the rule that made it ("acronym defined in the
     text", "short name" ...): why two names are one actor.
+``files``
+    each file of the corpus as it was last seen (size, modification and change times, inode)
+    with its content hash: an unchanged file is not read again to learn that it is unchanged.
 ``meta``
     the settings the records were made with, the corpus roots, and the archive's state.
 
@@ -33,7 +36,7 @@ from newskg.archive.records import pack, unpack
 from newskg.extract.models import DocumentExtraction
 from newskg.graph.canonical import DocumentNames, document_names
 
-__all__ = ["Catalog", "Archived"]
+__all__ = ["Catalog", "Archived", "Stamp"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,7 +46,14 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE TABLE IF NOT EXISTS names (key TEXT PRIMARY KEY, entity TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS merges (n INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT NOT NULL, rule TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL, sha256 TEXT NOT NULL
+);
 """
+
+#: what a file's ``stat`` must still say for its content hash to be taken from the catalog
+Stamp = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +157,16 @@ class Catalog:
         """Every document's names, keyed as canonicalisation keys them, in corpus order."""
         for (data,) in self.db.execute("SELECT names FROM documents ORDER BY ord, path"):
             yield DocumentNames.from_json(json.loads(zlib.decompress(data)))
+
+    def stamps(self) -> dict[str, tuple[Stamp, str]]:
+        """Each corpus file as last seen: ``path -> ((size, mtime_ns, ctime_ns, inode), sha256)``."""
+        rows = self.db.execute("SELECT path, size, mtime_ns, ctime_ns, inode, sha256 FROM files")
+        return {path: ((size, mtime, ctime, inode), sha) for path, size, mtime, ctime, inode, sha in rows}
+
+    def set_stamps(self, stamps: dict[str, tuple[Stamp, str]]) -> None:
+        """Replace what the catalog remembers of the corpus files (see :meth:`stamps`)."""
+        self.db.execute("DELETE FROM files")
+        self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [(p, *stamp, sha) for p, (stamp, sha) in sorted(stamps.items())])
 
     # -- the entity index ------------------------------------------------------------------
 

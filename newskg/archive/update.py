@@ -10,8 +10,9 @@ A build folder made by ``newskg build`` holds, beside its files, ``archive/``:
 The store is the source of truth: ``graph.ttl``, ``graph.trig`` and ``graph.html`` are written
 from it, and queries, ``stats``, ``path`` and ``serve`` read it without parsing a file.
 
-An update (``newskg add``, ``newskg build --update``) hashes every file of the corpus, extracts
-only the files that are new or changed, drops the records of files that are gone, and merges the
+An update (``newskg add``, ``newskg build --update``) hashes the files of the corpus that are not
+as it last saw them (size, modification and change times, inode), extracts only the files that
+are new or changed, drops the records of files that are gone, and merges the
 names of all documents again (from each document's names as the catalog keeps them, keyed: never
 re-running spaCy or re-reading a record). A document's graph is rewritten only when one of its
 mentions now goes to another actor; the entities graph is brought up to date fact by fact. The documents are taken in
@@ -30,12 +31,14 @@ import json
 import os
 import secrets
 import shutil
+import stat
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newskg.archive.catalog import Catalog
+from newskg.archive.catalog import Catalog, Stamp
 from newskg.archive.quads import GraphStore
 from newskg.errors import NewskgError
 from newskg.extract.loading import discover, read_document
@@ -50,6 +53,8 @@ ARCHIVE = "archive"
 #: The file that marks a folder as an archive newskg made (and may therefore replace).
 ARCHIVE_MARKER = ".newskg-archive"
 _FORMAT = 2  # 2: the catalog keeps keyed names (DocumentNames), not a names view
+#: how long a file must have been left alone before its stamp is trusted (see ``_scan``)
+_SETTLED_NS = 2_000_000_000
 #: documents written between flushes of the store's write buffers
 _FLUSH_EVERY = 100
 
@@ -164,26 +169,52 @@ def settings_fingerprint(model: str | None, patterns: Sequence[str], events: Seq
     return digest.hexdigest()
 
 
-def _scan(paths: Sequence[str | Path], max_bytes: int) -> tuple[list[tuple[str, Path, Path | None, str]], list[Problem]]:
+def _scan(
+    paths: Sequence[str | Path], max_bytes: int, known: dict[str, tuple[Stamp, str]] | None = None
+) -> tuple[list[tuple[str, Path, Path | None, str]], list[Problem], dict[str, tuple[Stamp, str]]]:
     """Every usable file under ``paths`` in the order a build reads them: ``(key, path, root,
-    sha256)``; the same content under a second name is reported (W202) and left out."""
+    sha256)``; the same content under a second name is reported (W202) and left out.
+
+    A file whose size, modification and change times and inode are what ``known`` holds for it
+    keeps its content hash without being read (as ``make``, ``rsync`` and git's index do): the
+    change time moves at every write and cannot be set back, so an edit that restores the
+    modification time is still seen. Also returned: the stamps to remember for next time, only
+    of files left alone for two seconds (a file written twice within one tick of the clock
+    would otherwise look unchanged).
+    """
     files, problems = discover(paths)
     roots = [Path(p) for p in paths]
+    known = known or {}
     found: list[tuple[str, Path, Path | None, str]] = []
     seen: dict[str, str] = {}
+    stamps: dict[str, tuple[Stamp, str]] = {}
+    settled = time.time_ns() - _SETTLED_NS
     for path in files:
         root = next((r for r in roots if r.is_dir() and path.is_relative_to(r)), None)
-        raw = read_document(path, max_bytes=max_bytes, root=root)
-        if isinstance(raw, Problem):
-            problems.append(raw)
-            continue
-        if raw.sha256 in seen:
+        key = str(path.resolve())
+        try:
+            info = path.stat()
+            stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        except OSError:
+            stamp = None  # read_document says why
+        remembered = known.get(key)
+        if stamp is not None and remembered is not None and remembered[0] == stamp and stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes:
+            sha, shown = remembered[1], _shown(path, root)
+        else:
+            raw = read_document(path, max_bytes=max_bytes, root=root)
+            if isinstance(raw, Problem):
+                problems.append(raw)
+                continue
+            sha, shown = raw.sha256, raw.path
+        if stamp is not None and max(stamp[1], stamp[2]) < settled:
+            stamps[key] = (stamp, sha)
+        if sha in seen:
             # The same bytes under another name (a re-posted article): its facts would only repeat.
-            problems.append(Problem(raw.path, "W202", f"same content as {seen[raw.sha256]}: skipped", fatal=False))
+            problems.append(Problem(shown, "W202", f"same content as {seen[sha]}: skipped", fatal=False))
             continue
-        seen[raw.sha256] = raw.path
-        found.append((str(path.resolve()), path, root, raw.sha256))
-    return found, problems
+        seen[sha] = shown
+        found.append((key, path, root, sha))
+    return found, problems, stamps
 
 
 def update_archive(
@@ -294,7 +325,7 @@ def _why_all_again(catalog: Catalog, fingerprint: str, settings: dict, on_notice
 
 
 def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, on_start, on_document, on_empty, notice=None) -> ArchiveReport:
-    found, problems = _scan([Path(r) for r in roots], max_bytes)
+    found, problems, stamps = _scan([Path(r) for r in roots], max_bytes, catalog.stamps())
     if not found and on_empty is not None:
         raise on_empty(problems)  # before anything is changed
     same_settings = catalog.get("fingerprint") == fingerprint
@@ -344,6 +375,7 @@ def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, 
     with catalog.transaction():
         catalog.reorder({key: n for n, (key, _, _, _) in enumerate(found)})
         catalog.set("roots", roots)
+        catalog.set_stamps(stamps)
         catalog.set("fingerprint", fingerprint)
         if extracted:
             catalog.set("model", model_name())

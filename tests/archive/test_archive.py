@@ -108,6 +108,45 @@ def test_files_that_are_gone_or_changed_leave_the_graph(tmp_path):
     assert not KnowledgeGraph.load(tmp_path / "out").query("ASK { ?x rdfs:label 'Rudolf Elphberg' }").boolean
 
 
+def test_unchanged_files_are_not_read_again_and_an_edit_that_restores_the_time_is_seen(tmp_path, monkeypatch):
+    import os
+
+    import newskg.archive.update as update
+
+    corpus = write(tmp_path / "corpus", TEXTS)
+    build([corpus], tmp_path / "early")  # files written a moment ago: their stamps are not trusted yet
+    catalog = Catalog(archive_location(tmp_path / "early") / "catalog.sqlite")
+    assert catalog.stamps() == {}, "a file could still change within the clock's tick"
+    catalog.close()
+
+    monkeypatch.setattr(update, "_SETTLED_NS", 0)  # as if the files had been left alone long enough
+    build([corpus], tmp_path / "out")
+    read: list[str] = []
+
+    def counted(path, **kw):
+        read.append(Path(path).name)
+        return read_document(path, **kw)
+
+    from newskg.extract.loading import read_document
+
+    monkeypatch.setattr(update, "read_document", counted)
+    _, summary = build_archive([corpus], tmp_path / "out", mode="update")
+    assert read == [] and summary.extracted == 0, "unchanged files are known by their stamps"
+
+    court = corpus / "b-court.txt"
+    before = court.stat()
+    edited = TEXTS["b-court.txt"].replace("three years", "seven years")
+    assert len(edited) == len(TEXTS["b-court.txt"])
+    court.write_text(edited, encoding="utf-8")
+    os.utime(court, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same modification time
+    _, summary = build_archive([corpus], tmp_path / "out", mode="update")
+    assert read == ["b-court.txt"] and summary.extracted == 1
+    fresh = build([corpus], tmp_path / "fresh")
+    assert quads(tmp_path / "out") == quads(tmp_path / "fresh")
+    said = KnowledgeGraph.load(tmp_path / "out").query("ASK { ?e nkg:sentence ?t FILTER(CONTAINS(?t, 'seven years')) }")
+    assert said.boolean, "the edited text is what the graph now holds"
+
+
 def test_a_run_cut_short_is_repaired_from_the_records(tmp_path):
     corpus = write(tmp_path / "corpus", TEXTS)
     build([corpus], tmp_path / "full")
