@@ -128,8 +128,19 @@ def _acronym_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower().rstrip("s") if text.endswith("s") and text[:-1].isupper() else text.lower())
 
 
-def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon) -> str:
-    def score(form: str) -> tuple[int, int, int, int]:
+def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon, *, steady: bool = False) -> str:
+    """The name an actor is shown by: the best-formed of its names, the most written among equals.
+
+    With ``steady``, the name its id is made from: counts weigh only by their order of magnitude
+    (1, 2–3, 4–7 …) and ties go to the longer, then the alphabetically first form, so one more
+    article that writes the other spelling does not give an actor a new IRI (and rewrite every
+    document that names it) each time two spellings are nearly as common.
+    """
+
+    def count(form: str) -> int:
+        return forms[form].bit_length() if steady else forms[form]
+
+    def score(form: str) -> tuple:
         words = form.split()
         proper = not form.isupper() or len(words) == 1
         acronym = _is_acronym(form)
@@ -139,12 +150,19 @@ def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon) -> str:
             office = any(" ".join(words[:n]).lower() in lexicon.titles | lexicon.offices for n in (1, 2, 3))
             proper = all(w[:1].isupper() or len(w) <= 3 for w in words) and not office
             spelled_out = not any(re.fullmatch(r"[A-Z]\.?", w) for w in words)  # "Oskar Lenz" before "O. Lenz"
+            if steady:
+                return (proper, len(words), spelled_out, count(form), len(form), _alphabetically_first(form))
             return (proper, len(words), spelled_out, forms[form], -len(form))
         # a short form of another name in the group ("Council" of "NMU Council") is not the label
         part = len(words) == 1 and any(other != form and len(other) > len(form) and other.lower().endswith(" " + form.lower()) for other in forms if forms[other])
-        return (proper and not acronym, not part, forms[form], -qualified, len(form))
+        return (proper and not acronym, not part, count(form), -qualified, len(form)) + ((_alphabetically_first(form),) if steady else ())
 
     return max(forms, key=score)
+
+
+def _alphabetically_first(form: str) -> tuple[int, ...]:
+    """A key under which ``max`` picks the alphabetically first form."""
+    return tuple(-ord(ch) for ch in form)
 
 
 def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | None = None) -> EntityIndex:
@@ -449,17 +467,21 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
         written = +forms
         # a name the texts write, else the one a rule gave ("the authorities" -> "Vellish authorities")
         candidates = Counter({f: n for f, n in written.items() if _is_name(f)}) or Counter({f: n for f, n in forms.items() if _is_name(f)})
-        label = named[0] if named else _choose_label(candidates or written or forms, cls, lexicon)
+        pool = candidates or written or forms
+        label = named[0] if named else _choose_label(pool, cls, lexicon)
+        # the id keeps to one name while the counts of near-equal spellings move (see _choose_label)
+        id_name = named[0] if named else _choose_label(pool, cls, lexicon, steady=True)
         if cls == "Country":
             label = lexicon.country_of(label) or label
+            id_name = lexicon.country_of(id_name) or id_name
             forms[label] += 0
         alt = sorted(f for f in forms if f != label and forms[f] > 0)
-        entity_id = slugify(label)
+        entity_id = slugify(id_name)
         if entity_id in used_ids and used_ids[entity_id] != root:
             entity_id = f"{entity_id}-{slugify(cls)}"
             n = 2
             while entity_id in used_ids:
-                entity_id = f"{slugify(label)}-{n}"
+                entity_id = f"{slugify(id_name)}-{n}"
                 n += 1
         used_ids[entity_id] = root
         group_entity[root] = entity_id
