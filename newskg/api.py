@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import RDF, Dataset, Graph
 
 from newskg.errors import NewskgError
@@ -25,13 +25,17 @@ from newskg.extract.models import DocumentExtraction, Problem
 from newskg.graph.build import build_dataset, new_dataset, union_graph
 from newskg.ontology import bind_prefixes
 from newskg.graph.canonical import canonicalize
-from newskg.graph.network import Hop, centrality, communities, connection_path, find_entity, to_networkx
 from newskg.ontology import NKG
 from newskg.output.build_folder import check_writable, locate_graph, write_build
 from newskg.output.guard import QueryLimits
-from newskg.output.page import PageOptions, page_network, render_page
 from newskg.output.query import QueryResult, check_document_graphs, resolve_query, run_query
 from newskg.output.serialize import check_rdf_safe, format_for_path, serialize, write_rdf
+
+if TYPE_CHECKING:  # networkx and the page are imported where they are used: a query needs neither
+    import networkx as nx
+
+    from newskg.graph.network import Hop
+    from newskg.output.page import PageOptions
 
 __all__ = ["KnowledgeGraph", "BuildSummary", "NoDocumentsError", "build", "add", "build_archive"]
 
@@ -210,10 +214,11 @@ class KnowledgeGraph:
                 opened = cls.open(path)  # a build kept in its store alone (`newskg add --no-files`)
                 if opened is not None:
                     return opened
-            located = locate_graph(path)  # checks the build is complete (E402, E406)
-            opened = cls.open(path)
-            if opened is not None:
-                return opened
+            found = archive_store(path)
+            # checks the build is complete (E402, E406); the bytes only of a file about to be parsed
+            located = locate_graph(path, read=found is None)
+            if found is not None:
+                return cls._on_store(*found)
             path = located
         elif not path.is_file():
             raise NewskgError("E402", f"no graph at {path}: run `newskg build` first or pass --graph")
@@ -260,18 +265,26 @@ class KnowledgeGraph:
         Nodes and edges are in a fixed order (by IRI, then relation), so the page and every measure
         that depends on order come out the same whatever PYTHONHASHSEED is.
         """
+        from newskg.graph.network import to_networkx
+
         if self._network is None:
             self._network = _in_fixed_order(to_networkx(self._view if self._view is not None else self.dataset))
         return self._network
 
     def centrality(self, top: int | None = 10) -> list:
+        from newskg.graph.network import centrality
+
         return centrality(self.to_networkx(), top=top)
 
     def communities(self) -> list[list[str]]:
+        from newskg.graph.network import communities
+
         return communities(self.to_networkx())
 
     def path(self, source: str, target: str) -> list[Hop] | None:
         """How two actors (by any of their names) are connected, hop by hop with evidence."""
+        from newskg.graph.network import connection_path, find_entity
+
         graph = self.to_networkx()
         a, b = find_entity(graph, source), find_entity(graph, target)
         missing = [name for name, node in ((source, a), (target, b)) if node is None]
@@ -302,6 +315,8 @@ class KnowledgeGraph:
         return write_rdf(self.dataset, path, fmt)
 
     def page(self, options: PageOptions | None = None) -> str:
+        from newskg.output.page import page_network, render_page
+
         network = self._network
         if network is None:
             # read as the page will show it: what it keeps grows with the actors and relations,
@@ -388,6 +403,8 @@ def _store_dataset(store) -> Dataset:
 
 def _in_fixed_order(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The same graph with nodes sorted by id and edges by (source, target, key)."""
+    import networkx as nx
+
     ordered = nx.MultiDiGraph()
     ordered.graph.update(graph.graph)
     ordered.add_nodes_from(sorted(graph.nodes(data=True), key=lambda item: item[0]))
@@ -570,11 +587,13 @@ def _write_outputs(
 #: default is 5 ms; graph.trig comes back from Oxigraph once a document)
 _SWITCH_INTERVAL = 0.0002
 
-#: relations (distinct source, relation, target), supporting sentences, events, claims
+#: relations (distinct source, relation, target), supporting sentences, events, claims. A relation
+#: is counted as its direct triple (every Statement is written with one, and a direct triple with a
+#: relation's property only with its Statement): the union holds each once, so the predicates are
+#: looked up, not every Statement joined with its three parts (5,000 documents: 0.03 s, not 0.8 s)
 _COUNTS = """
 SELECT ?relations ?statements ?events ?claims WHERE {
-  { SELECT (COUNT(*) AS ?relations) WHERE {
-      SELECT DISTINCT ?s ?p ?o WHERE { ?x a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } }
+  { SELECT (COUNT(*) AS ?relations) WHERE { { SELECT DISTINCT ?p WHERE { ?x rdf:predicate ?p } } ?s ?p ?o } }
   { SELECT (COUNT(*) AS ?statements) WHERE { ?y a nkg:Statement } }
   { SELECT (COUNT(DISTINCT ?e) AS ?events) WHERE { ?e a ?class . ?class rdfs:subClassOf* nkg:Interaction } }
   { SELECT (COUNT(*) AS ?claims) WHERE { ?z a nkg:Claim } }

@@ -174,7 +174,13 @@ def test_queries_read_the_store_without_parsing_a_file(tmp_path, monkeypatch):
     def no_parsing(*args, **kwargs):
         raise AssertionError("the graph file was parsed")
 
+    def no_reading(path):
+        raise AssertionError(f"{path} was read through to check its bytes")
+
+    import newskg.output.build_folder as build_folder
+
     monkeypatch.setattr(Dataset, "parse", no_parsing)
+    monkeypatch.setattr(build_folder, "_sha256", no_reading)  # the store answers: the file's size is checked, not its bytes
     kg = KnowledgeGraph.load(tmp_path / "out")
     assert kg.store is not None
     rows = kg.query("SELECT ?name WHERE { ?x a nkg:Person ; rdfs:label ?name } ORDER BY ?name").rows
