@@ -183,13 +183,10 @@ def main() -> None:
                 # (build, spaCy, spaCy, build ...) share the drift, and the median says more than one pair
                 builds, bares = [result["seconds"]], [child("spacy", corpus, work / "unused")["seconds"]]
                 for r in range(1, args.repeat):
-                    again = lambda: child("archive", corpus, work / f"again-{n}-{r}")["seconds"]  # noqa: E731
-                    spacy = lambda: child("spacy", corpus, work / "unused")["seconds"]  # noqa: E731
-                    if r % 2:
-                        bares.append(spacy()); builds.append(again())
-                    else:
-                        builds.append(again()); bares.append(spacy())
-                    shutil.rmtree(work / f"again-{n}-{r}", ignore_errors=True)
+                    for mode in ("spacy", "archive") if r % 2 else ("archive", "spacy"):
+                        again = work / f"again-{n}-{r}"
+                        (bares if mode == "spacy" else builds).append(child(mode, corpus, again)["seconds"])
+                        shutil.rmtree(again, ignore_errors=True)
                 ratios = sorted(b / s for b, s in zip(builds, bares))
                 line += f"   | bare spaCy load + nlp.pipe {bares[0]:7.1f} s: build = {builds[0] / bares[0]:.2f}x"
                 if args.repeat > 1:
