@@ -89,8 +89,9 @@ class KnowledgeGraph:
     ``dataset`` is the raw rdflib object (the escape hatch); ``graph`` the union of its graphs.
     """
 
-    def __init__(self, dataset: Dataset, summary: BuildSummary | None = None, *, store: Path | None = None) -> None:
-        self.dataset = dataset
+    def __init__(self, dataset: Dataset | None, summary: BuildSummary | None = None, *, store: Path | None = None) -> None:
+        self._dataset = dataset
+        self._ox = None  # the open Oxigraph store a graph on the store is read through
         self.summary = summary
         #: the on-disk Oxigraph store the graph is read from (a build folder's archive), if any
         self.store = store
@@ -191,9 +192,21 @@ class KnowledgeGraph:
         from newskg.archive.view import StoreView
 
         store = _open_store(location).store
-        kg = cls(_store_dataset(store), summary, store=location)
-        kg._view = StoreView(store)
+        kg = cls(None, summary, store=location)
+        kg._ox, kg._view = store, StoreView(store)
         return kg
+
+    @property
+    def dataset(self) -> Dataset:
+        """The rdflib ``Dataset`` (the escape hatch); on a store, an rdflib view of it, made when
+        first asked for (queries, the page and the network read the store without it)."""
+        if self._dataset is None and self._ox is not None:
+            self._dataset = _store_dataset(self._ox)
+        return self._dataset
+
+    @dataset.setter
+    def dataset(self, dataset: Dataset) -> None:
+        self._dataset = dataset
 
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeGraph:

@@ -10,10 +10,10 @@ a general rdflib store plugin: each call is one index lookup in Oxigraph.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import XSD, BNode, Dataset, Literal, URIRef
 
 from newskg.archive.quads import to_oxigraph
@@ -204,15 +204,23 @@ class StoreView:
 def rdflib_dataset(store: ox.Store) -> Dataset:
     """An rdflib ``Dataset`` over the store (oxrdflib), for code that wants rdflib's whole API; its
     default graph is the store's, which holds the union of the documents' graphs."""
-    return Dataset(store=_PlainStrings(store=store))
+    return Dataset(store=_plain_strings()(store=store))
 
 
-class _PlainStrings(OxigraphStore):
-    """oxrdflib's store, giving string literals as rdflib writes them (``Literal("x")``, not
-    ``Literal("x", datatype=xsd:string)``, which rdflib holds to be another term)."""
+@functools.cache
+def _plain_strings() -> type:
+    """oxrdflib's store class, giving string literals as rdflib writes them; oxrdflib (and
+    rdflib's SPARQL engine under it) is imported only when a caller wants the rdflib view."""
+    from oxrdflib import OxigraphStore
 
-    def triples(self, triple_pattern, context=None):
-        for (s, p, o), contexts in super().triples(triple_pattern, context):
-            if isinstance(o, Literal) and o.datatype == XSD.string:
-                o = Literal(str(o))
-            yield (s, p, o), contexts
+    class _PlainStrings(OxigraphStore):
+        """oxrdflib's store, giving string literals as rdflib writes them (``Literal("x")``, not
+        ``Literal("x", datatype=xsd:string)``, which rdflib holds to be another term)."""
+
+        def triples(self, triple_pattern, context=None):
+            for (s, p, o), contexts in super().triples(triple_pattern, context):
+                if isinstance(o, Literal) and o.datatype == XSD.string:
+                    o = Literal(str(o))
+                yield (s, p, o), contexts
+
+    return _PlainStrings
