@@ -91,7 +91,6 @@ class KnowledgeGraph:
 
     def __init__(self, dataset: Dataset | None, summary: BuildSummary | None = None, *, store: Path | None = None) -> None:
         self._dataset = dataset
-        self._ox = None  # the open Oxigraph store a graph on the store is read through
         self.summary = summary
         #: the on-disk Oxigraph store the graph is read from (a build folder's archive), if any
         self.store = store
@@ -193,15 +192,15 @@ class KnowledgeGraph:
 
         store = _open_store(location).store
         kg = cls(None, summary, store=location)
-        kg._ox, kg._view = store, StoreView(store)
+        kg._view = StoreView(store)
         return kg
 
     @property
     def dataset(self) -> Dataset:
         """The rdflib ``Dataset`` (the escape hatch); on a store, an rdflib view of it, made when
         first asked for (queries, the page and the network read the store without it)."""
-        if self._dataset is None and self._ox is not None:
-            self._dataset = _store_dataset(self._ox)
+        if self._dataset is None and self._view is not None:
+            self._dataset = _store_dataset(self._view.store)
         return self._dataset
 
     @dataset.setter

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from rdflib.compare import isomorphic
 
 from newskg.api import KnowledgeGraph
