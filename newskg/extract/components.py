@@ -20,12 +20,12 @@ holder), which go with the acronyms to ``doc.spans["newskg_acronyms"]``.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newskg.extract.actors.acronyms import acronyms_after_the, acronyms_by_initials, defined_acronyms
 from newskg.extract.actors.aliases import quoted_aliases
 from newskg.extract.actors.collectives import collective_spans, office_spans
 from newskg.extract.actors.instruments import numbered_instruments
@@ -41,6 +41,7 @@ from newskg.extract.actors.context import (
     title_before,
 )
 from newskg.extract.actors.owners import owners_before_titles
+from newskg.extract.actors.propagation import propagate_names
 from newskg.extract.actors.names import is_title_word, join_particle_names, split_title, strip_footnote, titles_of
 from newskg.extract.actors.states import capital_governments, detention_spans, generic_government_spans, institution_spans
 from newskg.extract.presets import restore_preset_labels  # also registers newskg_preset_labels
@@ -64,37 +65,9 @@ _FALLBACK = {"ORG": "Organization", "LAW": "Law", "PROGRAMME": "Programme", "SCH
 _LEADING_JUNK = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "said", "former", "then", "new", "s", "'s", "’s", "photo", "photos", "picture", "credit", "source", "via", "file"}
 _TRAILING_JUNK = {"'s", "’s", "'", "’", "and", "of", "for", "on", "the", "-", "&", "but", "de", "in", "to", "at", "by"}
 _LOWER_HEADS = {"programme", "program", "project", "initiative", "scheme", "agreement", "treaty", "law", "act"}
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]{0,1}[A-Z0-9&.-]{0,10}s?$")
-_BARE_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
-#: words left out of a name's initials ("Committee to Protect Harbours" is CPH); the same words as
-#: newskg.graph.keys.STOP_INITIALS, which the canonical merge uses (extract may not import graph)
-_STOP_INITIALS = {"of", "and", "for", "the", "on", "in", "to", "de", "du", "des", "la", "at", "by", "&"}
 _DATE_LABELS = {"DATE", "TIME"}
 _SLASHED = re.compile(r"^[A-Z][A-Za-z]{0,6}/[A-Z]{2,6}(?: Group)?$")
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART", "DET"}
-
-
-def _initials(span: Span) -> set[str]:
-    """The lower-cased initials a name's acronym may be written with: of every word, of the words
-    that are not function words, and with hyphenated parts counted apart ("Agence Vell-Presse" is
-    AVP).
-
-    Examples
-    --------
-    >>> from spacy.tokens import Doc
-    >>> from spacy.vocab import Vocab
-    >>> doc = Doc(Vocab(), words=["Committee", "to", "Protect", "Harbours", "and", "Agence", "Vell-Presse"])
-    >>> sorted(_initials(doc[0:4])), sorted(_initials(doc[5:7]))
-    (['cph', 'ctph'], ['av', 'avp'])
-    """
-    words = [w for w in span.text.replace("’", "'").split() if any(ch.isalpha() for ch in w)]
-    parts = [p for w in words for p in w.split("-") if p]
-    variants = set()
-    for seq in (words, [w for w in words if w.lower() not in _STOP_INITIALS], parts, [p for p in parts if p.lower() not in _STOP_INITIALS]):
-        letters = "".join(w[0] for w in seq).lower()
-        if 2 <= len(letters) <= 6 and letters.isalpha():
-            variants.add(letters)
-    return variants
 
 
 @Language.component("newskg_paragraphs", assigns=["token.is_sent_start"])
@@ -357,13 +330,13 @@ class EntityTyper:
         kept = capital_governments(kept, lex)
         kept = [s for s in kept if not attributive(s, lex)]
         kept = peer_names(doc, kept, lex)
-        definitions = self._acronyms(doc, kept)
+        definitions = defined_acronyms(doc, kept)
         kept.extend(a for a, _ in definitions if not _overlaps(a, kept))
-        by_initials = self._acronyms_by_initials(doc, kept)
+        by_initials = acronyms_by_initials(doc, kept, self.lexicon)
         definitions += by_initials
         kept.extend(a for a, _ in by_initials)
-        kept.extend(self._acronyms_after_the(doc, kept))
-        kept = self._propagate(doc, sorted(kept, key=lambda s: s.start))
+        kept.extend(acronyms_after_the(doc, kept, self.lexicon))
+        kept = propagate_names(doc, sorted(kept, key=lambda s: s.start), self.lexicon)
         links = [(alias, actor.text) for alias, actor in quoted_aliases(doc, kept) + parts + offices]
         for alias, _ in links:
             if not _overlaps(alias, kept):
@@ -467,128 +440,6 @@ class EntityTyper:
                 # "Kampong Speu province": the NER took a place for a person
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
         return span
-
-    def _acronyms(self, doc: Doc, spans: Iterable[Span]) -> list[tuple[Span, str]]:
-        """``Long Form (ACR)``: a span for ACR with the long form's class, and the long form."""
-        found: list[tuple[Span, str]] = []
-        for span in spans:
-            i = span.end
-            if i + 2 >= len(doc):
-                continue
-            if doc[i].text != "(" or doc[i + 2].text != ")":
-                continue
-            short = doc[i + 1]
-            if not _ACRONYM.match(short.text) or short.text.lower() == span.text.lower():
-                continue
-            found.append((Span(doc, i + 1, i + 2, label=span.label_, kb_id="acronym"), span.text))
-        return found
-
-    def _acronyms_by_initials(self, doc: Doc, spans: list[Span]) -> list[tuple[Span, str]]:
-        """An acronym the text uses without defining it, made of the initials of exactly one name
-        the same text gives ("the Vellish Harbour Federation ... VHF said"): a span for the acronym
-        with that name's class, and the name as its long form. Countries' acronyms ("US") and words
-        of a line in capitals are left alone."""
-        longs: dict[str, set[tuple[str, str]]] = {}
-        for span in spans:
-            if span.label_ in {"Person", "Country", "City", "Region", "Place"} or len(span) < 2:
-                continue
-            for letters in _initials(span):
-                longs.setdefault(letters, set()).add((span.text, span.label_))
-        taken = {i for span in spans for i in range(span.start, span.end)}
-        named = {span.text for span in spans}  # a name found once is tagged everywhere by _propagate
-        found: list[tuple[Span, str]] = []
-        for token in doc:
-            if token.i in taken or token.text in named or not _BARE_ACRONYM.match(token.text) or self.lexicon.country_of(token.text) is not None:
-                continue
-            neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
-            if any(t.is_upper and t.is_alpha and len(t) > 1 for t in neighbours):
-                continue  # "SAY NMU EXPERTS": a headline in capitals
-            fits = longs.get(token.text.lower(), set())
-            if len({text for text, _ in fits}) == 1:
-                (text, label), = fits
-                found.append((Span(doc, token.i, token.i + 1, label=label, kb_id="acronym"), text))
-        return found
-
-    def _acronyms_after_the(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """ "the Member States and the VHF": an acronym after "the" that no rule or model has taken
-        is a body's name (Organization), unless it is a country's ("the US"), a common noun or title
-        the lexicon lists ("the NGO", "the MP"), or a word of a line in capitals."""
-        lex = self.lexicon
-        common = lex.not_actors | set(lex.generic_nouns) | lex.titles | lex.honorifics
-        taken = {i for span in spans for i in range(span.start, span.end)}
-        named = {span.text for span in spans}
-        found: list[Span] = []
-        for token in doc[1:]:
-            if token.i in taken or token.text in named or doc[token.i - 1].lower_ != "the" or not _BARE_ACRONYM.match(token.text):
-                continue
-            if token.lower_ in common or lex.country_of(token.text) is not None or token.pos_ not in {"PROPN", "NOUN"}:
-                continue
-            if token.i + 1 < len(doc) and doc[token.i + 1].is_upper and doc[token.i + 1].is_alpha or doc[token.i - 1].is_upper:
-                continue  # "THE NMU REPORT": a headline in capitals
-            if token.i + 1 < len(doc) and doc[token.i + 1].is_lower and doc[token.i + 1].pos_ == "NOUN" and token.dep_ in {"compound", "nmod", "amod"}:
-                continue  # "the TV channel", "the GDP figures": a modifier of a thing, not a body
-            found.append(Span(doc, token.i, token.i + 1, label="Organization", kb_id="rule"))
-        return found
-
-    def _propagate(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """Tag every other occurrence of a name already found in this document."""
-        if not spans:
-            return spans
-        by_text: dict[tuple[str, ...], tuple[str, str]] = {}
-        for span in spans:
-            if span.kb_id_ == "ner" and len(span) == 1 and not span[0].is_upper:
-                continue  # single title-case words from the NER alone are too weak to spread
-            by_text.setdefault(tuple(t.text for t in span), (span.label_, span.id_))
-        people = {tuple(t.text for t in span) for span in spans if span.label_ == "Person" and span.kb_id_ in {"ner", "ruler"}}
-        other_names = {span.text for span in spans if span.label_ != "Person"}
-        name_words = Counter(word for name in people for word in set(name))
-        for span in spans:
-            # "Museveni", "Wine": a person's last name alone, once the full name has been given
-            # (not when another person's name has that word too).
-            if span.label_ != "Person" or len(span) < 2 or span.kb_id_ not in {"ner", "ruler"}:
-                continue  # offices linked to a person ("Special Rapporteur on Vell") have no surname
-            # the last name, and the name before a particle ("Vandermeer" of "Ilsa Vandermeer de la Cruz")
-            surnames = [span[-1]] + [t for t in span[1:-1] if doc[t.i + 1].lower_ in self.lexicon.particles and doc[t.i + 1].is_lower]
-            for surname in surnames:
-                if (
-                    surname.is_title and len(surname) > 2 and name_words[surname.text] == 1
-                    and surname.lower_ not in self.lexicon.particles and surname.text not in other_names
-                ):
-                    if surname.lower_ not in self.lexicon.not_actors and self.lexicon.country_of(surname.text) is None:
-                        by_text.setdefault((surname.text,), ("Person", span.id_))
-        taken = [False] * len(doc)
-        for span in spans:
-            for i in range(span.start, span.end):
-                taken[i] = True
-        added = []
-        # the lengths of the names that start with each word, longest first
-        lengths: dict[str, list[int]] = {}
-        for key in by_text:
-            lengths.setdefault(key[0], []).append(len(key))
-        for first in lengths:
-            lengths[first] = sorted(set(lengths[first]), reverse=True)
-        words = [t.text for t in doc]
-        i = 0
-        while i < len(doc):
-            matched = 0
-            if not taken[i] and words[i] in lengths:
-                for n in lengths[words[i]]:
-                    if i + n > len(doc):
-                        continue
-                    key = tuple(words[i : i + n])
-                    if key in by_text and not any(taken[i : i + n]):
-                        before = doc[i - 1] if i > 0 else None
-                        after = doc[i + n] if i + n < len(doc) else None
-                        # Only whole names: not part of a longer capitalised run ("Mr Vost" is whole).
-                        free_before = before is None or not before.is_title or before.is_sent_start or is_title_word(before.text, self.lexicon)
-                        if free_before and (after is None or not after.is_title):
-                            label, span_id = by_text[key]
-                            added.append(Span(doc, i, i + n, label=label, kb_id="propagated", span_id=span_id))
-                            matched = n
-                        break
-            i += matched or 1
-        return spans + added
-
 
 def _in_brackets(span: Span) -> bool:
     doc = span.doc

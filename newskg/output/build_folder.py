@@ -19,7 +19,7 @@ import json
 import os
 import secrets
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from newskg.errors import NewskgError
@@ -33,8 +33,12 @@ __all__ = [
     "build_view",
     "read_manifest",
     "locate_graph",
+    "OUTPUT_NAMES",
+    "check_formats",
 ]
 
+#: File names of a build folder by format.
+OUTPUT_NAMES = {"turtle": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "jsonld": "graph.jsonld", "nquads": "graph.nq"}
 MANIFEST = "newskg-build.json"
 JOURNAL = ".newskg-commit.json"
 _STAGED_MARK = ".newskg-staged-"
@@ -341,3 +345,9 @@ def write_build(
         hint = " (the disk is full)" if exc.errno == errno.ENOSPC else ""
         raise NewskgError("E412", f"could not write the build to {out}: {reason}{hint}; the previous build is unchanged") from None
     return [out / name for name in files]
+
+
+def check_formats(formats: Sequence[str]) -> None:
+    for fmt in formats:
+        if fmt not in OUTPUT_NAMES:
+            raise NewskgError("E401", f"unknown format '{fmt}': choose one of {', '.join(sorted(OUTPUT_NAMES))}")

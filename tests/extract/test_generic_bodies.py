@@ -9,6 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from newskg.extract.actors.acronyms import acronyms_after_the
 from newskg.extract.components import ACRONYM_SPANS, ENTITY_SPANS, EntityTyper
 
 
@@ -54,7 +55,7 @@ def test_an_acronym_after_the_is_a_body_unless_the_lexicon_knows_the_word():
     pos = ["PRON", "VERB", "ADP", "DET", "PROPN", "PUNCT", "DET", "PROPN", "CCONJ", "DET", "PROPN", "PART", "VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, pos=pos)
     typer = EntityTyper(nlp, "t")
-    assert [(s.text, s.label_) for s in typer._acronyms_after_the(doc, [])] == [("VHF", "Organization")]
+    assert [(s.text, s.label_) for s in acronyms_after_the(doc, [], typer.lexicon)] == [("VHF", "Organization")]
 
 
 def test_names_ending_in_international_are_ngos():
