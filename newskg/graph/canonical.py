@@ -34,13 +34,16 @@ Two names are never merged for sharing a word alone: "Equitable Ruritania" stays
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newskg.extract.models import DocumentExtraction, Mention
 from newskg.graph.keys import STOP_INITIALS, initial_variants, clean_surface, initials, name_key, slugify
+from newskg.graph.name_forms import (
+    acronym_key, choose_label, family, first_word, head_or_the, is_acronym, is_name, singular,
+    strip_country, vote,
+)
 from newskg.graph.local_names import is_near_spelling, local_names, near_spellings
 from newskg.graph.local_names import state_key as _state_key
 from newskg.lexicon import Lexicon, load_lexicon
@@ -49,16 +52,9 @@ __all__ = ["Entity", "EntityIndex", "DocumentNames", "name_key", "initials", "ca
 
 #: regions that are not the place named before them: the Vell Valley is not the town of Vell
 _NATURAL_FEATURES = {"valley", "river", "sea", "mountains", "delta", "island", "islands", "gulf", "peninsula", "ocean", "lake", "bay", "coast"}
-_ORGS = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
-_PLACES = {"Place", "Country", "City", "Region"}
-# Which label wins when mentions of one entity disagree: rules before the statistical NER, and a
-# specific class before its generic parent.
+# Which label wins when mentions of one entity disagree: rules before the statistical NER (and a
+# specific class before its generic parent, see newskg.graph.name_forms.vote).
 _SOURCE_WEIGHT = {"ruler": 3.0, "acronym": 2.5, "rule": 2.5, "qualifier": 2.0, "propagated": 1.0, "ner": 1.0}
-_PARENT = {
-    "GovernmentBody": "Organization", "Court": "Organization", "PoliticalParty": "Organization", "NGO": "Organization",
-    "MediaOrganization": "Organization", "IntergovernmentalOrganization": "Organization",
-    "Country": "Place", "City": "Place", "Region": "Place",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,62 +103,6 @@ class _UnionFind:
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
             self.merges.append((a, b, reason))
-
-
-def _family(cls: str) -> str:
-    if cls == "Person":
-        return "person"
-    if cls in _PLACES:
-        return "place"
-    if cls in {"Law", "Programme"}:
-        return "instrument"
-    return "org" if cls in _ORGS else cls.lower()
-
-
-def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) and " " not in text
-
-
-def _acronym_key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower().rstrip("s") if text.endswith("s") and text[:-1].isupper() else text.lower())
-
-
-def _choose_label(forms: Counter[str], cls: str, lexicon: Lexicon, *, steady: bool = False) -> str:
-    """The name an actor is shown by: the best-formed of its names, the most written among equals.
-
-    With ``steady``, the name its id is made from: counts weigh only by their order of magnitude
-    (1, 2–3, 4–7 …) and ties go to the longer, then the alphabetically first form, so one more
-    article that writes the other spelling does not give an actor a new IRI (and rewrite every
-    document that names it) each time two spellings are nearly as common.
-    """
-
-    def count(form: str) -> int:
-        return forms[form].bit_length() if steady else forms[form]
-
-    def score(form: str) -> tuple:
-        words = form.split()
-        proper = not form.isupper() or len(words) == 1
-        acronym = _is_acronym(form)
-        qualified = _strip_country(name_key(form, lexicon), lexicon)[1] is not None
-        if cls == "Person":
-            # a name, not an office written out ("Special Rapporteur on the situation in Vell")
-            office = any(" ".join(words[:n]).lower() in lexicon.titles | lexicon.offices for n in (1, 2, 3))
-            proper = all(w[:1].isupper() or len(w) <= 3 for w in words) and not office
-            spelled_out = not any(re.fullmatch(r"[A-Z]\.?", w) for w in words)  # "Oskar Lenz" before "O. Lenz"
-            if steady:
-                return (proper, len(words), spelled_out, count(form), len(form), _alphabetically_first(form))
-            return (proper, len(words), spelled_out, forms[form], -len(form))
-        # a short form of another name in the group ("Council" of "NMU Council") is not the label
-        part = len(words) == 1 and any(other != form and len(other) > len(form) and other.lower().endswith(" " + form.lower()) for other in forms if forms[other])
-        return (proper and not acronym, not part, count(form), -qualified, len(form)) + ((_alphabetically_first(form),) if steady else ())
-
-    return max(forms, key=score)
-
-
-def _alphabetically_first(form: str) -> tuple[int, ...]:
-    """A key under which ``max`` picks the alphabetically first form."""
-    return tuple(-ord(ch) for ch in form)
 
 
 def canonicalize(extractions: Iterable[DocumentExtraction], lexicon: Lexicon | None = None) -> EntityIndex:
@@ -279,16 +219,16 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
 
     def family_of(key: str) -> str:
         if key not in families:
-            families[key] = _family(_vote(key_votes[key]))
+            families[key] = family(vote(key_votes[key]))
         return families[key]
 
     keys = list(key_forms)
-    acronym_keys = {k for k in keys if any(_is_acronym(f) for f in key_forms[k])}
+    acronym_keys = {k for k in keys if any(is_acronym(f) for f in key_forms[k])}
     long_keys = [k for k in keys if len(k.split()) >= 2]
 
     # 2. acronyms defined in the text
     for short_form, long_form in defined:
-        if not _is_acronym(short_form):
+        if not is_acronym(short_form):
             continue  # other names a text gives ("Vandermeer", "Section 7") hold in that text only
         short = name_key(short_form, lexicon)
         long = _state_key(long_form, "GovernmentBody", lexicon) or name_key(long_form, lexicon)
@@ -307,7 +247,7 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
         for variant in initial_variants(k):
             by_initials[variant].append(k)
     for short in sorted(acronym_keys):
-        letters = _acronym_key(short)
+        letters = acronym_key(short)
         fits = {
             uf.find(k) for k in by_initials.get(letters, ())
             if family_of(k) == family_of(short) or (family_of(short) == "org" and family_of(k) in {"org", "instrument"})
@@ -350,9 +290,9 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
     #     and Non-Governmental Organisations"), and "X Law" = "Law on X"
     variant_of: dict[str, str] = {}
     for k in keys:
-        variant_of.setdefault(_singular(k), k)
+        variant_of.setdefault(singular(k), k)
     for k in keys:
-        words = _singular(k).split()
+        words = singular(k).split()
         if family_of(k) == "instrument" and len(words) > 2 and words[0] == "law" and words[1] == "on":
             other = " ".join(words[2:] + ["law"])
             if other in variant_of:
@@ -376,8 +316,8 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
         rest = " ".join(words[1:])
         if len(words) < 3 or rest not in key_set or family_of(k) != "org" or family_of(rest) != "org":
             continue
-        firsts = {_first_word(form) for form in key_forms[k]}
-        if any(_is_acronym(first) and lexicon.country_of(first) is None for first in firsts):
+        firsts = {first_word(form) for form in key_forms[k]}
+        if any(is_acronym(first) and lexicon.country_of(first) is None for first in firsts):
             owners[rest].add(k)
     for rest, prefixed in sorted(owners.items()):
         if len(prefixed) == 1:
@@ -390,7 +330,7 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
     for k in keys:
         if family_of(k) != "org":
             continue
-        core, country = _strip_country(k, lexicon)
+        core, country = strip_country(k, lexicon)
         if country and core:
             qualified[core].add(country)
             uf.union(k, f"{core}@{country}", "country qualifier")
@@ -423,15 +363,15 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
         if fam == "place":
             # a place's short name starts its region's name ("Orrin" = "Orrin Kessa Autonomous
             # Region"); a country stays a country ("Vell" is not "Vell Province")
-            if _vote(key_votes[k]) == "Country":
+            if vote(key_votes[k]) == "Country":
                 continue
-            pool = [o for o in starting[k] if _vote(key_votes[o]) == "Region" and o.split()[-1] not in _NATURAL_FEATURES]
+            pool = [o for o in starting[k] if vote(key_votes[o]) == "Region" and o.split()[-1] not in _NATURAL_FEATURES]
         elif fam not in {"person", "org"}:
             continue
         else:
             # an organisation's short name is its head word, not a word of its complement ("Vell"
             # is not "Board of Vell")
-            pool = containing[k] if fam == "person" else [o for o in ending[k] if _head_or_the(o)]
+            pool = containing[k] if fam == "person" else [o for o in ending[k] if head_or_the(o)]
             pool = [other for other in pool if family_of(other) == fam]
 
         def candidates(restrict: set[str] | None) -> set[str]:
@@ -460,17 +400,17 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
             forms.update(key_forms[member])
             votes.update(key_votes[member])
             docs |= key_docs[member]
-        if not any(_is_name(form) for form in forms):
+        if not any(is_name(form) for form in forms):
             continue  # only placeholders such as "the government": no actor to name
-        cls = _vote(votes)
+        cls = vote(votes)
         named = [preferred[m] for m in members if m in preferred]
         written = +forms
         # a name the texts write, else the one a rule gave ("the authorities" -> "Vellish authorities")
-        candidates = Counter({f: n for f, n in written.items() if _is_name(f)}) or Counter({f: n for f, n in forms.items() if _is_name(f)})
+        candidates = Counter({f: n for f, n in written.items() if is_name(f)}) or Counter({f: n for f, n in forms.items() if is_name(f)})
         pool = candidates or written or forms
-        label = named[0] if named else _choose_label(pool, cls, lexicon)
-        # the id keeps to one name while the counts of near-equal spellings move (see _choose_label)
-        id_name = named[0] if named else _choose_label(pool, cls, lexicon, steady=True)
+        label = named[0] if named else choose_label(pool, cls, lexicon)
+        # the id keeps to one name while the counts of near-equal spellings move (see choose_label)
+        id_name = named[0] if named else choose_label(pool, cls, lexicon, steady=True)
         if cls == "Country":
             label = lexicon.country_of(label) or label
             id_name = lexicon.country_of(id_name) or id_name
@@ -492,77 +432,3 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
     ordered = tuple(sorted(entities, key=lambda e: e.id))
     by_key = {k: group_entity[uf.find(k)] for k in sorted(keys) if uf.find(k) in group_entity}
     return EntityIndex(ordered, by_mention, {e.id: e for e in ordered}, by_key, tuple(uf.merges))
-
-
-def _first_word(form: str) -> str:
-    """The first word of a written name, after "the": ``"the NMU Council"`` -> ``"NMU"``."""
-    words = form.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    return words[0] if words else ""
-
-
-def _head_or_the(key: str) -> bool:
-    """Whether a name's last word may stand for it alone: its head ("Vell Commission"), or a
-    complement with "the" ("Department of the Waterways"), not a place it is "of" ("Board of Vell").
-
-    Examples
-    --------
-    >>> _head_or_the("vell commission"), _head_or_the("department of the waterways"), _head_or_the("board of vell")
-    (True, True, False)
-    """
-    words = key.split()
-    return not set(words[:-1]) & {"of", "for", "on"} or words[-2:-1] == ["the"]
-
-
-def _is_name(form: str) -> bool:
-    """A proper name has a capital letter or a number ("resolution 41/7"), or is written in a
-    script without case."""
-    return any(ch.isupper() or ch.isdigit() for ch in form) or not any(ch.isascii() and ch.isalpha() for ch in form)
-
-
-def _singular(key: str) -> str:
-    """Crude plural folding for comparing names: "associations" -> "association".
-
-    Examples
-    --------
-    >>> _singular("law on harbours and ngos")
-    'law on harbour and ngo'
-    """
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in key.split())
-
-
-def _vote(votes: Counter[str]) -> str:
-    """The winning class; a specific class beats its generic parent when both are voted for."""
-    if not votes:
-        return "Organization"
-    totals = Counter(votes)
-    for cls, weight in votes.items():
-        parent = _PARENT.get(cls)
-        if parent and parent in totals:
-            totals[cls] += totals[parent]
-    return max(totals, key=lambda c: (totals[c], c != "Organization", c))
-
-
-def _strip_country(key: str, lexicon: Lexicon) -> tuple[str, str | None]:
-    """Split "grand assembly of the kingdom of norway" into ("grand assembly", "Norway").
-
-    Examples
-    --------
-    >>> lex = load_lexicon()
-    >>> _strip_country("norwegian grand assembly", lex), _strip_country("grand assembly of norway", lex)
-    (('grand assembly', 'Norway'), ('grand assembly', 'Norway'))
-    >>> _strip_country("equitable norway", lex)
-    ('equitable norway', None)
-    """
-    words = key.split()
-    match = re.fullmatch(r"(.+?) of (?:the )?(?:(?:kingdom|republic|state|government|people s republic|federation) of )?(.+)", key)
-    if match and lexicon.country_of(match.group(2)):
-        return match.group(1), lexicon.country_of(match.group(2))
-    for n in (3, 2, 1):
-        if len(words) > n:
-            head = " ".join(words[:n])
-            country = lexicon.country_of(head)
-            if country:
-                return " ".join(words[n:]), country
-    return key, None

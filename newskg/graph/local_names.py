@@ -8,11 +8,11 @@ import unicodedata
 from collections import Counter
 
 from newskg.extract.models import DocumentExtraction
+from newskg.graph.name_forms import ORG_CLASSES, is_acronym
 from newskg.lexicon import Lexicon, demonym_stem
 
 __all__ = ["local_names", "near_spellings", "is_near_spelling", "state_key", "fold"]
 
-_ORGS = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 
 
 def fold(text: str) -> list[str]:
@@ -50,7 +50,7 @@ def state_key(text: str, label: str, lexicon: Lexicon) -> str | None:
             return f"country@{country}"
         if label == "Country":
             return None
-    if label in _ORGS:
+    if label in ORG_CLASSES:
         found = lexicon.government_of(text)
         if found:
             return f"government@{found[0]}"
@@ -102,11 +102,6 @@ def _one_edit(x: str, y: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) and " " not in text
-
-
 def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[int, int], str]:
     """For mentions of one document that stand for a fuller name the same text gives, that name.
 
@@ -131,13 +126,13 @@ def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[
     for m in mentions:
         by_key.setdefault(" ".join(fold(m.text)), []).append(m)
     for definition in extraction.acronyms:
-        if _is_acronym(definition.short):
+        if is_acronym(definition.short):
             continue
         for m in by_key.get(" ".join(fold(definition.short)), []):
             out[m.key] = definition.long_form
     people = Counter(" ".join(fold(m.text)) for m in mentions if m.label == "Person" and len(fold(m.text)) >= 2)
     full_names = {k: next(m.text for m in mentions if " ".join(fold(m.text)) == k) for k in people}
-    orgs = {" ".join(fold(m.text)): m.text for m in mentions if m.label in _ORGS and len(fold(m.text)) >= 2}
+    orgs = {" ".join(fold(m.text)): m.text for m in mentions if m.label in ORG_CLASSES and len(fold(m.text)) >= 2}
     for m in mentions:
         if m.key in out:
             continue
@@ -150,7 +145,7 @@ def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[
             if len(fits) == 1 and (m.label == "Person" or len(words) == 1 and words[0] == fits[0].split()[-1]):
                 out[m.key] = full_names[fits[0]]
                 continue
-        if m.label in _ORGS and len(words) == 1 and not _is_acronym(m.text) and words[0] not in lexicon.not_actors | lexicon.government_words:
+        if m.label in ORG_CLASSES and len(words) == 1 and not is_acronym(m.text) and words[0] not in lexicon.not_actors | lexicon.government_words:
             fits = [
                 k for k in orgs
                 # the word is the longer name's head: "Commission" of "Vell Commission", "Department"
@@ -181,7 +176,7 @@ def near_spellings(extraction: DocumentExtraction) -> list[tuple[str, str]]:
     pairs = []
     forms: dict[str, tuple[str, str]] = {}
     for m in extraction.mentions:
-        forms.setdefault(" ".join(fold(m.text)), (m.text, "person" if m.label == "Person" else "org" if m.label in _ORGS else ""))
+        forms.setdefault(" ".join(fold(m.text)), (m.text, "person" if m.label == "Person" else "org" if m.label in ORG_CLASSES else ""))
     keys = sorted(forms)
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
