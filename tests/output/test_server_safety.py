@@ -58,8 +58,11 @@ class Serve:
     def child_pids(self) -> set[int]:
         pids: set[int] = set()
         for task in Path(f"/proc/{self.process.pid}/task").iterdir():
-            with open(task / "children", encoding="ascii") as handle:
-                pids |= {int(p) for p in handle.read().split()}
+            try:
+                with open(task / "children", encoding="ascii") as handle:
+                    pids |= {int(p) for p in handle.read().split()}
+            except FileNotFoundError:  # a request thread that ended after it was listed
+                continue
         return pids
 
     def kill(self) -> None:
