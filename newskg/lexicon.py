@@ -93,6 +93,7 @@ class Lexicon:
     former_words: frozenset[str]
     state_titles: frozenset[str]
     head_titles: frozenset[str]
+    appointing_verbs: frozenset[str] = frozenset()
     entity_patterns: tuple[dict[str, Any], ...] = field(default=())
     capitals: dict[str, str] = field(default_factory=dict)  # lower-cased capital -> country
     honorifics: frozenset[str] = frozenset()
@@ -337,6 +338,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         former_words=frozenset(str(w).lower() for w in roles_data.get("former", [])),
         state_titles=frozenset(str(w).lower() for w in roles_data.get("state_titles", [])),
         head_titles=frozenset(str(w).lower() for w in roles_data.get("head_titles", [])),
+        appointing_verbs=frozenset(str(w).lower() for w in roles_data.get("appointing_verbs", [])),
         entity_patterns=tuple(patterns),
         capitals=capitals,
         honorifics=_words_of(names, "honorifics"),

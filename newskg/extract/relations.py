@@ -29,7 +29,7 @@ from newskg.extract.events.vocabulary import load_event_vocabulary
 from newskg.extract.normalize import parse_date
 from newskg.extract.parts import possessive_relations, qualifier_relations
 from newskg.extract.resolve import ActorResolver
-from newskg.extract.roles import heads_body, home_country, more_title_relations
+from newskg.extract.roles import heads_body, home_country, more_title_relations, past_age
 from newskg.lexicon import Lexicon
 
 __all__ = ["SpanRelation", "extract_relations", "sentence_relations", "observe_sentence"]
@@ -245,9 +245,11 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
     people = [s for s in resolver.spans_in(sent.start, sent.end) if s.label_ == "Person"]
     for person in people:
         found_before = len(found)  # what earlier people gave: this one has no title yet
-        # After the name: "P, [also|former|then] TITLE of|at|for ORG" or "P, ORG's TITLE"
+        # After the name: "P, [also|former|then] TITLE of|at|for ORG" or "P, ORG's TITLE" (an
+        # age may come first: "P, 52, the leader of ORG")
         i = person.end
         if i < sent.end and doc[i].text == ",":
+            i = past_age(doc, i, sent)
             j = i + 1
             former = False
             while j < sent.end and (doc[j].lower_ in _TITLE_SKIP or doc[j].lower_ in lexicon.former_words):

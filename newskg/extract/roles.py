@@ -155,7 +155,10 @@ def more_title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, 
     for person in people:
         if (person.start, person.end) in placed:
             continue
-        hit = _title_of_org(doc, person, sent, resolver, lexicon) or _after_name(doc, person, sent, resolver, lexicon) or _before_name(doc, person, sent, resolver, lexicon)
+        hit = (
+            _title_of_org(doc, person, sent, resolver, lexicon) or _after_name(doc, person, sent, resolver, lexicon)
+            or _before_name(doc, person, sent, resolver, lexicon) or _predicative(person, sent, resolver, lexicon)
+        )
         if hit is not None:
             org, titles, former = hit
             predicate = "leads" if any(heads_body(t, org) for t in titles) else _predicate(titles, roles)
@@ -203,10 +206,95 @@ def _title_of_org(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, l
     return org, [hit[0]], former
 
 
+def past_age(doc: Doc, i: int, sent: Span) -> int:
+    """The comma after a person's age written after the name ("P, 52, the leader of ORG", "P,
+    aged 52, ..."), given the comma after the name at ``i``; ``i`` itself when no age follows.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Ilsa Vell, aged 52, the leader of the union, spoke.")
+    >>> past_age(doc, 2, doc[:]), past_age(doc, 5, doc[:])
+    (5, 5)
+    """
+    j = i + 1
+    if j < sent.end and doc[j].lower_ in {"aged", "age"}:
+        j += 1
+    if not (j < sent.end and doc[j].text.isdigit() and 0 < int(doc[j].text) < 120):
+        return i
+    return j + 1 if j + 1 < sent.end and doc[j + 1].text == "," else i
+
+
+_COPULAS = {"be", "become", "remain"}
+
+
+def _predicative(person: Span, sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> tuple[Span, list[str], bool] | None:
+    """A title a clause gives the person: "P was elected president of ORG", "ORG appointed P as
+    its spokesperson", "P served as director of ORG", "P replaced Q as head of ORG", "P is the
+    leader of ORG", "the leader of ORG is P"."""
+    holder = person.root
+    verb = holder.head
+    # "P, who served as director of ORG": the clause's subject is the relative pronoun
+    clause = next((c for c in holder.children if c.dep_ == "relcl" and any(w.dep_ in {"nsubj", "nsubjpass"} and w.lower_ in {"who", "that"} for w in c.children)), None)
+    if clause is not None:
+        verb, holder = clause, next(w for w in clause.children if w.dep_ in {"nsubj", "nsubjpass"})
+    elif holder.dep_ == "nsubj" and verb.pos_ == "NOUN" and verb.dep_ in {"ccomp", "xcomp", "oprd"} and verb.head.lemma_.lower() in lexicon.appointing_verbs:
+        verb, holder = verb.head, verb  # "ORG made P its leader": a small clause under the verb
+        titles = [holder]
+    elif holder.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"} or not sent.start <= verb.i < sent.end:
+        return None
+    appointing = verb.lemma_.lower() in lexicon.appointing_verbs
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    if holder.dep_ in {"ccomp", "xcomp", "oprd"}:
+        return _titled(titles, verb, person, sent, resolver, lexicon)
+    titles = []
+    for child in verb.children:
+        if child.dep_ == "oprd" and appointing and holder.dep_ in ({"dobj"} if has_object else {"nsubjpass", "nsubj"}):
+            titles.append(child)  # "P was elected president of ORG", "ORG made P its leader"
+        elif child.dep_ == "attr" and verb.lemma_.lower() in _COPULAS and holder.dep_ == "nsubj":
+            titles.append(child)  # "P is the leader of ORG"
+        elif child.dep_ in {"nsubj"} and verb.lemma_.lower() == "be" and holder.dep_ == "attr":
+            titles.append(child)  # "the leader of ORG is P"
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            own = {"dobj"} if appointing and has_object else {"nsubj", "nsubjpass"}
+            if holder.dep_ in own:
+                titles += [w for w in child.children if w.dep_ == "pobj"]
+    return _titled(titles, verb, person, sent, resolver, lexicon)
+
+
+def _titled(titles: list[Token], verb: Token, person: Span, sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> tuple[Span, list[str], bool] | None:
+    """The first of ``titles`` (words a clause gives ``person`` as a title) that is a role
+    title of an organisation or a country the sentence names: (organisation, [title], former)."""
+    for word in titles:
+        hit = _title_ending(sent.doc, word.i + 1, max(sent.start, word.i - 3), lexicon.roles)
+        if hit is None:
+            continue
+        title, start = hit
+        former = start - 1 >= sent.start and sent.doc[start - 1].lower_ in lexicon.former_words
+        org = None
+        owner = next((c for c in word.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            org = resolver.entity(owner) or (resolver.antecedent(owner) if owner.lower_ in {"its", "their"} else None)
+        places = [c for c in word.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "at", "with"}]
+        places += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "at", "with"} and c.i > word.i]
+        for prep in places if org is None else ():
+            pobj = next((w for w in prep.children if w.dep_ == "pobj"), None)
+            org = resolver.entity(pobj) if pobj is not None else None
+            if org is not None:
+                break
+        if org is not None and org.label_ in _OWNERS | {"Country"} and org != person:
+            return org, [title], former
+    return None
+
+
 def _after_name(doc: Doc, person: Span, sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> tuple[Span, list[str], bool] | None:
     """ "P, co-founder and director of the news website ORG"."""
     roles = lexicon.roles
     i = person.end
+    if i < sent.end and doc[i].text == ",":
+        i = past_age(doc, i, sent)
     if i >= sent.end or doc[i].text != ",":
         return None
     j = i + 1

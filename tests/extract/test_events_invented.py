@@ -91,6 +91,47 @@ def test_subject_control_keeps_the_doer(invented):
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Petr Halloran"})
 
 
+@pytest.mark.parametrize(
+    "text, event_class, doer, done_to",
+    [
+        ("Lantern Rights Watch accused the Strelsau police of torturing Petr Halloran.", "Assault", "Strelsau police", "Petr Halloran"),
+        ("The Freedonian Parliament condemned the Ruritanian authorities for arresting Tomas Kravik.", "Arrest", "Ruritanian authorities", "Tomas Kravik"),
+        ("Lantern Rights Watch praised the Strelsau District Court for releasing Anneli Sorvari.", "Release", "Strelsau District Court", "Anneli Sorvari"),
+        ("The Council of Freedonian States sanctioned Karl Osterhaus for repressing the Free Voices Collective.", "Repress", "Karl Osterhaus", "Free Voices Collective"),
+    ],
+)
+def test_what_one_is_accused_or_praised_for_is_one_s_own_act(invented, text, event_class, doer, done_to):
+    event = find(invented(text), event_class, targets={done_to})
+    assert names(event.sources) == {doer}
+
+
+def test_a_gerund_after_by_or_after_keeps_the_subject_as_doer(invented):
+    result = invented("The Strelsau police detained Karl Osterhaus after raiding the Free Voices Collective.")
+    assert names(find(result, "Assault", targets={"Free Voices Collective"}).sources) == {"Strelsau police"}
+
+
+def test_one_jailed_for_an_act_is_its_doer(invented):
+    result = invented("Tomas Kravik was imprisoned for attacking the Strelsau Morning Courier.")
+    assert names(find(result, "Assault", targets={"Strelsau Morning Courier"}).sources) == {"Tomas Kravik"}
+
+
+def test_a_court_upholding_a_sentence_sentences_not_supports(invented):
+    result = invented("The Strelsau District Court upheld the sentence against Tomas Kravik.")
+    find(result, "Sentence", sources={"Strelsau District Court"}, targets={"Tomas Kravik"})
+    assert not [e for e in result.events if e.event_class == "Support"]
+    # with an object that names no act, "uphold" is still support
+    kept = invented("The Freedonian Parliament upheld the rights of Tomas Kravik.")
+    find(kept, "Support", sources={"Freedonian Parliament"})
+
+
+def test_summoning_an_ambassador_is_a_protest_not_a_charge(invented):
+    result = invented("The Ruritanian government summoned the ambassador of Freedonia.")
+    find(result, "Concern", sources={"Ruritanian government"}, targets={"Freedonia"})
+    assert not [e for e in result.events if e.event_class == "Charge"]
+    questioned = invented("The Strelsau police summoned Tomas Kravik for questioning.")
+    find(questioned, "Charge", sources={"Strelsau police"}, targets={"Tomas Kravik"})
+
+
 def test_nominal_event_of_and_by(invented):
     result = invented("The arrest of Anneli Sorvari by the Strelsau police shocked the city.")
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Anneli Sorvari"})

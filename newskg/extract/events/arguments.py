@@ -97,6 +97,13 @@ def subjects_of(verb: Token, resolver: ActorResolver, vocab: EventVocabulary, de
             if not found:
                 found = noun_agents(head, resolver)
             return found, "acl"
+    if verb.dep_ == "pcomp" and head.lower_ in {"of", "for"} and head.head.pos_ in {"VERB", "AUX"}:
+        # "accused X of torturing Y", "condemned X for arresting Y", "X was jailed for insulting
+        # Y": what one is accused, blamed, praised or punished for is one's own act; the doer is
+        # the verb's object (none when the object is not a named actor), not its subject
+        judged = [c for c in head.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if judged:
+            return [s for c in judged for s in resolver.resolve_all(c)], "control"
     if verb.dep_ in {"pcomp", "pobj"}:
         # "by arresting X", "after condemning Y": the clause's subject
         clause = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -382,7 +389,7 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
     if noun.dep_ == "conj":
         first = noun.head
         verb = first.head if first.dep_ in {"dobj", "attr", "nsubjpass"} else None
-    if verb is not None and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in vocab.light_verbs:
+    if verb is not None and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in vocab.light_verbs | vocab.confirming_verbs:
         if not args.sources:
             if is_passive(verb):
                 args.add_sources(agents_of(verb, resolver))

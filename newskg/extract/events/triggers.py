@@ -163,6 +163,8 @@ def find_triggers(sent: Span, vocab: EventVocabulary, *, inside_entity: set[int]
                     continue
                 if any(c.dep_ == "oprd" for c in token.children):
                     continue  # "called the vote a formality": a description, no act
+            if token.lemma_.lower() in vocab.confirming_verbs and _names_an_act(token, vocab):
+                continue  # "upheld the sentence against X": the noun's act, confirmed (see arguments)
             for key, prep, words in _phrases(token):
                 cls = vocab.verb_class(key)
                 if cls is not None and any(w in inside_entity for w in words if w != token.i):
@@ -191,6 +193,14 @@ def find_triggers(sent: Span, vocab: EventVocabulary, *, inside_entity: set[int]
                     break
     # a later noun swallowed by an earlier phrase ("imposed sanctions on")
     return [t for t in found if not (t.kind == "noun" and t.token.i in used)]
+
+
+def _names_an_act(verb: Token, vocab: EventVocabulary) -> bool:
+    """Whether ``verb``'s object is a noun naming an act ("the sentence", "the ban on X")."""
+    return any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and any(vocab.noun_class(key) is not None for key, _ in _noun_keys(c))
+        for c in verb.children
+    )
 
 
 def patient_light_verb(token: Token) -> Token | None:

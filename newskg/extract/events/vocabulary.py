@@ -61,6 +61,9 @@ class EventVocabulary:
     describing_verbs: frozenset[str] = frozenset()
     #: verbs that undo an act named by their object noun ("lifted the travel ban on X")
     undoing_verbs: frozenset[str] = frozenset()
+    #: verbs that confirm the act their object noun names ("upheld the sentence against X"):
+    #: light verbs there, whatever class they have of their own
+    confirming_verbs: frozenset[str] = frozenset()
     descriptions: dict[str, str] = field(default_factory=dict)
 
     def description_class(self, key: str) -> EventClass | None:
@@ -115,7 +118,7 @@ def _words(values: Any) -> list[str]:
 
 
 def _merge(data: dict[str, Any], into: dict[str, Any], source: str) -> None:
-    for key in ("light_verbs", "object_control", "deontic", "hypothetical", "describing_verbs", "undoing_verbs"):
+    for key in ("light_verbs", "object_control", "deontic", "hypothetical", "describing_verbs", "undoing_verbs", "confirming_verbs"):
         into.setdefault(key, [])
         into[key] += _words(data.get(key))
     classes = into.setdefault("classes", {})
@@ -178,6 +181,7 @@ def _build(raw: dict[str, Any]) -> EventVocabulary:
         hypothetical=frozenset(raw.get("hypothetical", ())),
         describing_verbs=frozenset(raw.get("describing_verbs", ())),
         undoing_verbs=frozenset(raw.get("undoing_verbs", ())),
+        confirming_verbs=frozenset(raw.get("confirming_verbs", ())),
         descriptions=descriptions,
     )
 

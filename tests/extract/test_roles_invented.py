@@ -1,0 +1,80 @@
+"""Roles (who leads or works for what) on sentences about invented people and bodies.
+
+The actors come from the invented pattern file, as a user's ``--patterns`` would give them, so
+these pass only through the generic title rules of ``newskg.extract.relations`` and ``roles``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+ACTORS = Path(__file__).parents[1] / "data" / "invented" / "actors.jsonl"
+
+
+@pytest.fixture(scope="module")
+def roles():
+    from newskg.extract.pipeline import Extractor, ExtractSettings
+
+    extractor = Extractor(ExtractSettings(patterns=(str(ACTORS),)))
+
+    def found(text: str) -> set[tuple[str, str, str]]:
+        result = extractor.extract_text(text, name="invented.txt")
+        return {(r.subject.text, r.predicate, r.object.text) for r in result.relations}
+
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Karl Osterhaus, 52, the leader of the Free Voices Collective, was taken from his home.",
+         ("Karl Osterhaus", "leads", "Free Voices Collective")),
+        ("Karl Osterhaus, aged 52, a member of the Free Voices Collective, was arrested.",
+         ("Karl Osterhaus", "memberOf", "Free Voices Collective")),
+        ("Ilsa Vandermeer, 34, a journalist with the Strelsau Morning Courier, was detained.",
+         ("Ilsa Vandermeer", "memberOf", "Strelsau Morning Courier")),
+        ("Petr Halloran, 61, co-founder and director of Lantern Rights Watch, was charged.",
+         ("Petr Halloran", "leads", "Lantern Rights Watch")),
+    ],
+)
+def test_an_age_between_a_name_and_its_title_keeps_the_role(roles, text, expected):
+    assert expected in roles(text)
+
+
+def test_an_age_alone_gives_no_role(roles):
+    assert not roles("Ilsa Vandermeer, 34, said the Free Voices Collective would appeal.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Anneli Sorvari was elected president of the Freedonian Parliament in May.", ("Anneli Sorvari", "leads", "Freedonian Parliament")),
+        ("The Freedonian Parliament elected Anneli Sorvari as its speaker.", ("Anneli Sorvari", "leads", "Freedonian Parliament")),
+        ("Anneli Sorvari was named spokeswoman for the Council of Freedonian States.",
+         ("Anneli Sorvari", "spokespersonOf", "Council of Freedonian States")),
+        ("Petr Halloran replaced Karl Osterhaus as head of the Free Voices Collective.", ("Petr Halloran", "leads", "Free Voices Collective")),
+        ("Ilsa Vandermeer worked as a journalist for the Strelsau Morning Courier.", ("Ilsa Vandermeer", "memberOf", "Strelsau Morning Courier")),
+        ("Karl Osterhaus, who served as director of Lantern Rights Watch, was arrested.", ("Karl Osterhaus", "leads", "Lantern Rights Watch")),
+        ("Karl Osterhaus is the leader of the Free Voices Collective.", ("Karl Osterhaus", "leads", "Free Voices Collective")),
+        ("The leader of the Free Voices Collective is Karl Osterhaus.", ("Karl Osterhaus", "leads", "Free Voices Collective")),
+        ("The Free Voices Collective made Karl Osterhaus its leader.", ("Karl Osterhaus", "leads", "Free Voices Collective")),
+        ("Lantern Rights Watch described Karl Osterhaus as a leader of the Free Voices Collective.",
+         ("Karl Osterhaus", "leads", "Free Voices Collective")),
+    ],
+)
+def test_a_title_the_clause_gives_a_person(roles, text, expected):
+    assert expected in roles(text)
+
+
+def test_the_title_goes_to_whom_the_verb_gives_it(roles):
+    # "replaced Q as head": the subject becomes head, not the one replaced
+    found = roles("Petr Halloran replaced Karl Osterhaus as head of the Free Voices Collective.")
+    assert ("Karl Osterhaus", "leads", "Free Voices Collective") not in found
+    # appointing verbs give it to their object, not to the body that appoints
+    found = roles("Karl Osterhaus appointed Anneli Sorvari as director of the Free Voices Collective.")
+    assert ("Anneli Sorvari", "leads", "Free Voices Collective") in found
+    assert not {r for r in found if r[0] == "Karl Osterhaus" and r[1] == "leads"}
