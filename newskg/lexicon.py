@@ -80,7 +80,7 @@ class Lexicon:
     spelling: dict[str, str]
     furniture_patterns: tuple[str, ...]
     min_repeated_line_length: int
-    speech_verbs: frozenset[str]
+    speech_verbs: frozenset[str]  # with the denials
     speech_nouns: frozenset[str]
     adopted_texts: frozenset[str]
     negations: frozenset[str]
@@ -94,6 +94,7 @@ class Lexicon:
     state_titles: frozenset[str]
     head_titles: frozenset[str]
     appointing_verbs: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()  # speech verbs whose claim is negated ("denied that ...")
     entity_patterns: tuple[dict[str, Any], ...] = field(default=())
     capitals: dict[str, str] = field(default_factory=dict)  # lower-cased capital -> country
     honorifics: frozenset[str] = frozenset()
@@ -330,7 +331,8 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         lede_nouns={str(k).lower(): frozenset(str(c) for c in v or ()) for k, v in (relations.get("lede_nouns") or {}).items()},
         proxy_nouns=frozenset(str(w).lower() for w in relations.get("proxy_nouns", [])),
         state_institutions=frozenset(institutions),
-        speech_verbs=frozenset(str(w).lower() for w in relations.get("speech", [])),
+        speech_verbs=frozenset(str(w).lower() for w in [*relations.get("speech", []), *relations.get("denials", [])]),
+        denial_verbs=frozenset(str(w).lower() for w in relations.get("denials", [])),
         speech_nouns=frozenset(str(w).lower() for w in relations.get("speech_nouns", [])),
         adopted_texts=frozenset(str(w).lower() for w in relations.get("adopted_texts", [])),
         negations=frozenset(str(w).lower() for w in relations.get("negations", [])),

@@ -11,7 +11,7 @@ Rules
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -66,7 +66,9 @@ def _speaker_of(verb: Token, resolver: ActorResolver) -> Span | None:
     # "..., stated the resolution." (inverted)
     for child in verb.children:
         if child.dep_ in {"dobj", "attr"} and child.i > verb.i:
-            return resolver.resolve(child)
+            found = resolver.resolve(child)
+            if found is not None:
+                return found  # not "..., telling reporters that ...": the reporters are told
     if verb.dep_ in {"conj", "advcl"} and verb.head is not verb:
         return _speaker_of(verb.head, resolver)
     # The parser lost the subject ("According to AKP, the Spokesperson of X remarked that ..."):
@@ -125,11 +127,14 @@ def sentence_claims(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
         speaker = _speaker_of(token, resolver)
         if speaker is None:
             continue
+        denies = token.lemma_.lower() in lexicon.denial_verbs
+        if denies and (any(c.dep_ == "dobj" for c in token.children) or not any(c.dep_ == "ccomp" for c in token.children)):
+            continue  # "denied the allegations, telling reporters that ...": only "denied that ..." is a claim
         if quotes:
             for a, b in quotes:
                 claim = _make(resolver, speaker, a, b, sent, "quote", True, lexicon)
                 if claim is not None:
-                    claims.append(claim)
+                    claims.append(replace(claim, negated=True) if denies else claim)
             if claims:
                 break
             # Only scare quotes ("judicial criminality"): what was said is the reported clause.
@@ -152,7 +157,7 @@ def sentence_claims(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         claim = _make(resolver, speaker, start, end, sent, "reported", False, lexicon)
         if claim is not None:
-            claims.append(claim)
+            claims.append(replace(claim, negated=True) if denies else claim)
             break
     if not claims:
         for token in sent:

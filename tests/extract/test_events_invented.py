@@ -105,6 +105,14 @@ def test_what_one_is_accused_or_praised_for_is_one_s_own_act(invented, text, eve
     assert names(event.sources) == {doer}
 
 
+def test_an_act_one_is_accused_of_is_the_accuser_s_account(invented):
+    result = invented("Lantern Rights Watch accused the Strelsau police of torturing Petr Halloran.")
+    torture = find(result, "Assault", sources={"Strelsau police"}, targets={"Petr Halloran"})
+    assert torture.reported_by is not None and torture.reported_by.text == "Lantern Rights Watch"
+    praised = find(invented("Lantern Rights Watch praised the Strelsau District Court for releasing Anneli Sorvari."), "Release")
+    assert praised.reported_by is None
+
+
 def test_a_gerund_after_by_or_after_keeps_the_subject_as_doer(invented):
     result = invented("The Strelsau police detained Karl Osterhaus after raiding the Free Voices Collective.")
     assert names(find(result, "Assault", targets={"Free Voices Collective"}).sources) == {"Strelsau police"}
@@ -130,6 +138,46 @@ def test_summoning_an_ambassador_is_a_protest_not_a_charge(invented):
     assert not [e for e in result.events if e.event_class == "Charge"]
     questioned = invented("The Strelsau police summoned Tomas Kravik for questioning.")
     find(questioned, "Charge", sources={"Strelsau police"}, targets={"Tomas Kravik"})
+
+
+def test_a_possessor_of_an_act_aimed_at_someone_is_its_doer(invented):
+    result = invented("Ruritania's attack on Freedonia killed dozens.")
+    find(result, "Assault", sources={"Ruritania"}, targets={"Freedonia"})
+    # with no target named, the possessor of an act done to people is whom it is done to
+    held = invented("Tomas Kravik's detention at Zenda Prison has lasted a year.")
+    assert not find(held, "Arrest", targets={"Tomas Kravik"}).sources
+
+
+def test_a_stance_drawn_from_others(invented):
+    result = invented("Karl Osterhaus's arrest by the Strelsau police drew condemnation from Lantern Rights Watch.")
+    find(result, "Condemn", sources={"Lantern Rights Watch"}, targets={"Strelsau police"})
+    faced = invented("The Ruritanian government faced criticism from Lantern Rights Watch.")
+    find(faced, "Condemn", sources={"Lantern Rights Watch"}, targets={"Ruritanian government"})
+
+
+@pytest.mark.parametrize("text", [
+    "The Strelsau police denied beating Tomas Kravik.",
+    "The Strelsau police denied that they had beaten Tomas Kravik.",
+    "The Strelsau police denied claims that they had beaten Tomas Kravik.",
+])
+def test_an_act_denied_is_negated(invented, text):
+    assert find(invented(text), "Assault", targets={"Tomas Kravik"}).negated
+
+
+def test_a_denial_is_a_negated_claim_of_its_speaker(invented):
+    result = invented("The Ruritanian Ministry of the Interior denied that Tomas Kravik had been mistreated in custody.")
+    (claim,) = result.claims
+    assert claim.speaker.text == "Ruritanian Ministry of the Interior" and claim.negated
+    assert claim.text == "Tomas Kravik had been mistreated in custody"
+    said = invented("The Strelsau police said that Tomas Kravik had been arrested for his own safety.")
+    assert [c.negated for c in said.claims] == [False]
+
+
+def test_a_claim_told_in_a_participle_clause_is_the_subject_s(invented):
+    result = invented("Karl Osterhaus denied the allegations, telling reporters that the Free Voices Collective had incited violence.")
+    (claim,) = result.claims
+    assert claim.speaker.text == "Karl Osterhaus" and not claim.negated
+    assert claim.text == "the Free Voices Collective had incited violence"
 
 
 def test_nominal_event_of_and_by(invented):

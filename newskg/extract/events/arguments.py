@@ -348,6 +348,27 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
             args.nested += [child, *(c for c in child.conjuncts if c.i in triggers)]
     return args
 
+#: verbs whose subject draws a stance from others: "the arrest drew condemnation from X"
+_DRAWING = {"draw", "attract", "earn", "receive", "spark", "prompt", "provoke", "trigger", "face", "elicit", "generate", "win", "bring"}
+
+
+def _drawn_from(noun: Token, args: Arguments, resolver: ActorResolver, triggers: dict[int, Trigger]) -> None:
+    """ "X's arrest drew condemnation from Y", "the government faced criticism from Y": Y takes the
+    stance (named with "from" or "among"), towards the verb's subject, an actor or an act."""
+    verb = noun.head
+    for prep in (c for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ in {"from", "among"}):
+        for pobj in pobjs(prep):
+            args.add_sources(resolver.resolve_all(pobj) or actor_inside(pobj, resolver))
+    if not args.sources:
+        return
+    args.rule = "noun-drawn"
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.i in triggers:
+            args.nested.append(subject)  # the stance is on that act: its doer is the target
+        else:
+            args.add_targets(resolver.resolve_all(subject))
+
+
 def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabulary, triggers: dict[int, Trigger]) -> Arguments:
     noun = trigger.token
     cls = trigger.cls
@@ -356,7 +377,10 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
     of_objects: list[Token] = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     compounds = [c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"} and resolver.entity(c) is not None and c.i not in trigger.words]
-    owner_role = "source" if of_objects else cls.possessor
+    # "X's arrest" is done to X, but "X's attack on Y", "X's raid on Y" are X's own: a noun whose
+    # target a preposition names has its doer for possessor
+    aimed = any(c.dep_ == "prep" and c.lower_ in cls.target_preps and c.lower_ != "of" for c in noun.children)
+    owner_role = "source" if of_objects or aimed else cls.possessor
     for owner in possessors + compounds:
         spans = resolver.resolve_all(owner)
         if owner_role == "source":
@@ -369,6 +393,8 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
                 args.add_sources(resolver.resolve_all(pobj) or actor_inside(pobj, resolver))
         elif child.dep_ in {"acl", "relcl"} and is_passive(child):
             args.add_sources(agents_of(child, resolver))  # "the repression carried out by X"
+    if cls.stance and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING:
+        _drawn_from(noun, args, resolver, triggers)
     if not args.sources:
         # "violations of freedoms and rights committed by X": the participle may hang lower
         for t in noun.subtree:

@@ -69,10 +69,16 @@ class SpanEvent:
         self.sources = list(dict.fromkeys(self.sources))
 
 
-def _negated(token: Token, undoing: frozenset[str] = frozenset()) -> bool:
+def _negated(token: Token, undoing: frozenset[str] = frozenset(), denials: frozenset[str] = frozenset()) -> bool:
     """Whether the act is said not to happen: "did not arrest", "no charges", "without trial",
-    and an act named by a noun that a verb of ``undoing`` undoes ("lifted the travel ban on X")."""
+    an act named by a noun that a verb of ``undoing`` undoes ("lifted the travel ban on X"), and
+    an act a verb of ``denials`` denies ("denied beating X", "denied claims that it beat X")."""
     if token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in undoing:
+        return True
+    head = token.head
+    if token.dep_ in {"ccomp", "xcomp", "pcomp"} and head.lemma_.lower() in denials:
+        return True
+    if token.dep_ in {"acl", "ccomp"} and head.dep_ == "dobj" and head.head.lemma_.lower() in denials:
         return True
     for child in token.children:
         if child.dep_ == "neg" or (child.lower_ in _NEGATORS and child.dep_ in {"det", "advmod", "preconj"}):
@@ -80,7 +86,6 @@ def _negated(token: Token, undoing: frozenset[str] = frozenset()) -> bool:
             if following is not None and following.lower_ in {"only", "just", "merely"}:
                 continue  # "must not only release X, but also ..."
             return True
-    head = token.head
     if token.dep_ in {"xcomp", "acomp"} and any(c.dep_ == "neg" for c in head.children):
         return True  # "did not want to arrest"
     return token.pos_ == "NOUN" and head.lower_ == "without"
@@ -251,7 +256,7 @@ def sentence_events(
         event = SpanEvent(
             cls=trigger.cls, trigger=trigger, sentence=sent, rule=args.rule,
             sources=args.sources, targets=args.targets, themes=args.themes, places=args.places,
-            date=_event_date(trigger.token, dates), negated=_negated(trigger.token, vocab.undoing_verbs),
+            date=_event_date(trigger.token, dates), negated=_negated(trigger.token, vocab.undoing_verbs, resolver.lexicon.denial_verbs),
             mode=_mode(trigger.token, vocab, resolver.lexicon.speech_verbs),
         )
         if trigger.cls.name in _DEMANDS:
@@ -375,6 +380,8 @@ def _depth(token: Token, by_token: dict[int, Trigger]) -> int:
 
 def _link(outer: SpanEvent, inner: SpanEvent) -> None:
     inner.parent = outer
+    if outer.cls.name == "Accuse" and outer.sources and inner.reported_by is None:
+        inner.reported_by = outer.sources[0]  # "X accused Y of torturing Z": Z's torture is X's account
     # "The experts called for them to be released": whoever asks is not whom it is for
     inner.targets = [t for t in inner.targets if t not in outer.sources]
     if outer.cls.name in _DEMANDS:
