@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -94,6 +95,7 @@ class Lexicon:
     state_titles: frozenset[str]
     head_titles: frozenset[str]
     appointing_verbs: frozenset[str] = frozenset()
+    name_descriptors: dict[str, str] = field(default_factory=dict)  # descriptor before a name -> its class
     denial_verbs: frozenset[str] = frozenset()  # speech verbs whose claim is negated ("denied that ...")
     entity_patterns: tuple[dict[str, Any], ...] = field(default=())
     capitals: dict[str, str] = field(default_factory=dict)  # lower-cased capital -> country
@@ -320,6 +322,11 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
             for cls, words in (types.get("context_words") or {}).items()
             for word in words
         },
+        name_descriptors={
+            " ".join(str(word).lower().split()): str(cls)
+            for cls, words in (types.get("name_descriptors") or {}).items()
+            for word in words
+        },
         countries=countries,
         demonyms=demonyms,
         demonym_of=demonym_of,
@@ -438,4 +445,19 @@ def _read_countries(override: Path) -> tuple[dict[str, str], dict[str, str], dic
                 demonym_of[canonical] = demonym  # the override's first demonym is the one to write
         if capital:
             capitals[capital.lower()] = canonical
+    # news writes most names without their accents ("Chisinau", "Bogota", "Cote d'Ivoire")
+    for table in (countries, demonyms, capitals):
+        for key, value in list(table.items()):
+            table.setdefault(fold_accents(key), value)
     return countries, demonyms, demonym_of, capitals
+
+
+def fold_accents(text: str) -> str:
+    """``text`` without its diacritics.
+
+    Examples
+    --------
+    >>> fold_accents("chișinău"), fold_accents("côte d'ivoire"), fold_accents("lomé")
+    ('chisinau', "cote d'ivoire", 'lome')
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))

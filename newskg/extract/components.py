@@ -30,6 +30,7 @@ from newskg.extract.actors.aliases import quoted_aliases
 from newskg.extract.actors.collectives import collective_spans, office_spans
 from newskg.extract.actors.instruments import numbered_instruments
 from newskg.extract.actors.bounds import extend_names, peer_names, region_names, repair_pattern_match, role_anchored_people
+from newskg.extract.actors.descriptors import described_names
 from newskg.extract.actors.context import (
     attributive,
     in_headline,
@@ -148,6 +149,8 @@ class EntityTyper:
         country = lex.country_of(text)
         if country and text.strip().lower() not in lex.demonyms:
             return "Country" if label in {"GPE", "ORG", "LOC", "NORP"} else None
+        if label in {"GPE", "ORG", "LOC"} and text.strip().lower() in lex.capitals:
+            return "City"  # "Chisinau" is no organisation, whatever the NER says
         shaped = next((cls for cls, shape in lex.name_shapes if shape.search(" ".join(words))), None)
         if label in {"GPE", "LOC"}:
             if shaped == "IntergovernmentalOrganization":
@@ -315,6 +318,7 @@ class EntityTyper:
         kept = [self._retype_from_context(span) for span in kept]
         kept = retype_dateline(doc, retype_by_company(retype_role_owners(kept, lex)))
         kept = extend_names(doc, kept, lex)
+        kept = described_names(doc, kept, lex)
         kept = region_names(doc, kept, lex)
         kept = owners_before_titles(doc, kept, lex)
         kept = institution_spans(doc, kept, lex)

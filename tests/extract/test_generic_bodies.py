@@ -72,3 +72,36 @@ def test_a_bodys_acronym_before_an_office_is_the_body_and_the_office(extractor):
     assert "NMU" in found
     assert not any(text.startswith("NMU Human Rights Expert") for text in found)
     assert any(text.startswith("Human Rights Expert for Ruritania") for text in found)
+
+
+def test_a_capital_the_ner_takes_for_an_organisation_is_a_city_with_or_without_its_accents():
+    from newskg.lexicon import fold_accents, load_lexicon
+
+    typer = EntityTyper(spacy.blank("en"), "t")
+    assert typer.classify("Chisinau", "ORG") == "City" and typer.classify("Chișinău", "ORG") == "City"
+    lexicon = load_lexicon()
+    accented = {name: country for name, country in lexicon.capitals.items() if fold_accents(name) != name}
+    assert accented, "the countries' data has capitals written with accents"
+    assert all(lexicon.capitals[fold_accents(name)] == country for name, country in accented.items())
+    assert all(lexicon.country_of(fold_accents(name)) == lexicon.country_of(name) for name in lexicon.countries if lexicon.country_of(name))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, name, cls",
+    [
+        ("The Strelsau-based rights group Orrin Harbour Monitor said the verdict was unfair.", "Orrin Harbour Monitor", "NGO"),
+        ("Rights group Promo-Vell Watchers said the verdict was unfair.", "Promo-Vell Watchers", "NGO"),
+        ("She told the newspaper Kessa Evening Ledger that she would appeal.", "Kessa Evening Ledger", "MediaOrganization"),
+        ("The opposition party Orrin Forward boycotted the vote.", "Orrin Forward", "PoliticalParty"),
+    ],
+)
+def test_a_name_a_descriptor_introduces_is_an_actor_of_its_class(extractor, text, name, cls):
+    doc = extractor.nlp(text)
+    assert (name, cls) in {(s.text, s.label_) for s in doc.spans[ENTITY_SPANS]}
+
+
+@pytest.mark.model
+def test_a_descriptor_followed_by_no_name_adds_nothing(extractor):
+    doc = extractor.nlp("The group said on Monday that the party would appeal.")
+    assert not list(doc.spans[ENTITY_SPANS])

@@ -1,0 +1,95 @@
+"""Names a descriptor introduces: "the rights group Vell Harbour Monitor", "the opposition party
+Free Vell", "the newspaper Strelsau Courier".
+
+News often names a body the first time as a descriptor followed by its name, in apposition. A
+name the NER missed there is still a name: a run of capitalised words right after a descriptor of
+``types.yml``'s ``name_descriptors`` (which gives its class) is an actor span.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newskg.lexicon import Lexicon
+
+__all__ = ["described_names"]
+
+#: the most words a descriptor has ("human rights organisation") and a name after it has
+_DESCRIPTOR_WORDS = 3
+_NAME_WORDS = 6
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+#: calendar words, which a parse without the NER does not mark as dates ("said the party Monday")
+_CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1))
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """Where a run of capitalised words starting at ``start`` ends: words joined by a hyphen or
+    an ampersand ("Promo-Lex", "Vell & Co") and "of"/"for" between capitalised words are inside."""
+    k = start
+    while k < len(doc) and k - start < _NAME_WORDS:
+        token = doc[k]
+        if _capitalised(token) or (token.like_num and k > start):
+            k += 1
+            continue
+        joined = token.text in {"-", "&"} and k > start and not doc[k - 1].whitespace_ and k + 1 < len(doc)
+        inner = token.lower_ in {"of", "for"} and k > start and k + 1 < len(doc)
+        if (joined or inner) and _capitalised(doc[k + 1]):
+            k += 1
+            continue
+        break
+    return k
+
+
+def described_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """``spans`` and the names that descriptors introduce where no span is.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.lexicon import load_lexicon
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("The Strelsau-based rights group Promo-Lex Monitor said so on Monday.")
+    >>> [(s.text, s.label_) for s in described_names(doc, [], load_lexicon())]
+    [('Promo-Lex Monitor', 'NGO')]
+    >>> described_names(nlp("The group said the party Monday would vote."), [], load_lexicon())
+    []
+    """
+    descriptors = lexicon.name_descriptors
+    if not descriptors:
+        return spans
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found: list[Span] = []
+    for token in doc[1:]:
+        if not token.is_lower or token.i + 1 >= len(doc) or token.i + 1 in taken:
+            continue
+        cls = None
+        for n in range(_DESCRIPTOR_WORDS, 0, -1):
+            start = token.i - n + 1
+            if start >= 0 and " ".join(t.lower_ for t in doc[start : token.i + 1]) in descriptors:
+                cls = descriptors[" ".join(t.lower_ for t in doc[start : token.i + 1])]
+                break
+        if cls is None:
+            continue
+        start = token.i + 1
+        if doc[start].lower_ == "the":
+            start += 1  # "the newspaper The Strelsau Courier"
+        end = _name_end(doc, start)
+        if end == start or any(i in taken for i in range(start, end)):
+            continue
+        name = doc[start:end]
+        if doc[start].is_sent_start or any(t.ent_type_ in _NOT_NAMES or t.lower_ in _CALENDAR for t in name):
+            continue
+        if name.text.lower() in lexicon.not_actors or lexicon.country_of(name.text) is not None:
+            continue
+        if end < len(doc) and (doc[end].is_title and not doc[end].is_sent_start):
+            continue  # the run goes on in a way this rule does not read
+        found.append(Span(doc, start, end, label=cls, kb_id="rule"))
+        taken.update(range(start, end))
+    return spans + found
