@@ -180,6 +180,17 @@ def test_a_claim_told_in_a_participle_clause_is_the_subject_s(invented):
     assert claim.text == "the Free Voices Collective had incited violence"
 
 
+@pytest.mark.parametrize("text", [
+    "Ilsa Vandermeer was detained alongside Tomas Kravik by the Strelsau police.",
+    "The Strelsau police arrested Ilsa Vandermeer along with Tomas Kravik.",
+])
+def test_those_held_alongside_the_object_are_held_too(invented, text):
+    find(invented(text), "Arrest", sources={"Strelsau police"}, targets={"Ilsa Vandermeer", "Tomas Kravik"})
+    # a meeting "alongside" someone is not a meeting with them
+    met = find(invented("Ilsa Vandermeer met Karl Osterhaus alongside Tomas Kravik."), "Consult", targets={"Karl Osterhaus"})
+    assert "Tomas Kravik" not in names(met.targets)
+
+
 def test_nominal_event_of_and_by(invented):
     result = invented("The arrest of Anneli Sorvari by the Strelsau police shocked the city.")
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Anneli Sorvari"})

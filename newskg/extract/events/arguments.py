@@ -277,6 +277,19 @@ def _preps(token: Token, args: Arguments, trigger: Trigger, resolver: ActorResol
                 if place is not None and (place.label_ in PLACES | {"Country"} or detention):
                     args.add_places([place])
 
+def _companions(verb: Token) -> list[Token]:
+    """Who a verb's act is done to besides its object: "alongside Y", "along with Y", "together
+    with Y"."""
+    found: list[Token] = []
+    together = any(c.dep_ == "advmod" and c.lower_ == "together" for c in verb.children)
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        if prep.lower_ == "alongside" or (prep.lower_ == "with" and together):
+            found += pobjs(prep)
+        elif prep.lower_ in {"along", "together"}:
+            found += [p for inner in prep.children if inner.dep_ == "prep" and inner.lower_ == "with" for p in pobjs(inner)]
+    return found
+
+
 def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocabulary, triggers: dict[int, Trigger]) -> Arguments:
     verb = trigger.token
     args = Arguments()
@@ -341,6 +354,10 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
         # "- release Ilsa Vandermeer and ...": the parser took the verb for a modifier of its object
         _targets_from(verb.head, args, resolver, triggers, trigger, deep=True)
     _preps(verb, args, trigger, resolver, triggers, skip=skip)
+    if trigger.cls.person_target and args.targets:
+        # "X was detained alongside Y", "arrested X along with Y": Y is detained too
+        for pobj in _companions(verb):
+            args.add_targets([s for s in resolver.resolve_all(pobj) if s.label_ in PEOPLE])
     for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp"} and child.i in triggers:
             args.nested += [child, *(c for c in child.conjuncts if c.i in triggers)]
