@@ -191,6 +191,22 @@ def test_those_held_alongside_the_object_are_held_too(invented, text):
     assert "Tomas Kravik" not in names(met.targets)
 
 
+@pytest.mark.parametrize("text, event_class", [
+    ("The Strelsau police threatened to arrest Tomas Kravik.", "Arrest"),
+    ("The Ruritanian government plans to ban the Free Voices Collective.", "Ban"),
+    ("The Strelsau police tried to arrest Tomas Kravik.", "Arrest"),
+])
+def test_an_act_intended_is_not_an_act_done(invented, text, event_class):
+    assert find(invented(text), event_class).mode == "hypothetical"
+
+
+def test_an_act_refused_is_negated_and_an_act_decided_is_done(invented):
+    refused = find(invented("The Ruritanian government refused to release Tomas Kravik."), "Release", targets={"Tomas Kravik"})
+    assert refused.negated
+    decided = find(invented("The Ruritanian government decided to release Tomas Kravik."), "Release", targets={"Tomas Kravik"})
+    assert not decided.negated and decided.mode == "asserted"
+
+
 def test_nominal_event_of_and_by(invented):
     result = invented("The arrest of Anneli Sorvari by the Strelsau police shocked the city.")
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Anneli Sorvari"})

@@ -69,7 +69,7 @@ class SpanEvent:
         self.sources = list(dict.fromkeys(self.sources))
 
 
-def _negated(token: Token, undoing: frozenset[str] = frozenset(), denials: frozenset[str] = frozenset()) -> bool:
+def _negated(token: Token, undoing: frozenset[str] = frozenset(), denials: frozenset[str] = frozenset(), refusals: frozenset[str] = frozenset()) -> bool:
     """Whether the act is said not to happen: "did not arrest", "no charges", "without trial",
     an act named by a noun that a verb of ``undoing`` undoes ("lifted the travel ban on X"), and
     an act a verb of ``denials`` denies ("denied beating X", "denied claims that it beat X")."""
@@ -78,6 +78,8 @@ def _negated(token: Token, undoing: frozenset[str] = frozenset(), denials: froze
     head = token.head
     if token.dep_ in {"ccomp", "xcomp", "pcomp"} and head.lemma_.lower() in denials:
         return True
+    if token.dep_ == "xcomp" and head.lemma_.lower() in refusals:
+        return True  # "refused to release X"
     if token.dep_ in {"acl", "ccomp"} and head.dep_ == "dobj" and head.head.lemma_.lower() in denials:
         return True
     for child in token.children:
@@ -95,6 +97,8 @@ def _mode(token: Token, vocab: EventVocabulary, speech_verbs: frozenset[str] = f
     words = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass", "mark", "advmod"}}
     if words & vocab.deontic:
         return "demanded"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in vocab.intention_verbs:
+        return "hypothetical"  # "X plans to ban Y", "X threatened to arrest Y": not done
     for ancestor in [token, *list(token.ancestors)[:2]]:
         if ancestor.lemma_.lower() in {"like", "love", "wish"}:
             break  # "we would like to invite X": a polite present, not a hypothesis
@@ -256,7 +260,7 @@ def sentence_events(
         event = SpanEvent(
             cls=trigger.cls, trigger=trigger, sentence=sent, rule=args.rule,
             sources=args.sources, targets=args.targets, themes=args.themes, places=args.places,
-            date=_event_date(trigger.token, dates), negated=_negated(trigger.token, vocab.undoing_verbs, resolver.lexicon.denial_verbs),
+            date=_event_date(trigger.token, dates), negated=_negated(trigger.token, vocab.undoing_verbs, resolver.lexicon.denial_verbs, vocab.refusal_verbs),
             mode=_mode(trigger.token, vocab, resolver.lexicon.speech_verbs),
         )
         if trigger.cls.name in _DEMANDS:

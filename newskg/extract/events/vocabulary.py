@@ -64,6 +64,10 @@ class EventVocabulary:
     #: verbs that confirm the act their object noun names ("upheld the sentence against X"):
     #: light verbs there, whatever class they have of their own
     confirming_verbs: frozenset[str] = frozenset()
+    #: verbs whose "to" clause is intended ("plans to ban X": hypothetical) or not done ("refused
+    #: to release X": negated)
+    intention_verbs: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
     descriptions: dict[str, str] = field(default_factory=dict)
 
     def description_class(self, key: str) -> EventClass | None:
@@ -118,7 +122,7 @@ def _words(values: Any) -> list[str]:
 
 
 def _merge(data: dict[str, Any], into: dict[str, Any], source: str) -> None:
-    for key in ("light_verbs", "object_control", "deontic", "hypothetical", "describing_verbs", "undoing_verbs", "confirming_verbs"):
+    for key in ("light_verbs", "object_control", "deontic", "hypothetical", "describing_verbs", "undoing_verbs", "confirming_verbs", "intention_verbs", "refusal_verbs"):
         into.setdefault(key, [])
         into[key] += _words(data.get(key))
     classes = into.setdefault("classes", {})
@@ -182,6 +186,8 @@ def _build(raw: dict[str, Any]) -> EventVocabulary:
         describing_verbs=frozenset(raw.get("describing_verbs", ())),
         undoing_verbs=frozenset(raw.get("undoing_verbs", ())),
         confirming_verbs=frozenset(raw.get("confirming_verbs", ())),
+        intention_verbs=frozenset(raw.get("intention_verbs", ())),
+        refusal_verbs=frozenset(raw.get("refusal_verbs", ())),
         descriptions=descriptions,
     )
 
