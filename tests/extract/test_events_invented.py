@@ -207,6 +207,19 @@ def test_an_act_refused_is_negated_and_an_act_decided_is_done(invented):
     assert not decided.negated and decided.mode == "asserted"
 
 
+def test_an_investigation_of_an_act_is_of_its_doer_on_behalf_of_whom_it_was_done_to(invented):
+    result = invented("The Ruritanian government investigated the killing of Petr Halloran by the Strelsau police.")
+    probe = find(result, "Investigate", sources={"Ruritanian government"}, targets={"Strelsau police"})
+    assert names(probe.themes) == {"Petr Halloran"}
+
+
+def test_an_arrest_over_an_act_done_to_someone_is_no_arrest_of_them(invented):
+    result = invented("The Strelsau police arrested three men over the killing of Petr Halloran.")
+    assert not [e for e in result.events if e.event_class == "Arrest" and "Petr Halloran" in names(e.targets)]
+    quashed = invented("The Strelsau District Court quashed the conviction of Tomas Kravik.")
+    find(quashed, "Release", sources={"Strelsau District Court"}, targets={"Tomas Kravik"})
+
+
 def test_nominal_event_of_and_by(invented):
     result = invented("The arrest of Anneli Sorvari by the Strelsau police shocked the city.")
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Anneli Sorvari"})

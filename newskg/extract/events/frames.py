@@ -426,9 +426,14 @@ def _lift(outer: SpanEvent, inner: SpanEvent) -> None:
         outer.themes += lifted
     elif outer.cls.possessor == "target" and not outer.cls.stance and not outer.targets and inner.trigger.kind == "noun":
         # "quash the conviction of X", "overturn Y's sentence": undoing an act done to people is
-        # done to them (an act named by its noun; "raided Z to arrest X" is a raid on Z)
-        outer.targets = [t for t in inner.targets if t.label_ in PEOPLE and t not in outer.sources]
-    elif outer.cls.stance:
+        # done to them (an act named by its noun, as the object: "raided Z to arrest X" is a raid
+        # on Z, and "arrested three men over the killing of X" no arrest of X)
+        noun = inner.trigger.token
+        if noun.dep_ in {"dobj", "nsubjpass"} and noun.head == outer.trigger.token:
+            outer.targets = [t for t in inner.targets if t.label_ in PEOPLE and t not in outer.sources]
+    elif outer.cls.stance or (not outer.cls.person_target and not outer.targets):
+        # "condemned the arrest of X by Y", "investigated the killing of X by Y": the act's doer
+        # is the target, whom it was done to the theme
         if not outer.targets and inner.sources:
             outer.targets = [s for s in inner.sources if s not in outer.sources]
         outer.themes += [t for t in lifted if t not in outer.targets]
