@@ -95,6 +95,7 @@ class Lexicon:
     state_titles: frozenset[str]
     head_titles: frozenset[str]
     appointing_verbs: frozenset[str] = frozenset()
+    part_nouns: frozenset[str] = frozenset()  # "X, the youth wing of Y": X partOf Y
     name_descriptors: dict[str, str] = field(default_factory=dict)  # descriptor before a name -> its class
     denial_verbs: frozenset[str] = frozenset()  # speech verbs whose claim is negated ("denied that ...")
     entity_patterns: tuple[dict[str, Any], ...] = field(default=())
@@ -337,6 +338,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         generic_nouns={str(k).lower(): str(v) for k, v in (relations.get("generic_nouns") or {}).items()},
         lede_nouns={str(k).lower(): frozenset(str(c) for c in v or ()) for k, v in (relations.get("lede_nouns") or {}).items()},
         proxy_nouns=frozenset(str(w).lower() for w in relations.get("proxy_nouns", [])),
+        part_nouns=frozenset(str(w).lower() for w in relations.get("part_nouns", [])),
         state_institutions=frozenset(institutions),
         speech_verbs=frozenset(str(w).lower() for w in [*relations.get("speech", []), *relations.get("denials", [])]),
         denial_verbs=frozenset(str(w).lower() for w in relations.get("denials", [])),

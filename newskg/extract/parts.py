@@ -9,7 +9,9 @@ Rules (named ``qualifier`` and ``possessive`` in the evidence)
 - "Portugal's Vell Autonomous Region": partOf; "Vell's capital of Strelsau": locatedIn;
 - "the city of Orrinsk", "the Kessa region", with no country written: in the document's country
   (see :mod:`newskg.extract.home`);
-- "the NMU's Safer Workplaces Ruritania programme", "a programme by the NMU": programmeOf.
+- "the NMU's Safer Workplaces Ruritania programme", "a programme by the NMU": programmeOf;
+- "X, the youth wing of Y", "Y's armed wing, X": partOf; "X, a member of the Y alliance": memberOf
+  (rule ``apposition``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from newskg.extract.home import document_country
 from newskg.extract.resolve import ActorResolver
 from newskg.lexicon import Lexicon
 
-__all__ = ["Part", "possessive_relations", "qualifier_relations"]
+__all__ = ["Part", "appositive_parts", "possessive_relations", "qualifier_relations"]
 
 _ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 
@@ -173,3 +175,54 @@ _REGION_WORDS = {"region", "province", "state", "territory", "oblast", "prefectu
 def _is_region(span: Span) -> bool:
     """ "Vell Autonomous Region": a region by its class or by its name."""
     return span.label_ == "Region" or (span.label_ == "Place" and any(t.lower_ in _REGION_WORDS for t in span))
+
+
+def _part_noun(doc, i: int, end: int, lexicon: Lexicon) -> int | None:
+    """The index of a part noun at ``i`` after a determiner and up to three lower-case modifiers
+    ("the youth wing", "a regional branch"), or ``None``."""
+    if i < end and doc[i].lower_ in {"the", "a", "an", "its", "their"}:
+        i += 1
+    for k in range(i, min(i + 4, end)):
+        if doc[k].lower_ in lexicon.part_nouns and doc[k].pos_ == "NOUN":
+            return k
+        if not (doc[k].is_lower and doc[k].is_alpha):
+            return None
+    return None
+
+
+def appositive_parts(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[Part]:
+    """Rule ``apposition``: "X, the youth wing of Y" and "Y's armed wing, X" (X partOf Y), "X, a
+    member of the Y alliance" (X memberOf Y), for bodies X and Y.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.lexicon import load_lexicon
+    >>> doc = spacy.blank("en")("No bodies here.")
+    >>> appositive_parts(doc[:], ActorResolver(doc, [], load_lexicon()), lexicon=load_lexicon())
+    []
+    """
+    doc = sent.doc
+    found: list[Part] = []
+    bodies = [s for s in resolver.spans_in(sent.start, sent.end) if s.label_ in _ORG_CLASSES]
+    for body in bodies:
+        # "X, the youth wing of Y"
+        if body.end + 1 < sent.end and doc[body.end].text == ",":
+            k = _part_noun(doc, body.end + 1, sent.end, lexicon)
+            # the parser's apposition, not the next item of a list ("met X, the unit of Y, ...")
+            if k is not None and k + 1 < sent.end and doc[k + 1].lower_ == "of" and doc[k].dep_ == "appos" and body.start <= doc[k].head.i < body.end:
+                j = k + 2
+                while j < sent.end and doc[j].lower_ in {"the", "a", "an"}:
+                    j += 1
+                whole = resolver.entity(doc[j]) if j < sent.end else None
+                if whole is not None and whole != body and whole.label_ in _ORG_CLASSES | {"Country"}:
+                    found.append(Part(body, "memberOf" if doc[k].lower_ == "member" else "partOf", whole, "apposition"))
+        # "Y's armed wing, X"
+        if body.end + 1 < sent.end and doc[body.end].lower_ in {"'s", "’s"}:
+            k = _part_noun(doc, body.end + 1, sent.end, lexicon)
+            if k is not None and doc[k].lower_ != "member" and k + 2 < sent.end and doc[k + 1].text == ",":
+                start = k + 3 if doc[k + 2].lower_ == "the" and k + 3 < sent.end else k + 2
+                part = resolver.entity(doc[start])
+                if part is not None and part != body and part.label_ in _ORG_CLASSES and part.start == start and part.root.dep_ == "appos" and part.root.head.i == k:
+                    found.append(Part(part, "partOf", body, "apposition"))
+    return found

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from newskg.extract.events.triggers import lemma_keys
 from newskg.extract.events.vocabulary import load_event_vocabulary
 from newskg.extract.normalize import parse_date
-from newskg.extract.parts import possessive_relations, qualifier_relations
+from newskg.extract.parts import appositive_parts, possessive_relations, qualifier_relations
 from newskg.extract.resolve import ActorResolver
 from newskg.extract.roles import heads_body, home_country, more_title_relations, past_age
 from newskg.lexicon import Lexicon
@@ -387,7 +387,7 @@ def sentence_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, da
     candidates = (
         verb_relations(sent, resolver, lexicon, dates)
         + title_relations(sent, resolver, lexicon)
-        + [SpanRelation(p.subject, p.predicate, p.object, sent, p.rule) for p in possessive_relations(sent, resolver) + qualifier_relations(sent, resolver, lexicon)]
+        + [SpanRelation(p.subject, p.predicate, p.object, sent, p.rule) for p in possessive_relations(sent, resolver) + qualifier_relations(sent, resolver, lexicon) + appositive_parts(sent, resolver, lexicon)]
     )
     for relation in candidates:
         key = (relation.subject.start, relation.subject.end, relation.predicate, relation.object.start, relation.object.end)

@@ -220,6 +220,11 @@ def test_an_arrest_over_an_act_done_to_someone_is_no_arrest_of_them(invented):
     find(quashed, "Release", sources={"Strelsau District Court"}, targets={"Tomas Kravik"})
 
 
+def test_aid_suspended_to_a_state_is_a_sanction_on_it(invented):
+    result = invented("The Council of Freedonian States suspended aid to Ruritania over the crackdown.")
+    find(result, "Sanction", sources={"Council of Freedonian States"}, targets={"Ruritania"})
+
+
 def test_nominal_event_of_and_by(invented):
     result = invented("The arrest of Anneli Sorvari by the Strelsau police shocked the city.")
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Anneli Sorvari"})

@@ -78,3 +78,23 @@ def test_the_title_goes_to_whom_the_verb_gives_it(roles):
     found = roles("Karl Osterhaus appointed Anneli Sorvari as director of the Free Voices Collective.")
     assert ("Anneli Sorvari", "leads", "Free Voices Collective") in found
     assert not {r for r in found if r[0] == "Karl Osterhaus" and r[1] == "leads"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Free Voices Collective, the youth wing of the Freedonian Parliament, organised the march.",
+         ("Free Voices Collective", "partOf", "Freedonian Parliament")),
+        ("The Freedonian Parliament's youth wing, the Free Voices Collective, organised the march.",
+         ("Free Voices Collective", "partOf", "Freedonian Parliament")),
+        ("Lantern Rights Watch, a member of the Council of Freedonian States, said the verdict was unfair.",
+         ("Lantern Rights Watch", "memberOf", "Council of Freedonian States")),
+    ],
+)
+def test_a_body_in_apposition_to_a_part_of_another(roles, text, expected):
+    assert expected in roles(text)
+
+
+def test_a_list_item_after_a_body_is_not_its_apposition(roles):
+    found = roles("I met the Chief of the Strelsau police, a member of the Council of Freedonian States, and Lantern Rights Watch.")
+    assert not [r for r in found if r[0] == "Strelsau police"]
