@@ -95,6 +95,7 @@ class Lexicon:
     state_titles: frozenset[str]
     head_titles: frozenset[str]
     appointing_verbs: frozenset[str] = frozenset()
+    association_heads: frozenset[str] = frozenset()  # "... Journalists Syndicate": not a medium
     part_nouns: frozenset[str] = frozenset()  # "X, the youth wing of Y": X partOf Y
     name_descriptors: dict[str, str] = field(default_factory=dict)  # descriptor before a name -> its class
     denial_verbs: frozenset[str] = frozenset()  # speech verbs whose claim is negated ("denied that ...")
@@ -318,6 +319,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         region_words=frozenset(str(w).lower() for w in types.get("region_words", [])),
         not_actors=frozenset(str(w).lower() for w in types.get("not_actors", [])),
         name_heads=frozenset(str(w).lower() for w in types.get("name_heads", [])),
+        association_heads=frozenset(str(w).lower() for w in types.get("association_heads", [])),
         context_words={
             str(word).lower(): str(cls)
             for cls, words in (types.get("context_words") or {}).items()

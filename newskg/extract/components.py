@@ -170,9 +170,13 @@ class EntityTyper:
                 if i and word in {"of", "for", "on", "against"}:
                     head = words[:i]
                     break
+            # "the Vell Journalists Syndicate": an association of the press, not a medium
+            of_people = bool(head) and head[-1] in lex.association_heads
             for part in (head, words):
                 joined = f" {' '.join(part)} "
                 for cls, phrases in self._keyword_rules:
+                    if cls == "MediaOrganization" and of_people:
+                        continue
                     if any(phrase in joined for phrase in phrases):
                         return "Law" if cls == "Programme" and label == "SCHEME" else cls
             if label == "NORP":

@@ -105,3 +105,12 @@ def test_a_name_a_descriptor_introduces_is_an_actor_of_its_class(extractor, text
 def test_a_descriptor_followed_by_no_name_adds_nothing(extractor):
     doc = extractor.nlp("The group said on Monday that the party would appeal.")
     assert not list(doc.spans[ENTITY_SPANS])
+
+
+def test_an_association_of_the_press_is_no_medium():
+    typer = EntityTyper(spacy.blank("en"), "t")
+    assert typer.classify("Orrin Journalists Syndicate", "ORG") == "NGO"
+    assert typer.classify("Vell Press Association", "ORG") == "NGO"
+    # a medium whatever it is called
+    assert typer.classify("Vell News Network", "ORG") == "MediaOrganization"
+    assert typer.classify("Vell Daily Times", "ORG") == "MediaOrganization"
