@@ -225,6 +225,12 @@ def test_aid_suspended_to_a_state_is_a_sanction_on_it(invented):
     find(result, "Sanction", sources={"Council of Freedonian States"}, targets={"Ruritania"})
 
 
+def test_a_decision_of_a_body_to_act_is_the_body_s_act(invented):
+    result = invented("Lantern Rights Watch welcomed the decision of the Strelsau District Court to release Tomas Kravik.")
+    find(result, "Release", sources={"Strelsau District Court"}, targets={"Tomas Kravik"})
+    find(result, "Support", sources={"Lantern Rights Watch"}, targets={"Strelsau District Court"})
+
+
 def test_nominal_event_of_and_by(invented):
     result = invented("The arrest of Anneli Sorvari by the Strelsau police shocked the city.")
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Anneli Sorvari"})

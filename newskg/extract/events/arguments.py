@@ -96,6 +96,9 @@ def subjects_of(verb: Token, resolver: ActorResolver, vocab: EventVocabulary, de
             found = resolver.resolve_all(head)
             if not found:
                 found = noun_agents(head, resolver)
+            if not found and infinitive and head.lemma_.lower() in _AGENTIVE_NOUNS:
+                # "the decision of the court to release X": whose decision it is
+                found = [s for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in pobjs(prep) for s in resolver.resolve_all(p)]
             return found, "acl"
     if verb.dep_ == "pcomp" and head.lower_ in {"of", "for"} and head.head.pos_ in {"VERB", "AUX"}:
         # "accused X of torturing Y", "condemned X for arresting Y", "X was jailed for insulting
