@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newskg.extract.home import document_country
 from newskg.extract.resolve import ActorResolver
@@ -177,7 +177,7 @@ def _is_region(span: Span) -> bool:
     return span.label_ == "Region" or (span.label_ == "Place" and any(t.lower_ in _REGION_WORDS for t in span))
 
 
-def _part_noun(doc, i: int, end: int, lexicon: Lexicon) -> int | None:
+def _part_noun(doc: Doc, i: int, end: int, lexicon: Lexicon) -> int | None:
     """The index of a part noun at ``i`` after a determiner and up to three lower-case modifiers
     ("the youth wing", "a regional branch"), or ``None``."""
     if i < end and doc[i].lower_ in {"the", "a", "an", "its", "their"}:

@@ -239,23 +239,20 @@ def _predicative(person: Span, sent: Span, resolver: ActorResolver, lexicon: Lex
     if clause is not None:
         verb, holder = clause, next(w for w in clause.children if w.dep_ in {"nsubj", "nsubjpass"})
     elif holder.dep_ == "nsubj" and verb.pos_ == "NOUN" and verb.dep_ in {"ccomp", "xcomp", "oprd"} and verb.head.lemma_.lower() in lexicon.appointing_verbs:
-        verb, holder = verb.head, verb  # "ORG made P its leader": a small clause under the verb
-        titles = [holder]
+        return _titled([verb], verb.head, person, sent, resolver, lexicon)  # "ORG made P its leader": a small clause
     elif holder.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
         return None
     if verb.pos_ not in {"VERB", "AUX"} or not sent.start <= verb.i < sent.end:
         return None
     appointing = verb.lemma_.lower() in lexicon.appointing_verbs
     has_object = any(c.dep_ == "dobj" for c in verb.children)
-    if holder.dep_ in {"ccomp", "xcomp", "oprd"}:
-        return _titled(titles, verb, person, sent, resolver, lexicon)
-    titles = []
+    titles: list[Token] = []
     for child in verb.children:
         if child.dep_ == "oprd" and appointing and holder.dep_ in ({"dobj"} if has_object else {"nsubjpass", "nsubj"}):
             titles.append(child)  # "P was elected president of ORG", "ORG made P its leader"
         elif child.dep_ == "attr" and verb.lemma_.lower() in _COPULAS and holder.dep_ == "nsubj":
             titles.append(child)  # "P is the leader of ORG"
-        elif child.dep_ in {"nsubj"} and verb.lemma_.lower() == "be" and holder.dep_ == "attr":
+        elif child.dep_ == "nsubj" and verb.lemma_.lower() == "be" and holder.dep_ == "attr":
             titles.append(child)  # "the leader of ORG is P"
         elif child.dep_ == "prep" and child.lower_ == "as":
             own = {"dobj"} if appointing and has_object else {"nsubj", "nsubjpass"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newskg.lexicon import Lexicon, load_lexicon
+from newskg.lexicon import Lexicon, fold_accents, load_lexicon
 
 __all__ = ["slugify", "name_key", "initials", "initial_variants", "clean_surface", "STOP_INITIALS"]
 
@@ -55,22 +55,6 @@ def clean_surface(text: str) -> str:
     return text.strip()
 
 
-def _fold_accents(text: str) -> str:
-    """Drop accents from Latin letters ("Ébrard" -> "Ebrard"); other scripts are left whole.
-
-    Examples
-    --------
-    >>> _fold_accents("José Ébrard"), _fold_accents("Ioana Ştefănescu")
-    ('Jose Ebrard', 'Ioana Stefanescu')
-    """
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFKD", text):
-        if unicodedata.combining(ch) and out and out[-1].isascii():
-            continue
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
-
-
 def name_key(text: str, lexicon: Lexicon | None = None) -> str:
     """Fold a surface form to the key names are compared by.
 
@@ -82,7 +66,7 @@ def name_key(text: str, lexicon: Lexicon | None = None) -> str:
     True
     """
     lexicon = lexicon or load_lexicon()
-    words = re.findall(r"[^\W_]+", re.sub(r"'s\b", "", _fold_accents(clean_surface(text)).lower()))
+    words = re.findall(r"[^\W_]+", re.sub(r"'s\b", "", fold_accents(clean_surface(text)).lower()))
     words = [lexicon.fold_spelling(w) for w in words]
     if len(words) > 1 and words[-1] in _TRAILING_GENERIC:
         words = words[:-1]

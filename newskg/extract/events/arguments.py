@@ -368,10 +368,6 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
             args.nested += [child, *(c for c in child.conjuncts if c.i in triggers)]
     return args
 
-#: verbs whose subject draws a stance from others: "the arrest drew condemnation from X"
-_DRAWING = {"draw", "attract", "earn", "receive", "spark", "prompt", "provoke", "trigger", "face", "elicit", "generate", "win", "bring"}
-
-
 def _drawn_from(noun: Token, args: Arguments, resolver: ActorResolver, triggers: dict[int, Trigger]) -> None:
     """ "X's arrest drew condemnation from Y", "the government faced criticism from Y": Y takes the
     stance (named with "from" or "among"), towards the verb's subject, an actor or an act."""
@@ -413,7 +409,7 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
                 args.add_sources(resolver.resolve_all(pobj) or actor_inside(pobj, resolver))
         elif child.dep_ in {"acl", "relcl"} and is_passive(child):
             args.add_sources(agents_of(child, resolver))  # "the repression carried out by X"
-    if cls.stance and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING:
+    if cls.stance and noun.dep_ == "dobj" and noun.head.lemma_.lower() in vocab.drawing_verbs:
         _drawn_from(noun, args, resolver, triggers)
     if not args.sources:
         # "violations of freedoms and rights committed by X": the participle may hang lower

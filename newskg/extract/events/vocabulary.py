@@ -68,6 +68,8 @@ class EventVocabulary:
     #: to release X": negated)
     intention_verbs: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
+    #: verbs whose subject draws a stance from others ("the arrest drew condemnation from X")
+    drawing_verbs: frozenset[str] = frozenset()
     descriptions: dict[str, str] = field(default_factory=dict)
 
     def description_class(self, key: str) -> EventClass | None:
@@ -122,7 +124,7 @@ def _words(values: Any) -> list[str]:
 
 
 def _merge(data: dict[str, Any], into: dict[str, Any], source: str) -> None:
-    for key in ("light_verbs", "object_control", "deontic", "hypothetical", "describing_verbs", "undoing_verbs", "confirming_verbs", "intention_verbs", "refusal_verbs"):
+    for key in ("light_verbs", "object_control", "deontic", "hypothetical", "describing_verbs", "undoing_verbs", "confirming_verbs", "intention_verbs", "refusal_verbs", "drawing_verbs"):
         into.setdefault(key, [])
         into[key] += _words(data.get(key))
     classes = into.setdefault("classes", {})
@@ -188,6 +190,7 @@ def _build(raw: dict[str, Any]) -> EventVocabulary:
         confirming_verbs=frozenset(raw.get("confirming_verbs", ())),
         intention_verbs=frozenset(raw.get("intention_verbs", ())),
         refusal_verbs=frozenset(raw.get("refusal_verbs", ())),
+        drawing_verbs=frozenset(raw.get("drawing_verbs", ())),
         descriptions=descriptions,
     )
 
