@@ -8,21 +8,19 @@ name the NER missed there is still a name: a run of capitalised words right afte
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.tokens import Doc, Span, Token
 
 from newskg.lexicon import Lexicon
 
 __all__ = ["described_names"]
 
-#: the most words a descriptor has ("human rights organisation") and a name after it has
-_DESCRIPTOR_WORDS = 3
+#: the most words a name after a descriptor has
 _NAME_WORDS = 6
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 #: calendar words, which a parse without the NER does not mark as dates ("said the party Monday")
-_CALENDAR = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december",
-}
+_CALENDAR = {name.lower() for name in (*calendar.day_name, *calendar.month_name) if name}
 
 
 def _capitalised(token: Token) -> bool:
@@ -64,17 +62,15 @@ def described_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]
     descriptors = lexicon.name_descriptors
     if not descriptors:
         return spans
+    longest = max(len(phrase.split()) for phrase in descriptors)
+    heads = {phrase.rsplit(" ", 1)[-1] for phrase in descriptors}
     taken = {i for span in spans for i in range(span.start, span.end)}
     found: list[Span] = []
     for token in doc[1:]:
-        if not token.is_lower or token.i + 1 >= len(doc) or token.i + 1 in taken:
+        if token.lower_ not in heads or not token.is_lower or token.i + 1 >= len(doc) or token.i + 1 in taken:
             continue
-        cls = None
-        for n in range(_DESCRIPTOR_WORDS, 0, -1):
-            start = token.i - n + 1
-            if start >= 0 and " ".join(t.lower_ for t in doc[start : token.i + 1]) in descriptors:
-                cls = descriptors[" ".join(t.lower_ for t in doc[start : token.i + 1])]
-                break
+        phrases = (" ".join(t.lower_ for t in doc[token.i - n + 1 : token.i + 1]) for n in range(min(longest, token.i + 1), 0, -1))
+        cls = next((descriptors[p] for p in phrases if p in descriptors), None)
         if cls is None:
             continue
         start = token.i + 1
