@@ -23,6 +23,7 @@ from newskg.summary import BuildSummary, no_documents
 
 if TYPE_CHECKING:
     from newskg.api import KnowledgeGraph
+    from newskg.archive.quads import TrigReuse
     from newskg.output.page import PageOptions
 
 __all__ = ["build_archive", "write_outputs", "archive_store"]
@@ -123,16 +124,75 @@ def build_archive(
         )
 
     outputs: dict[str, bytes | Path] = {}
+    blocks: dict[str, tuple[int, int]] | None = None
+    catalog = Catalog(folder / "catalog.sqlite")
     try:
+        keys = _graph_keys(catalog)
         if files:
-            outputs = write_outputs(kg, out, formats, page, before_page=summarize)
+            outputs, blocks = write_outputs(kg, out, formats, page, before_page=summarize, reuse=_trig_reuse(out, catalog, keys))
         else:
             summarize()
+        summary = kg.summary
+        kg.written = write_build(out, outputs, version=__version__, extra={"archive": report.generation})
+        # where each graph's block is in the graph.trig just written, for the next addition to copy
+        # (saved once the files are in place: an index of files that never landed matches nothing)
+        catalog.set(_TRIG_INDEX, None if blocks is None else _trig_index(catalog, report.generation, out, blocks, keys))
     finally:
         gc.unfreeze()
-    summary = kg.summary
-    kg.written = write_build(out, outputs, version=__version__, extra={"archive": report.generation})
+        catalog.close()
     return kg, summary
+
+
+#: the catalog entry that says where each graph's block is in the build's graph.trig
+_TRIG_INDEX = "trig_blocks"
+
+
+def _graph_keys(catalog) -> dict[str, str]:
+    """What each document's graph depends on: its content hash and where its mentions went (see
+    :mod:`newskg.archive.update`). The entities graph and the ontology have none: they are
+    always dumped again."""
+    from newskg.graph.iris import document_graph_iri
+
+    return {str(document_graph_iri(d.doc_id)): f"{d.sha256}:{d.links}" for d in catalog.documents() if d.links is not None}
+
+
+def _trig_index(catalog, generation: str, out: str | Path, blocks: dict[str, tuple[int, int]], keys: dict[str, str]) -> dict:
+    import pyoxigraph
+
+    return {
+        "generation": generation, "fingerprint": catalog.get("fingerprint"), "oxigraph": pyoxigraph.__version__,
+        "size": (Path(out) / OUTPUT_NAMES["trig"]).stat().st_size,
+        "blocks": {graph: [offset, length, keys.get(graph)] for graph, (offset, length) in blocks.items()},
+    }
+
+
+def _trig_reuse(out: str | Path, catalog, keys: dict[str, str]):
+    """What of the build's previous ``graph.trig`` the new one may copy (see
+    :class:`~newskg.archive.quads.TrigReuse`): the blocks of the documents whose graphs are as
+    they were, when the file on disk is the one the catalog's index describes (the build's
+    manifest names the archive state it was written from, and its size and SHA-256 are the
+    manifest's);
+    else ``None``, and every graph is dumped."""
+    import pyoxigraph
+
+    from newskg.archive.quads import TrigReuse
+    from newskg.output.build_folder import JOURNAL, file_sha256, read_manifest
+
+    index = catalog.get(_TRIG_INDEX)
+    path = Path(out) / OUTPUT_NAMES["trig"]
+    if not isinstance(index, dict) or (Path(out) / JOURNAL).exists() or path.is_symlink() or not path.is_file():
+        return None
+    manifest = read_manifest(out) or {}
+    listed = (manifest.get("files") or {}).get(OUTPUT_NAMES["trig"]) or {}
+    if (manifest.get("archive") != index.get("generation") or index.get("fingerprint") != catalog.get("fingerprint")
+            or index.get("oxigraph") != pyoxigraph.__version__ or not index.get("size")
+            or listed.get("bytes") != index["size"] or path.stat().st_size != index["size"]
+            or file_sha256(path) != listed.get("sha256")):  # a file edited by hand is not copied from (0.3 s for 150 MB)
+        return None
+    kept = index.get("blocks") or {}
+    blocks = {graph: (int(offset), int(length)) for graph, (offset, length, _) in kept.items()}
+    keep = frozenset(graph for graph, (_, _, key) in kept.items() if key is not None and keys.get(graph) == key)
+    return TrigReuse(path, blocks, keep)
 
 
 #: formats the store writes without Python (Oxigraph's serializers, which let go of its lock)
@@ -141,14 +201,23 @@ _DUMPED_BY_STORE = ("turtle", "trig")
 
 def write_outputs(
     kg: KnowledgeGraph, out: str | Path, formats: Sequence[str], page: PageOptions | None,
-    before_page: Callable[[], None] | None = None,
-) -> dict[str, bytes | Path]:
-    """The build's files, from the store. Oxigraph dumps Turtle and TriG each in a thread of its
+    before_page: Callable[[], None] | None = None, reuse: TrigReuse | None = None,
+) -> tuple[dict[str, bytes | Path], dict[str, tuple[int, int]] | None]:
+    """The build's files, from the store, and where each graph's block is in ``graph.trig``
+    (``None`` when it is not written). Oxigraph dumps Turtle and TriG each in a thread of its
     own (it lets go of Python's lock) while this one runs ``before_page`` (the build's counts),
-    draws the page and writes the rest."""
+    draws the page and writes the rest. ``graph.trig`` copies from ``reuse`` the blocks of the
+    graphs that did not change."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from newskg.archive.quads import GraphStore
     from newskg.output.build_folder import scratch_file
+
+    def dump(fmt: str):
+        if fmt == "trig":
+            return GraphStore(kg.store, read_only=True).write_trig(targets[fmt], reuse)
+        kg.export(targets[fmt], fmt)
+        return None
 
     check_formats(formats)
     targets = {fmt: scratch_file(out, OUTPUT_NAMES[fmt]) for fmt in formats}
@@ -159,20 +228,19 @@ def write_outputs(
     sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
     try:
         with ThreadPoolExecutor(max(len(dumped), 1)) as pool:
-            dumps = [pool.submit(kg.export, targets[fmt], fmt) for fmt in dumped]
+            dumps = {fmt: pool.submit(dump, fmt) for fmt in dumped}
             if before_page is not None:
                 before_page()
             for fmt, target in targets.items():
                 if fmt not in dumped:
                     kg.export(target, fmt)
             html = kg.page(page).encode("utf-8")
-            for dump in dumps:
-                dump.result()
+            done = {fmt: future.result() for fmt, future in dumps.items()}
     finally:
         sys.setswitchinterval(interval)
     outputs: dict[str, bytes | Path] = {OUTPUT_NAMES[fmt]: target for fmt, target in targets.items()}
     outputs["graph.html"] = html
-    return outputs
+    return outputs, done.get("trig")
 
 
 #: how often, in seconds, the page's thread offers Python's lock to the dump threads (Python's

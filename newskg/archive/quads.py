@@ -9,15 +9,17 @@ So nothing is copied or re-parsed to answer a query, write ``graph.ttl`` or serv
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from newskg.ontology.namespace import PREFIXES
 
-__all__ = ["GraphStore", "to_oxigraph"]
+__all__ = ["GraphStore", "TrigReuse", "to_oxigraph"]
 
 # Not the instance namespace: its local names hold slashes ("entity/anna-vell"), which Turtle
 # could only write escaped ("nkr:entity\\/anna-vell"); those IRIs are written in full.
@@ -201,28 +203,45 @@ class GraphStore:
         """``graph.ttl``: the union of all graphs."""
         self.store.dump(str(path), ox.RdfFormat.TURTLE, from_graph=_DEFAULT, prefixes=_PREFIXES)
 
-    def write_trig(self, path: str | Path) -> None:
-        """``graph.trig``: every named graph, in IRI order.
+    def write_trig(self, path: str | Path, reuse: TrigReuse | None = None) -> dict[str, tuple[int, int]]:
+        """``graph.trig``: every named graph, in IRI order; returns where each graph's block is
+        (``{graph: (offset, length)}``).
 
         Each graph is dumped by Oxigraph as Turtle (which lets go of Python's lock, so this can
-        run beside the page) and written as a TriG block; the prefixes are declared once at the top.
+        run beside the page) and written as a TriG block; the prefixes are declared once at the
+        top. With ``reuse``, the blocks of the graphs it holds unchanged are copied from the
+        previous file instead (an addition to a large archive dumps only the graphs it changed).
         """
-        with open(path, "wb") as out:
-            header: bytes | None = None
-            for graph in self.graphs():
-                block = self.store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(graph), prefixes=_PREFIXES)
-                if header is None or not block.startswith(header):
-                    # the prefix lines (Oxigraph writes the same ones for every graph; sliced off
-                    # in one step, so this thread holds Python's lock for as short as it can)
-                    lines = block.splitlines(keepends=True)
-                    head = next((n for n, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
-                    if header is None:
-                        header = b"".join(lines[:head])
-                        out.write(header)
-                    body = b"".join(lines[head:])
-                else:
-                    body = block[len(header):]
-                out.write(b"".join((str(ox.NamedNode(graph)).encode(), b" {\n", body, b"}\n")))
+        blocks: dict[str, tuple[int, int]] = {}
+        previous = reuse.open() if reuse is not None else None
+        try:
+            with open(path, "wb") as out:
+                header = previous.header if previous is not None else None
+                if header:
+                    out.write(header)
+                for graph in self.graphs():
+                    name = str(ox.NamedNode(graph)).encode()
+                    data = previous.block(graph, name) if previous is not None else None
+                    if data is None:
+                        block = self.store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(graph), prefixes=_PREFIXES)
+                        if header is None or not block.startswith(header):
+                            # the prefix lines (Oxigraph writes the same ones for every graph; sliced off
+                            # in one step, so this thread holds Python's lock for as short as it can)
+                            lines = block.splitlines(keepends=True)
+                            head = next((n for n, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+                            if header is None:
+                                header = b"".join(lines[:head])
+                                out.write(header)
+                            body = b"".join(lines[head:])
+                        else:
+                            body = block[len(header):]
+                        data = b"".join((name, b" {\n", body, b"}\n"))
+                    blocks[graph] = (out.tell(), len(data))
+                    out.write(data)
+        finally:
+            if previous is not None:
+                previous.close()
+        return blocks
 
     def write_nquads(self, path: str | Path) -> None:
         ox.serialize(self._named_quads(), str(path), ox.RdfFormat.N_QUADS)
@@ -230,3 +249,54 @@ class GraphStore:
     def _named_quads(self) -> Iterator[ox.Quad]:
         for graph in self.graphs():
             yield from self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+
+
+@dataclass(frozen=True)
+class TrigReuse:
+    """The blocks of a previous ``graph.trig`` that :meth:`GraphStore.write_trig` may copy.
+
+    ``blocks`` is where each graph's block is in ``path`` (as ``write_trig`` returned it) and
+    ``keep`` the graphs whose facts are as they were when it was written. A block is copied
+    only when it still begins with its graph's name and ends its block; anything else is dumped
+    from the store again, so a damaged file costs time, never facts.
+    """
+
+    path: Path
+    blocks: Mapping[str, tuple[int, int]]
+    keep: frozenset[str]
+
+    def open(self) -> _Previous | None:
+        """The previous file opened for copying, or ``None`` when it is not as described."""
+        if not self.blocks:
+            return None
+        try:
+            handle = open(self.path, "rb")
+        except OSError:
+            return None
+        first = min(offset for offset, _ in self.blocks.values())
+        header = handle.read(first)
+        if len(header) != first or any(not line.startswith(b"@prefix ") for line in header.splitlines()):
+            handle.close()
+            return None
+        return _Previous(handle, header, self.blocks, self.keep)
+
+
+class _Previous:
+    """A previous ``graph.trig`` being copied from (see :class:`TrigReuse`)."""
+
+    def __init__(self, handle: BinaryIO, header: bytes, blocks: Mapping[str, tuple[int, int]], keep: frozenset[str]) -> None:
+        self.handle, self.header, self.blocks, self.keep = handle, header, blocks, keep
+
+    def block(self, graph: str, name: bytes) -> bytes | None:
+        where = self.blocks.get(graph) if graph in self.keep else None
+        if where is None:
+            return None
+        offset, length = where
+        self.handle.seek(offset)
+        data = self.handle.read(length)
+        if len(data) != length or not data.startswith(name + b" {\n") or not data.endswith(b"}\n"):
+            return None
+        return data
+
+    def close(self) -> None:
+        self.handle.close()

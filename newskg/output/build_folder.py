@@ -35,6 +35,7 @@ __all__ = [
     "locate_graph",
     "OUTPUT_NAMES",
     "check_formats",
+    "file_sha256",
 ]
 
 #: File names of a build folder by format.
@@ -200,7 +201,8 @@ def read_manifest(folder: str | Path) -> dict | None:
     return _read_json(path) if path else None
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read a megabyte at a time (as the manifest lists it)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -237,7 +239,7 @@ def locate_graph(folder: str | Path, names: tuple[str, ...] = ("graph.trig", "gr
         expected = files[name]
         if path is None or not path.is_file():
             raise NewskgError("E406", f"the build in {folder} is incomplete: {name} is missing; run `newskg build --out {folder}` again")
-        if path.stat().st_size != expected.get("bytes") or (read and _sha256(path) != expected.get("sha256")):
+        if path.stat().st_size != expected.get("bytes") or (read and file_sha256(path) != expected.get("sha256")):
             raise NewskgError(
                 "E406", f"{folder / name} does not match the build manifest (a partial write or an edit): run `newskg build --out {folder}` again"
             )
@@ -324,7 +326,7 @@ def write_build(
                 raise ValueError(f"not a build file name: {name!r}")
             if isinstance(data, Path):
                 staged[name] = _stage_file(out, name, data, token)
-                entries[name] = {"bytes": (out / staged[name]).stat().st_size, "sha256": _sha256(out / staged[name])}
+                entries[name] = {"bytes": (out / staged[name]).stat().st_size, "sha256": file_sha256(out / staged[name])}
             else:
                 staged[name] = _stage(out, name, data, token)
                 entries[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}

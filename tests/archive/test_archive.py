@@ -180,7 +180,7 @@ def test_queries_read_the_store_without_parsing_a_file(tmp_path, monkeypatch):
     import newskg.output.build_folder as build_folder
 
     monkeypatch.setattr(Dataset, "parse", no_parsing)
-    monkeypatch.setattr(build_folder, "_sha256", no_reading)  # the store answers: the file's size is checked, not its bytes
+    monkeypatch.setattr(build_folder, "file_sha256", no_reading)  # the store answers: the file's size is checked, not its bytes
     kg = KnowledgeGraph.load(tmp_path / "out")
     assert kg.store is not None
     rows = kg.query("SELECT ?name WHERE { ?x a nkg:Person ; rdfs:label ?name } ORDER BY ?name").rows
@@ -279,3 +279,60 @@ def test_an_archive_made_by_other_code_is_read_again(tmp_path, monkeypatch):
     build([corpus], tmp_path / "fresh")
     assert quads(tmp_path / "out") == quads(tmp_path / "fresh")
     assert (tmp_path / "out" / "graph.trig").read_bytes() == (tmp_path / "fresh" / "graph.trig").read_bytes()
+
+
+def _copied_blocks(monkeypatch) -> list[str]:
+    """The graphs whose graph.trig blocks the next write copies from the previous file."""
+    from newskg.archive import quads as quads_module
+
+    copied: list[str] = []
+    block = quads_module._Previous.block
+
+    def spy(self, graph, name):
+        data = block(self, graph, name)
+        if data is not None:
+            copied.append(graph)
+        return data
+
+    monkeypatch.setattr(quads_module._Previous, "block", spy)
+    return copied
+
+
+def test_an_addition_copies_the_unchanged_graphs_of_graph_trig_and_dumps_the_rest(tmp_path, monkeypatch):
+    from newskg.graph.iris import document_graph_iri
+
+    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "c-sanction.txt"])
+    build([corpus], tmp_path / "out")
+    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    catalog = Catalog(archive_location(tmp_path / "out") / "catalog.sqlite")
+    graphs = {Path(d.path).name: str(document_graph_iri(d.doc_id)) for d in catalog.documents()}
+    catalog.close()
+    copied = _copied_blocks(monkeypatch)
+    write(corpus, ["b-court.txt"])
+    build_archive([corpus], tmp_path / "out", mode="add")
+    # b-court is new; a-arrest and c-sanction are as they were; the entities graph and the
+    # ontology are always dumped again
+    assert sorted(copied) == sorted(graphs.values())
+    assert (tmp_path / "out" / "graph.trig").read_bytes() == (tmp_path / "full-out" / "graph.trig").read_bytes()
+
+
+def test_a_graph_trig_edited_by_hand_or_written_without_the_store_is_not_copied_from(tmp_path, monkeypatch):
+    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "c-sanction.txt"])
+    build([corpus], tmp_path / "out")
+    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    trig = tmp_path / "out" / "graph.trig"
+    data = trig.read_bytes()
+    assert b"Strelsau" in data
+    trig.write_bytes(data.replace(b"Strelsau", b"Strelzau"))  # the same size: only the hash tells
+    copied = _copied_blocks(monkeypatch)
+    write(corpus, ["b-court.txt"])
+    build_archive([corpus], tmp_path / "out", mode="add")
+    assert copied == []
+    assert trig.read_bytes() == (tmp_path / "full-out" / "graph.trig").read_bytes()
+    # an addition that writes no files leaves nothing to copy from: the next one dumps every graph
+    (corpus / "a-arrest.txt").write_text(TEXTS["a-arrest.txt"] + "\n\nShe was released on bail.", encoding="utf-8")
+    build_archive([corpus], tmp_path / "out", mode="add", files=False)
+    build_archive([corpus], tmp_path / "out", mode="add")
+    assert copied == []
+    build([corpus], tmp_path / "again")
+    assert trig.read_bytes() == (tmp_path / "again" / "graph.trig").read_bytes()
