@@ -16,7 +16,9 @@ Tables
     each file of the corpus as it was last seen (size, modification and change times, inode)
     with its content hash: an unchanged file is not read again to learn that it is unchanged.
 ``meta``
-    the settings the records were made with, the corpus roots, and the archive's state.
+    the settings the records were made with, the corpus roots, the archive's state, and where
+    each graph's block is in the build's ``graph.trig`` (``trig_blocks``: the next addition
+    copies the blocks of the graphs it does not change, see :class:`newskg.archive.quads.TrigReuse`).
 
 SQLite commits a transaction atomically, so the catalog is never half written; the graph store
 beside it is checked against the catalog's ``state`` (see :mod:`newskg.archive.update`).
