@@ -259,6 +259,26 @@ class TrigReuse:
     ``keep`` the graphs whose facts are as they were when it was written. A block is copied
     only when it still begins with its graph's name and ends its block; anything else is dumped
     from the store again, so a damaged file costs time, never facts.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> store = GraphStore(folder / "store")
+    >>> a, b = URIRef("urn:a"), URIRef("urn:b")
+    >>> store.replace_graph("urn:g1", [(a, a, b)]); store.replace_graph("urn:g2", [(b, b, a)])
+    >>> blocks = store.write_trig(folder / "old.trig")
+    >>> store.replace_graph("urn:g2", [(b, b, b)])
+    >>> again = store.write_trig(folder / "new.trig", TrigReuse(folder / "old.trig", blocks, frozenset({"urn:g1"})))
+    >>> text = (folder / "new.trig").read_text()  # after the prefix lines: g1 copied, g2 dumped
+    >>> print(text[text.index("<urn:g1>"):])
+    <urn:g1> {
+    <urn:a> <urn:a> <urn:b> .
+    }
+    <urn:g2> {
+    <urn:b> <urn:b> <urn:b> .
+    }
+    <BLANKLINE>
     """
 
     path: Path
