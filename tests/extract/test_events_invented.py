@@ -561,3 +561,15 @@ def test_lifting_a_ban_is_no_ban(invented):
     assert find(lifted, "Sanction", targets={"Tomas Kravik"}).negated
     imposed = invented("The Freedonian Parliament imposed a travel ban on Tomas Kravik.")
     assert not find(imposed, "Sanction", targets={"Tomas Kravik"}).negated
+
+
+def test_a_phrasal_verb_is_read_past_an_aside_between_its_words(invented):
+    # the parser hangs "for" on the verb before the aside; the demand is still the statement's
+    aside = invented("Lantern Rights Watch issued a statement calling, once again, for the release of Anneli Sorvari.")
+    find(aside, "Demand", sources={"Lantern Rights Watch"}, themes={"Anneli Sorvari"})
+    assert find(aside, "Release", targets={"Anneli Sorvari"}).mode == "demanded"
+    adverb = invented("Tomas Kravik called repeatedly for the release of Anneli Sorvari.")
+    find(adverb, "Demand", sources={"Tomas Kravik"}, themes={"Anneli Sorvari"})
+    # a sentence's end is no aside: "Kravik called. For ..." is not a call for anything
+    ended = invented("Tomas Kravik called. For the release of Anneli Sorvari, nothing was done.")
+    assert not [e for e in ended.events if e.event_class == "Demand"]

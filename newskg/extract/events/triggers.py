@@ -78,13 +78,29 @@ def _is_verb(token: Token, sent: Span) -> bool:
     return first == token and token.pos_ in {"NOUN", "PROPN", "ADJ"} and (sent[0].like_num or sent[0].is_punct) and token.i > sent.start
 
 
+#: at most this many commas and adverbs between a verb and its preposition ("calling, once again, for")
+_ASIDE = 5
+
+
+def _next_past_aside(token: Token) -> Token | None:
+    """The word after ``token``, past an aside of commas and adverbs between them ("calling,
+    once again, for"; "called repeatedly for")."""
+    doc = token.doc
+    for i in range(token.i + 1, min(token.i + 2 + _ASIDE, len(doc))):
+        if doc[i].pos_ not in {"PUNCT", "ADV"} or doc[i].lower_ in {".", ";", ":", "?", "!"}:
+            return doc[i]
+    return None
+
+
 def _phrases(token: Token) -> Iterator[tuple[str, Token | None, tuple[int, ...]]]:
     """(phrase, preposition it names, token indices) for a verb, longest first."""
     children = [c for c in token.children if c.dep_ in _VERB_DEPS]
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    nxt = _next_past_aside(token)
     extra = []
     if nxt is not None and nxt.pos_ in {"ADP", "SCONJ"} and nxt.lower_ in {"for", "on", "upon", "to"} and nxt not in children:
-        extra.append(nxt)  # "Calls for the Member States to ...": "for" hung on a later verb
+        # "Calls for the Member States to ...", "a statement calling, once again, for his
+        # release": "for" hung on another verb
+        extra.append(nxt)
     preps = [c for c in children if c.dep_ in {"prep", "agent", "dative"} or c.pos_ == "ADP"] + extra
     parts = [c for c in children if c.dep_ == "prt"]
     words = [c for c in children if c.dep_ in {"acomp", "oprd", "advmod", "dobj"}]
