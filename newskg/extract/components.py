@@ -30,7 +30,7 @@ from newskg.extract.actors.aliases import quoted_aliases
 from newskg.extract.actors.collectives import collective_spans, office_spans
 from newskg.extract.actors.instruments import numbered_instruments
 from newskg.extract.actors.bounds import extend_names, peer_names, region_names, repair_pattern_match, role_anchored_people
-from newskg.extract.actors.descriptors import described_names
+from newskg.extract.actors.descriptors import conjoined_names, described_names
 from newskg.extract.actors.context import (
     attributive,
     in_headline,
@@ -323,6 +323,7 @@ class EntityTyper:
         kept = retype_dateline(doc, retype_by_company(retype_role_owners(kept, lex)))
         kept = extend_names(doc, kept, lex)
         kept = described_names(doc, kept, lex)
+        kept = conjoined_names(doc, kept, lex, lambda text: self.classify(text, "ORG"))
         kept = region_names(doc, kept, lex)
         kept = owners_before_titles(doc, kept, lex)
         kept = institution_spans(doc, kept, lex)

@@ -573,3 +573,15 @@ def test_a_phrasal_verb_is_read_past_an_aside_between_its_words(invented):
     # a sentence's end is no aside: "Kravik called. For ..." is not a call for anything
     ended = invented("Tomas Kravik called. For the release of Anneli Sorvari, nothing was done.")
     assert not [e for e in ended.events if e.event_class == "Demand"]
+
+
+def test_an_organisation_named_beside_one_the_ner_saw_is_a_doer_too(invented):
+    joint = invented(
+        "In a joint statement, Lantern Rights Watch and the Vell Harbour Monitor urged the Ruritanian government "
+        "to drop the charges against Tomas Kravik."
+    )
+    find(joint, "Urge", sources={"Lantern Rights Watch", "Vell Harbour Monitor"}, targets={"Ruritanian government"})
+    assert "Vell Harbour Monitor" in names(joint.mentions)
+    # only subjects: an envoy's remit names no second body
+    remit = invented("Anna Vell is the Freedonian envoy for the Lantern Rights Watch and Harbour Rights.")
+    assert "Harbour Rights" not in names(remit.mentions)

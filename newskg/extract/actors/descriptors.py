@@ -1,9 +1,12 @@
-"""Names a descriptor introduces: "the rights group Vell Harbour Monitor", "the opposition party
-Free Vell", "the newspaper Strelsau Courier".
+"""Names the words around them introduce: "the rights group Vell Harbour Monitor", "the opposition
+party Free Vell", "the newspaper Strelsau Courier", "Lantern Rights Watch and the Vell Harbour
+Monitor".
 
 News often names a body the first time as a descriptor followed by its name, in apposition. A
 name the NER missed there is still a name: a run of capitalised words right after a descriptor of
-``types.yml``'s ``name_descriptors`` (which gives its class) is an actor span.
+``types.yml``'s ``name_descriptors`` (which gives its class) is an actor span. So is a run of
+proper nouns the parse coordinates with an organisation the NER did see
+(:func:`conjoined_names`).
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ import calendar
 
 from spacy.tokens import Doc, Span, Token
 
+from collections.abc import Callable
+
 from newskg.lexicon import Lexicon
 
-__all__ = ["described_names"]
+__all__ = ["described_names", "conjoined_names"]
 
 #: the most words a name after a descriptor has
 _NAME_WORDS = 6
@@ -88,4 +93,59 @@ def described_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]
             continue  # the run goes on in a way this rule does not read
         found.append(Span(doc, start, end, label=cls, kb_id="rule"))
         taken.update(range(start, end))
+    return spans + found
+
+
+#: the classes whose coordinated names are read as organisations too
+_ORGANISATIONS = {"Organization", "NGO", "MediaOrganization", "IntergovernmentalOrganization", "PoliticalParty"}
+
+
+def conjoined_names(doc: Doc, spans: list[Span], lexicon: Lexicon, classify: Callable[[str], str | None]) -> list[Span]:
+    """``spans`` and the organisations coordinated with one of them that the NER missed: "Lantern
+    Rights Watch and the Vell Harbour Monitor urged ...". Only subjects are read (the doers news
+    names together); a conjunct is taken when it is a run of two or more capitalised proper
+    nouns that no NER label covers, after "the", "and", "or" or a comma; ``classify`` gives its
+    class (as for a name the NER labelled an organisation).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.lexicon import load_lexicon
+    >>> doc = spacy.blank("en")("Vell Watch and the Harbour Monitor met.")
+    >>> for token, (pos, dep, head) in zip(doc, [("PROPN", "compound", 1), ("PROPN", "nsubj", 6), ("CCONJ", "cc", 1),
+    ...                                           ("DET", "det", 5), ("PROPN", "compound", 5), ("PROPN", "conj", 1),
+    ...                                           ("VERB", "ROOT", 6), ("PUNCT", "punct", 6)]):
+    ...     token.pos_, token.dep_, token.head = pos, dep, doc[head]
+    >>> found = conjoined_names(doc, [Span(doc, 0, 2, label="NGO")], load_lexicon(), lambda text: "Organization")
+    >>> [(s.text, s.label_) for s in found]
+    [('Vell Watch', 'NGO'), ('Harbour Monitor', 'Organization')]
+    """
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found: list[Span] = []
+    for span in spans:
+        if span.label_ not in _ORGANISATIONS or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue  # a subject's: "the Minister for the UN and Human Rights" names no second body
+        for conj in span.root.conjuncts:
+            if conj.i in taken or conj.pos_ != "PROPN" or not _capitalised(conj):
+                continue
+            start = conj.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and _capitalised(doc[start - 1]) and start - 1 not in taken:
+                start -= 1
+            end = _name_end(doc, start)
+            name = doc[start:end]
+            if end <= conj.i or len(name) < 2 or len(name) > _NAME_WORDS or any(i in taken for i in range(start, end)):
+                continue
+            if start == 0 or doc[start].is_sent_start or doc[start - 1].lower_ not in {"the", "and", "or", ","}:
+                continue
+            if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+                continue  # the run goes on in a way this rule does not read
+            if any(t.ent_type_ or t.lower_ in _CALENDAR for t in name):
+                continue  # the NER saw these words and made them no organisation
+            if name.text.lower() in lexicon.not_actors or lexicon.country_of(name.text) is not None:
+                continue
+            cls = classify(name.text)
+            if cls is None:
+                continue
+            found.append(Span(doc, start, end, label=cls, kb_id="rule"))
+            taken.update(range(start, end))
     return spans + found
