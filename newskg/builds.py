@@ -125,11 +125,15 @@ def build_archive(
 
     outputs: dict[str, bytes | Path] = {}
     blocks: dict[str, tuple[int, int]] | None = None
+    keys: dict[str, str] = {}
     catalog = Catalog(folder / "catalog.sqlite")
     try:
-        keys = _graph_keys(catalog)
         if files:
-            outputs, blocks = write_outputs(kg, out, formats, page, before_page=summarize, reuse=_trig_reuse(out, catalog, keys))
+            reuse = None
+            if "trig" in formats:
+                keys = _graph_keys(catalog)
+                reuse = _trig_reuse(out, catalog, keys)
+            outputs, blocks = write_outputs(kg, out, formats, page, before_page=summarize, reuse=reuse)
         else:
             summarize()
         summary = kg.summary
@@ -171,8 +175,7 @@ def _trig_reuse(out: str | Path, catalog, keys: dict[str, str]):
     :class:`~newskg.archive.quads.TrigReuse`): the blocks of the documents whose graphs are as
     they were, when the file on disk is the one the catalog's index describes (the build's
     manifest names the archive state it was written from, and its size and SHA-256 are the
-    manifest's);
-    else ``None``, and every graph is dumped."""
+    manifest's); else ``None``, and every graph is dumped."""
     import pyoxigraph
 
     from newskg.archive.quads import TrigReuse
