@@ -223,18 +223,10 @@ class GraphStore:
                     name = str(ox.NamedNode(graph)).encode()
                     data = previous.block(graph, name) if previous is not None else None
                     if data is None:
-                        block = self.store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(graph), prefixes=_PREFIXES)
-                        if header is None or not block.startswith(header):
-                            # the prefix lines (Oxigraph writes the same ones for every graph; sliced off
-                            # in one step, so this thread holds Python's lock for as short as it can)
-                            lines = block.splitlines(keepends=True)
-                            head = next((n for n, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
-                            if header is None:
-                                header = b"".join(lines[:head])
-                                out.write(header)
-                            body = b"".join(lines[head:])
-                        else:
-                            body = block[len(header):]
+                        prefixes, body = self._turtle(graph, header)
+                        if header is None:
+                            header = prefixes
+                            out.write(header)
                         data = b"".join((name, b" {\n", body, b"}\n"))
                     blocks[graph] = (out.tell(), len(data))
                     out.write(data)
@@ -242,6 +234,17 @@ class GraphStore:
             if previous is not None:
                 previous.close()
         return blocks
+
+    def _turtle(self, graph: str, header: bytes | None) -> tuple[bytes, bytes]:
+        """A graph dumped by Oxigraph as Turtle: its prefix lines and the rest."""
+        block = self.store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(graph), prefixes=_PREFIXES)
+        if header is not None and block.startswith(header):
+            return header, block[len(header):]
+        # Oxigraph writes the same prefix lines for every graph: sliced off in one step, so the
+        # thread holds Python's lock for as short as it can
+        lines = block.splitlines(keepends=True)
+        head = next((n for n, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+        return b"".join(lines[:head]), b"".join(lines[head:])
 
     def write_nquads(self, path: str | Path) -> None:
         ox.serialize(self._named_quads(), str(path), ox.RdfFormat.N_QUADS)

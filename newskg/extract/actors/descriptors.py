@@ -12,10 +12,9 @@ proper nouns the parse coordinates with an organisation the NER did see
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
-
-from collections.abc import Callable
 
 from newskg.lexicon import Lexicon
 
@@ -96,7 +95,8 @@ def described_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]
     return spans + found
 
 
-#: the classes whose coordinated names are read as organisations too
+#: the classes whose coordinated names are read as organisations too (not state bodies: "the police
+#: and the Interior Ministry" are named by the institution rules)
 _ORGANISATIONS = {"Organization", "NGO", "MediaOrganization", "IntergovernmentalOrganization", "PoliticalParty"}
 
 
