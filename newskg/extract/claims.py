@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extract.classes import ACTORS
 from newskg.extract.events.triggers import lemma_keys
 from newskg.extract.resolve import ActorResolver
 from newskg.extract.topics import topics_of
@@ -24,7 +25,6 @@ __all__ = ["SpanClaim", "ClaimTracker", "sentence_claims"]
 
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]|‘([^’]{8,})’(?!\w)")
 _OPEN_QUOTES = "“\""
-_ACTORS = {"Person", "Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization", "Country"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ def _about(resolver: ActorResolver, start: int, end: int, speaker: Span) -> tupl
     found: list[Span] = []
     for span in resolver.spans_between(start, end):
         if span != speaker and span not in found:
-            if span.label_ in _ACTORS | {"Law", "Programme"}:
+            if span.label_ in ACTORS | {"Law", "Programme"}:
                 found.append(span)
     return tuple(found)
 
@@ -98,7 +98,7 @@ def _make(resolver: ActorResolver, speaker: Span, start: int, end: int, sent: Sp
         span = doc.char_span(start, end, alignment_mode="expand")
         raw = span.text if span is not None else ""
     text = " ".join(raw.split()).strip(" ,.;:")
-    if len(text.split()) < (4 if quoted else 2) or speaker.label_ not in _ACTORS:
+    if len(text.split()) < (4 if quoted else 2) or speaker.label_ not in ACTORS:
         return None  # scare quotes ("national security audit") are not claims
     return SpanClaim(
         speaker=speaker,

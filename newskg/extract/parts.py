@@ -20,13 +20,13 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from newskg.extract.classes import ORGANISATIONS
 from newskg.extract.home import document_country
 from newskg.extract.resolve import ActorResolver
 from newskg.lexicon import Lexicon
 
 __all__ = ["Part", "appositive_parts", "possessive_relations", "qualifier_relations"]
 
-_ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 
 
 class Part(NamedTuple):
@@ -57,7 +57,7 @@ def possessive_relations(sent: Span, resolver: ActorResolver) -> list[Part]:
                 for pobj in child.children:
                     owners += resolver.resolve_all(pobj)
         for owner in owners:
-            if owner != span and owner.label_ in _ORG_CLASSES:
+            if owner != span and owner.label_ in ORGANISATIONS:
                 found.append(Part(span, "programmeOf", owner, "possessive"))
     return found
 
@@ -67,7 +67,7 @@ def qualifier_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -
     doc = sent.doc
     found: list[Part] = []
     for span in resolver.spans_in(sent.start, sent.end):
-        if span.label_ not in _ORG_CLASSES - {"IntergovernmentalOrganization", "Organization"}:
+        if span.label_ not in ORGANISATIONS - {"IntergovernmentalOrganization", "Organization"}:
             continue
         country: Span | None = None
         i = span.start - 1
@@ -115,13 +115,13 @@ def _part_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
         if owner is None or owner == span:
             # "the Unit on Missing Persons in the Ministry of Y"
             k = span.end
-            if k + 1 < sent.end and doc[k].lower_ == "in" and span.label_ in _ORG_CLASSES:
+            if k + 1 < sent.end and doc[k].lower_ == "in" and span.label_ in ORGANISATIONS:
                 k += 1 + (doc[k + 1].lower_ == "the")
                 inner = resolver.entity(doc[k]) if k < sent.end else None
-                if inner is not None and inner.label_ in _ORG_CLASSES and inner.start == k:
+                if inner is not None and inner.label_ in ORGANISATIONS and inner.start == k:
                     found.append(Part(span, "partOf", inner, "qualifier"))
             continue
-        if span.label_ in _ORG_CLASSES and owner.label_ in _ORG_CLASSES and any(t.lower_ in _UNITS for t in span):
+        if span.label_ in ORGANISATIONS and owner.label_ in ORGANISATIONS and any(t.lower_ in _UNITS for t in span):
             found.append(Part(span, "partOf", owner, "qualifier"))
         elif _is_region(span) and owner.label_ in {"Country", "Region"}:
             found.append(Part(span, "partOf", owner, "qualifier"))
@@ -135,7 +135,7 @@ def _part_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
             if token.i - 2 >= sent.start and doc[token.i - 1].lower_ in {"'s", "’s"}:
                 owner = resolver.entity(doc[token.i - 2])
             # the construction says the owner is a place, whatever the NER took it for
-            if place is not None and owner is not None and owner != place and owner.label_ not in _ORG_CLASSES | {"Law", "Programme"}:
+            if place is not None and owner is not None and owner != place and owner.label_ not in ORGANISATIONS | {"Law", "Programme"}:
                 found.append(Part(place, "locatedIn", owner, "qualifier"))
     placed = {(p.subject.start, p.subject.end) for p in found}
     for place in _unowned_places(sent, resolver):
@@ -204,7 +204,7 @@ def appositive_parts(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> l
     """
     doc = sent.doc
     found: list[Part] = []
-    bodies = [s for s in resolver.spans_in(sent.start, sent.end) if s.label_ in _ORG_CLASSES]
+    bodies = [s for s in resolver.spans_in(sent.start, sent.end) if s.label_ in ORGANISATIONS]
     for body in bodies:
         # "X, the youth wing of Y"
         if body.end + 1 < sent.end and doc[body.end].text == ",":
@@ -215,7 +215,7 @@ def appositive_parts(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> l
                 while j < sent.end and doc[j].lower_ in {"the", "a", "an"}:
                     j += 1
                 whole = resolver.entity(doc[j]) if j < sent.end else None
-                if whole is not None and whole != body and whole.label_ in _ORG_CLASSES | {"Country"}:
+                if whole is not None and whole != body and whole.label_ in ORGANISATIONS | {"Country"}:
                     found.append(Part(body, "memberOf" if doc[k].lower_ == "member" else "partOf", whole, "apposition"))
         # "Y's armed wing, X"
         if body.end + 1 < sent.end and doc[body.end].lower_ in {"'s", "’s"}:
@@ -223,6 +223,6 @@ def appositive_parts(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> l
             if k is not None and doc[k].lower_ != "member" and k + 2 < sent.end and doc[k + 1].text == ",":
                 start = k + 3 if doc[k + 2].lower_ == "the" and k + 3 < sent.end else k + 2
                 part = resolver.entity(doc[start])
-                if part is not None and part != body and part.label_ in _ORG_CLASSES and part.start == start and part.root.dep_ == "appos" and part.root.head.i == k:
+                if part is not None and part != body and part.label_ in ORGANISATIONS and part.start == start and part.root.dep_ == "appos" and part.root.head.i == k:
                     found.append(Part(part, "partOf", body, "apposition"))
     return found

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extract.classes import ORGANISATIONS
 from newskg.extract.events.triggers import lemma_keys
 from newskg.extract.events.vocabulary import load_event_vocabulary
 from newskg.extract.normalize import parse_date
@@ -34,7 +35,6 @@ from newskg.lexicon import Lexicon
 
 __all__ = ["SpanRelation", "extract_relations", "sentence_relations", "observe_sentence"]
 
-_ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 _TITLE_SKIP = {"also", "the", "a", "an", "now", "current", "acting", "its", "their", "his", "her"}
 
 
@@ -263,13 +263,13 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 while k < sent.end and doc[k].lower_ in {"the", "opposition", "ruling"}:
                     k += 1
                 member_of = resolver.entity(doc[k]) if k < sent.end else None
-                if member_of is not None and member_of.label_ in _ORG_CLASSES:
+                if member_of is not None and member_of.label_ in ORGANISATIONS:
                     # "Opposition leader Pita Limjaroenrat, of the Move Forward Party, ..."
                     before = _title_before(doc, person.start, sent, roles)
                     title = before or "member"
                     found.append(_role(person, member_of, title, roles, sent, False))
                     continue
-            if org is not None and org.label_ in _ORG_CLASSES | {"Country", "Programme"}:
+            if org is not None and org.label_ in ORGANISATIONS | {"Country", "Programme"}:
                 k = org.end
                 if k < sent.end and doc[k].lower_ in {"'s", "’s"}:
                     k += 1
@@ -289,7 +289,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                     while k < sent.end and doc[k].lower_ in {"the", "opposition", "ruling"}:
                         k += 1
                     org = resolver.entity(doc[k]) if k < sent.end else None
-                    if org is not None and org.label_ in _ORG_CLASSES | {"Country", "Programme"}:
+                    if org is not None and org.label_ in ORGANISATIONS | {"Country", "Programme"}:
                         found.append(_role(person, org, title, roles, sent, former))
         # Before the name: "ORG['s] TITLE P", "his|her FAMILY P", "ORG and its TITLE, P"
         j = person.start - 1
@@ -337,9 +337,9 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
             continue
         if j >= sent.start and doc[j].lower_ in {"its", "their"}:
             owner = resolver.antecedent(doc[j])
-            before = [s for s in resolver.spans_in(sent.start, j) if s.label_ in _ORG_CLASSES]
+            before = [s for s in resolver.spans_in(sent.start, j) if s.label_ in ORGANISATIONS]
             owner = before[-1] if before else owner
-            if owner is not None and owner.label_ in _ORG_CLASSES | {"Programme"}:
+            if owner is not None and owner.label_ in ORGANISATIONS | {"Programme"}:
                 found.append(_role(person, owner, title, roles, sent, former))
             continue
         if j >= sent.start and doc[j].lower_ in {"'s", "’s"}:
@@ -352,7 +352,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
             org = Span(doc, j, j + 1, label="Country", kb_id="qualifier")
         if org is None and title == base and base in lexicon.head_titles and doc[end_title - 1].is_title and len(found) == found_before:
             org = home_country(person, sent, resolver, lexicon)  # "President Karel Vost", no country written
-        if org is not None and org.label_ in _ORG_CLASSES | {"Country", "Programme"}:
+        if org is not None and org.label_ in ORGANISATIONS | {"Country", "Programme"}:
             found.append(_role(person, org, title, roles, sent, former))
     return found
 

@@ -21,16 +21,16 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extract.classes import ORGANISATIONS
 from newskg.extract.home import document_country
 from newskg.extract.resolve import ActorResolver
 from newskg.lexicon import Lexicon
 
 __all__ = ["home_country", "more_title_relations", "heads_body"]
 
-_ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
 # A name that holds people with titles is an organisation, whatever its words suggested
 # ("the X Initiative's researcher"): role owners may carry a programme's class at this point.
-_OWNERS = _ORG_CLASSES | {"Programme"}
+_OWNERS = ORGANISATIONS | {"Programme"}
 _GROUP_NOUNS = {"officials", "members", "staff", "employees", "leaders", "activists", "representatives", "researchers", "journalists", "directors", "lawyers", "officers", "workers"}
 
 

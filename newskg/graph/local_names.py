@@ -7,8 +7,9 @@ import re
 import unicodedata
 from collections import Counter
 
+from newskg.extract.classes import ORGANISATIONS
 from newskg.extract.models import DocumentExtraction
-from newskg.graph.name_forms import ORG_CLASSES, is_acronym
+from newskg.graph.name_forms import is_acronym
 from newskg.lexicon import Lexicon, demonym_stem
 
 __all__ = ["local_names", "near_spellings", "is_near_spelling", "state_key", "fold"]
@@ -50,7 +51,7 @@ def state_key(text: str, label: str, lexicon: Lexicon) -> str | None:
             return f"country@{country}"
         if label == "Country":
             return None
-    if label in ORG_CLASSES:
+    if label in ORGANISATIONS:
         found = lexicon.government_of(text)
         if found:
             return f"government@{found[0]}"
@@ -132,7 +133,7 @@ def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[
             out[m.key] = definition.long_form
     people = Counter(" ".join(fold(m.text)) for m in mentions if m.label == "Person" and len(fold(m.text)) >= 2)
     full_names = {k: next(m.text for m in mentions if " ".join(fold(m.text)) == k) for k in people}
-    orgs = {" ".join(fold(m.text)): m.text for m in mentions if m.label in ORG_CLASSES and len(fold(m.text)) >= 2}
+    orgs = {" ".join(fold(m.text)): m.text for m in mentions if m.label in ORGANISATIONS and len(fold(m.text)) >= 2}
     for m in mentions:
         if m.key in out:
             continue
@@ -145,7 +146,7 @@ def local_names(extraction: DocumentExtraction, lexicon: Lexicon) -> dict[tuple[
             if len(fits) == 1 and (m.label == "Person" or len(words) == 1 and words[0] == fits[0].split()[-1]):
                 out[m.key] = full_names[fits[0]]
                 continue
-        if m.label in ORG_CLASSES and len(words) == 1 and not is_acronym(m.text) and words[0] not in lexicon.not_actors | lexicon.government_words:
+        if m.label in ORGANISATIONS and len(words) == 1 and not is_acronym(m.text) and words[0] not in lexicon.not_actors | lexicon.government_words:
             fits = [
                 k for k in orgs
                 # the word is the longer name's head: "Commission" of "Vell Commission", "Department"
@@ -176,7 +177,7 @@ def near_spellings(extraction: DocumentExtraction) -> list[tuple[str, str]]:
     pairs = []
     forms: dict[str, tuple[str, str]] = {}
     for m in extraction.mentions:
-        forms.setdefault(" ".join(fold(m.text)), (m.text, "person" if m.label == "Person" else "org" if m.label in ORG_CLASSES else ""))
+        forms.setdefault(" ".join(fold(m.text)), (m.text, "person" if m.label == "Person" else "org" if m.label in ORGANISATIONS else ""))
     keys = sorted(forms)
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:

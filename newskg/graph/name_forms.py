@@ -11,32 +11,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newskg.extract.classes import ORGANISATIONS, PARENT_CLASS, PLACES
 from newskg.graph.keys import name_key
 from newskg.lexicon import Lexicon
 
 __all__ = [
-    "ORG_CLASSES", "PLACE_CLASSES", "PARENT_CLASS", "family", "is_acronym", "acronym_key", "choose_label", "vote",
+    "family", "is_acronym", "acronym_key", "choose_label", "vote",
     "strip_country", "singular", "head_or_the", "is_name", "first_word",
 ]
-
-ORG_CLASSES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization"}
-PLACE_CLASSES = {"Place", "Country", "City", "Region"}
-#: a specific class and its generic parent: when mentions of one entity disagree, the specific wins
-PARENT_CLASS = {
-    "GovernmentBody": "Organization", "Court": "Organization", "PoliticalParty": "Organization", "NGO": "Organization",
-    "MediaOrganization": "Organization", "IntergovernmentalOrganization": "Organization",
-    "Country": "Place", "City": "Place", "Region": "Place",
-}
 
 
 def family(cls: str) -> str:
     if cls == "Person":
         return "person"
-    if cls in PLACE_CLASSES:
+    if cls in PLACES:
         return "place"
     if cls in {"Law", "Programme"}:
         return "instrument"
-    return "org" if cls in ORG_CLASSES else cls.lower()
+    return "org" if cls in ORGANISATIONS else cls.lower()
 
 
 def is_acronym(text: str) -> bool:

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from newskg.extract.actors.names import is_title_word
+from newskg.extract.classes import ORGANISATIONS
 from newskg.lexicon import Lexicon
 
 __all__ = [
@@ -96,12 +97,11 @@ def retype_by_company(spans: list[Span]) -> list[Span]:
 
         if len(span) >= 2 and listed_with({"Person"}):
             out[n] = Span(doc, span.start, span.end, label="Person", kb_id="rule", span_id=span.id_)
-        elif span.label_ in {"City", "Place"} and listed_with(_ORG_CLASSES):
+        elif span.label_ in {"City", "Place"} and listed_with(ORGANISATIONS):
             out[n] = Span(doc, span.start, span.end, label="Organization", kb_id="rule", span_id=span.id_)
     return out
 
 
-_ORG_CLASSES = {"Organization", "NGO", "PoliticalParty", "GovernmentBody", "MediaOrganization", "IntergovernmentalOrganization"}
 
 
 #: the most tokens a headline line has (a longer first line is the text itself)

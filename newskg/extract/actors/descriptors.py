@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extract.classes import NON_STATE_ORGANISATIONS
 from newskg.lexicon import Lexicon
 
 __all__ = ["described_names", "conjoined_names"]
@@ -95,9 +96,6 @@ def described_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]
     return spans + found
 
 
-#: the classes whose coordinated names are read as organisations too (not state bodies: "the police
-#: and the Interior Ministry" are named by the institution rules)
-_ORGANISATIONS = {"Organization", "NGO", "MediaOrganization", "IntergovernmentalOrganization", "PoliticalParty"}
 
 
 def conjoined_names(doc: Doc, spans: list[Span], lexicon: Lexicon, classify: Callable[[str], str | None]) -> list[Span]:
@@ -123,7 +121,7 @@ def conjoined_names(doc: Doc, spans: list[Span], lexicon: Lexicon, classify: Cal
     taken = {i for span in spans for i in range(span.start, span.end)}
     found: list[Span] = []
     for span in spans:
-        if span.label_ not in _ORGANISATIONS or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        if span.label_ not in NON_STATE_ORGANISATIONS or span.root.dep_ not in {"nsubj", "nsubjpass"}:
             continue  # a subject's: "the Minister for the UN and Human Rights" names no second body
         for conj in span.root.conjuncts:
             if conj.i in taken or conj.pos_ != "PROPN" or not _capitalised(conj):

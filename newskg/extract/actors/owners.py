@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from newskg.extract.classes import ORGANISATIONS
 from newskg.lexicon import Lexicon
 
 __all__ = ["owners_before_titles"]
 
-_ORG_LIKE = {"Organization", "GovernmentBody", "Court", "NGO", "MediaOrganization", "PoliticalParty", "IntergovernmentalOrganization"}
 
 
 def _title_at(doc: Doc, i: int, roles: dict[str, str]) -> int:
@@ -40,7 +40,7 @@ def owners_before_titles(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[
     covered = {i for s in spans for i in range(s.start, s.end)}
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
-        if span.label_ not in _ORG_LIKE:
+        if span.label_ not in ORGANISATIONS:
             out.append(span)
             continue
         j = span.end

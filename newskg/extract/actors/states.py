@@ -7,11 +7,11 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extract.classes import PLACES
 from newskg.lexicon import Lexicon, demonym_stem
 
 __all__ = ["local_demonyms", "institution_spans", "detention_spans", "generic_government_spans", "capital_governments", "main_country"]
 
-_PLACES = {"City", "Country", "Region", "Place"}
 
 
 def _phrase_after(doc: Doc, i: int, phrases: dict[str, str] | frozenset[str], longest: int = 4) -> int:
@@ -30,17 +30,17 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
     left out of ``spans`` are looked up in the text.
     """
     out: list[Span] = []
-    candidates: list[tuple[int, int, Span | None]] = [(s.start, s.end, s) for s in spans if s.label_ in _PLACES]
+    candidates: list[tuple[int, int, Span | None]] = [(s.start, s.end, s) for s in spans if s.label_ in PLACES]
     # bodies that send representations: states and organisations ("the NMU delegation")
     bodies = [s for s in spans if s.label_ in {"IntergovernmentalOrganization", "Country", "Organization", "GovernmentBody"}]
     covered = {i for s in spans for i in range(s.start, s.end)}
     local = local_demonyms(doc, spans, lexicon)
-    place_names = {s.text for s in spans if s.label_ in _PLACES}
+    place_names = {s.text for s in spans if s.label_ in PLACES}
     # "the Strelsau court": a one-word name the NER typed as an organisation because of the
     # institution after it, or that the text names as a place elsewhere
     candidates += [
         (s.start, s.end, s) for s in spans
-        if len(s) == 1 and s.label_ not in _PLACES | {"Person"} and s[0].is_title
+        if len(s) == 1 and s.label_ not in PLACES | {"Person"} and s[0].is_title
         and (s.text in place_names or s.kb_id_ == "ner" and s.end < len(doc) and doc[s.end].is_lower)
     ]
     for token in doc:
@@ -110,7 +110,7 @@ def local_demonyms(doc: Doc, spans: list[Span], lexicon: Lexicon) -> dict[str, s
     "Ruritania" (a place with a demonym of its own is a country)."""
     places = {
         s.text: s for s in spans
-        if s.label_ in _PLACES | {"Organization"} and len(s) == 1 and s[0].is_title and lexicon.country_of(s.text) is None
+        if s.label_ in PLACES | {"Organization"} and len(s) == 1 and s[0].is_title and lexicon.country_of(s.text) is None
     }
     stems: dict[str, str] = {}
     for name in sorted(places, key=len, reverse=True):
@@ -212,7 +212,7 @@ def capital_governments(spans: list[Span], lexicon: Lexicon) -> list[Span]:
         after = span.doc[span.end].text if span.end < len(span.doc) else ""
         if (
             country and not span.text.isupper() and after not in {"(", "—", "–", "-", ",", ":"}  # not a dateline
-            and span.label_ in _PLACES | {"Organization"} and root.dep_ == "nsubj"
+            and span.label_ in PLACES | {"Organization"} and root.dep_ == "nsubj"
             and root.head.pos_ == "VERB" and root.head.lemma_ not in {"be", "have", "host", "lie", "remain"}
         ):
             demonym = lexicon.demonym_of.get(country, country)

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newskg.extract.classes import PRIVATE_ACTORS
 from newskg.extract.events.phrases import (
     Arguments,
     NON_ACTORS,
-    PEOPLE,
     PLACES,
     PLACE_PREPS,
     actor_inside,
@@ -203,7 +203,7 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
     elif found and trigger.cls.possessor == "target":
         # An act done to people names them all in its object: "release X and all those
         # detained for exercising their right to ..., including A, B and C".
-        found += [s for s in actors_in(token, resolver, people_only=True) if s.label_ in PEOPLE and s not in found]
+        found += [s for s in actors_in(token, resolver, people_only=True) if s.label_ in PRIVATE_ACTORS and s not in found]
     if found:
         args.add_targets(found)
         return True
@@ -360,7 +360,7 @@ def _verb_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
     if trigger.cls.person_target and args.targets:
         # "X was detained alongside Y", "arrested X along with Y": Y is detained too
         for pobj in _companions(verb):
-            args.add_targets([s for s in resolver.resolve_all(pobj) if s.label_ in PEOPLE])
+            args.add_targets([s for s in resolver.resolve_all(pobj) if s.label_ in PRIVATE_ACTORS])
     for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp"} and child.i in triggers:
             args.nested += [child, *(c for c in child.conjuncts if c.i in triggers)]
@@ -423,7 +423,7 @@ def _noun_arguments(trigger: Trigger, resolver: ActorResolver, vocab: EventVocab
         # "The sentencing of seven activists - Mr A, Ms B and Mr C - ...": the names in apposition
         for child in noun.children:
             if child.dep_ == "appos":
-                args.add_targets([s for s in actors_in(child, resolver, people_only=True, named_only=True) if s.label_ in PEOPLE])
+                args.add_targets([s for s in actors_in(child, resolver, people_only=True, named_only=True) if s.label_ in PRIVATE_ACTORS])
     _preps(noun, args, trigger, resolver, triggers, skip={c.i for c in noun.children if c.lower_ in {"of", "by"}})
     # "X imposed sanctions on Y", "X launched an investigation into Y": the light verb's
     # subject is the source, its prepositions may bring the target.

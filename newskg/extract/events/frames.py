@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from newskg.extract.classes import PRIVATE_ACTORS
 from newskg.extract.events.arguments import Arguments, arguments_of, opens_paragraph
-from newskg.extract.events.phrases import PEOPLE, actors_in
+from newskg.extract.events.phrases import actors_in
 from newskg.extract.events.triggers import Trigger, find_triggers
 from newskg.extract.events.vocabulary import EventClass, EventVocabulary
 from newskg.extract.topics import topics_of
@@ -430,7 +431,7 @@ def _lift(outer: SpanEvent, inner: SpanEvent) -> None:
         # on Z, and "arrested three men over the killing of X" no arrest of X)
         noun = inner.trigger.token
         if noun.dep_ in {"dobj", "nsubjpass"} and noun.head == outer.trigger.token:
-            outer.targets = [t for t in inner.targets if t.label_ in PEOPLE and t not in outer.sources]
+            outer.targets = [t for t in inner.targets if t.label_ in PRIVATE_ACTORS and t not in outer.sources]
     elif outer.cls.stance or (not outer.cls.person_target and not outer.targets):
         # "condemned the arrest of X by Y", "investigated the killing of X by Y": the act's doer
         # is the target, whom it was done to the theme

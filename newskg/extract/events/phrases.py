@@ -9,7 +9,7 @@ from newskg.extract.resolve import ActorResolver
 
 __all__ = [
     "Arguments", "actors_in", "is_passive", "opens_paragraph", "agents_of", "actor_inside", "included_actors", "legal_basis",
-    "misparsed_main_verb", "noun_agents", "pobjs", "with_infinitive", "NON_ACTORS", "PEOPLE", "PLACES", "PLACE_PREPS",
+    "misparsed_main_verb", "noun_agents", "pobjs", "with_infinitive", "NON_ACTORS", "PLACES", "PLACE_PREPS",
 ]
 
 NON_ACTORS = {"Law", "Programme", "Event"}
@@ -18,7 +18,6 @@ PLACES = {"City", "Region", "Place"}
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 
-PEOPLE = {"Person", "NGO", "MediaOrganization", "PoliticalParty", "Organization"}
 
 class Arguments:
     """Mutable collector of one trigger's arguments (spans), in order, without repeats."""

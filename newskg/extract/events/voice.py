@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extract.classes import BODIES
 from newskg.extract.resolve import ActorResolver
 from newskg.lexicon import Lexicon
 
@@ -21,7 +22,6 @@ __all__ = ["Voice", "document_voice"]
 _HEADER_SENTENCES = 6
 _OPENING_SENTENCES = 4
 _AUTHORED = {"statement", "comment", "comments", "speech", "remarks", "address", "briefing", "message", "letter", "declaration", "communique", "note", "op-ed", "interview", "testimony", "delivered", "issued", "signed", "written", "published", "release"}
-_BODIES = {"Organization", "GovernmentBody", "Court", "PoliticalParty", "NGO", "MediaOrganization", "IntergovernmentalOrganization", "Country"}
 _WE = {"we", "our", "us", "ours"}
 _ADOPTING = {"adopt", "pass", "approve", "issue", "publish", "release"}
 
@@ -37,14 +37,14 @@ class Voice:
 def _speaks_for(person: Span, sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> Span | None:
     """The body a person speaks for in this sentence: "ORG spokesperson P", "P, ORG's minister"."""
     doc = person.doc
-    before = [s for s in resolver.spans_in(max(sent.start, person.start - 6), person.start) if s.label_ in _BODIES]
+    before = [s for s in resolver.spans_in(max(sent.start, person.start - 6), person.start) if s.label_ in BODIES]
     if before:
         between = doc[before[-1].end : person.start]
         if between and all(t.is_lower or t.lower_ in lexicon.roles or t.is_title for t in between) and any(
             t.lower_ in lexicon.roles or " ".join(x.lower_ for x in between) in lexicon.roles for t in between
         ):
             return before[-1]
-    after = [s for s in resolver.spans_in(person.end, min(sent.end, person.end + 6)) if s.label_ in _BODIES]
+    after = [s for s in resolver.spans_in(person.end, min(sent.end, person.end + 6)) if s.label_ in BODIES]
     if after and person.end < len(doc) and doc[person.end].text == ",":
         tail = doc[after[0].end : min(sent.end, after[0].end + 4)]
         if any(t.lower_ in lexicon.roles for t in tail) or any(t.lower_ in {"'s", "’s"} for t in tail[:1]):
@@ -61,7 +61,7 @@ def _author_in(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> Voice |
             continue
         # the author's phrase ends where what the statement is about begins ("by X on Y")
         end = next((t.i for t in sent if t.i > token.i and t.lower_ in {"on", "about", "concerning", "regarding", "after", "following", "at", "to", "in"} and resolver.entity(t) is None), sent.end)
-        spans = [s for s in resolver.spans_in(token.i + 1, end) if s.label_ in _BODIES | {"Person"}]
+        spans = [s for s in resolver.spans_in(token.i + 1, end) if s.label_ in BODIES | {"Person"}]
         if spans:
             return _voice_of(spans[0] if spans[0].label_ != "Country" or len(spans) == 1 else spans[0], sent, resolver, lexicon, spans)
     for token in sent:
@@ -125,7 +125,7 @@ def document_voice(doc: Doc, resolver: ActorResolver, lexicon: Lexicon) -> Voice
             ):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 span = resolver.entity(subject) if subject is not None else None
-                if span is not None and span.label_ in _BODIES:
+                if span is not None and span.label_ in BODIES:
                     return Voice(body=span)
     if not _speaks_as_we(doc):
         return Voice()
@@ -135,7 +135,7 @@ def document_voice(doc: Doc, resolver: ActorResolver, lexicon: Lexicon) -> Voice
         for token in sent:
             if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
                 span = resolver.entity(token)
-                if span is not None and span.label_ in _BODIES:
+                if span is not None and span.label_ in BODIES:
                     return Voice(body=span)
     return Voice()
 
