@@ -120,6 +120,8 @@ class Lexicon:
     instrument_parts: frozenset[str] = frozenset()
     representations: frozenset[str] = frozenset()
     not_demonyms: frozenset[str] = frozenset()
+    person_act_verbs: frozenset[str] = frozenset()  # lemmas of acts done only to people ("release")
+    person_act_nouns: frozenset[str] = frozenset()  # their nouns ("the release of X")
 
     def country_of(self, name: str) -> str | None:
         """The country a name, alias or demonym refers to, or ``None``.
@@ -374,6 +376,8 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         instrument_parts=_words_of(institutions_data, "instrument_parts"),
         representations=_words_of(institutions_data, "representations"),
         not_demonyms=_words_of(institutions_data, "not_demonyms"),
+        person_act_verbs=_words_of(types.get("person_acts") or {}, "verbs"),
+        person_act_nouns=_words_of(types.get("person_acts") or {}, "nouns"),
     )
 
 

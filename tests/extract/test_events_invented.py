@@ -585,3 +585,25 @@ def test_an_organisation_named_beside_one_the_ner_saw_is_a_doer_too(invented):
     # only subjects: an envoy's remit names no second body
     remit = invented("Anna Vell is the Freedonian envoy for the Lantern Rights Watch and Harbour Rights.")
     assert "Harbour Rights" not in names(remit.mentions)
+
+
+def test_a_name_the_ner_took_for_a_place_is_a_person_where_only_people_can_be(invented):
+    # the small model reads this name, alone in its text, as a place
+    freed = invented("The Ruritanian government released Tomas Verrin after two years in detention.")
+    find(freed, "Release", sources={"Ruritanian government"}, targets={"Tomas Verrin"})
+    welcomed = invented("Lantern Rights Watch welcomed the release of Tomas Verrin.")
+    assert {(m.text, m.label) for m in welcomed.mentions if m.text == "Tomas Verrin"} == {("Tomas Verrin", "Person")}
+    find(welcomed, "Release", targets={"Tomas Verrin"})
+    # an act a place can undergo leaves a place a place
+    shelled = invented("The Ruritanian army shelled Tomas Verrin on Monday.")
+    assert "Person" not in {m.label for m in shelled.mentions if m.text == "Tomas Verrin"}
+
+
+def test_a_bare_plural_of_detainees_is_no_group_the_text_named(invented):
+    text = "Police arrested Anna Kessel on Tuesday.\n\nLantern Rights Watch accused the Ruritanian government of {}."
+    generic = invented(text.format("torturing detainees"))
+    assert [e for e in generic.events if e.event_class == "Assault" and "Anna Kessel" in names(e.targets)] == []
+    find(invented(text.format("torturing the detainees")), "Assault", sources={"Ruritanian government"}, targets={"Anna Kessel"})
+    # freeing them is freeing all of them
+    freed = invented("Police arrested Anna Kessel on Tuesday.\n\nLantern Rights Watch urged the government to free political prisoners.")
+    find(freed, "Release", targets={"Anna Kessel"}, mode="demanded")

@@ -12,7 +12,7 @@ from newskg.extract.classes import ORGANISATIONS
 from newskg.lexicon import Lexicon
 
 __all__ = [
-    "retype_dateline",
+    "retype_dateline", "retype_by_act",
     "looks_like_person", "attributive", "title_before", "retype_by_company", "retype_role_owners", "in_headline", "modifies_noun",
 ]
 
@@ -103,6 +103,57 @@ def retype_by_company(spans: list[Span]) -> list[Span]:
 
 
 
+def retype_by_act(spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """A name the NER took for a place is a person where only a person can be: the object of an
+    act done to people ("the police released Tomas Verrin", "Anna Kessel was jailed") or the name
+    after "the <act> of" ("the release of Tomas Verrin"); the acts are the lexicon's
+    ``person_acts``. Only names of two to five capitalised words that no table knows as a place
+    (a country, a capital, a region word, a place prefix such as "New" or "San").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from newskg.lexicon import load_lexicon
+    >>> words = ["Police", "released", "Tomas", "Verrin", "and", "jailed", "New", "Vell", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 1, 1, 7, 5, 1],
+    ...           deps=["nsubj", "ROOT", "compound", "dobj", "cc", "conj", "compound", "dobj", "punct"],
+    ...           lemmas=["police", "release", "Tomas", "Verrin", "and", "jail", "New", "Vell", "."],
+    ...           pos=["NOUN", "VERB", "PROPN", "PROPN", "CCONJ", "VERB", "PROPN", "PROPN", "PUNCT"])
+    >>> spans = [Span(doc, 2, 4, label="City", kb_id="ner"), Span(doc, 6, 8, label="City", kb_id="ner")]
+    >>> [(s.text, s.label_) for s in retype_by_act(spans, load_lexicon())]
+    [('Tomas Verrin', 'Person'), ('New Vell', 'City')]
+    """
+    out = []
+    for span in spans:
+        if (
+            span.label_ in {"City", "Place"} and span.kb_id_ == "ner" and 2 <= len(span) <= 5
+            and all(t.is_title for t in span) and _done_to(span, lexicon) and not _known_place(span, lexicon)
+        ):
+            span = Span(span.doc, span.start, span.end, label="Person", kb_id="rule", span_id=span.id_)
+        out.append(span)
+    return out
+
+
+def _done_to(span: Span, lexicon: Lexicon) -> bool:
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "arrested A and B": B is arrested too
+    head = root.head
+    if root.dep_ in {"dobj", "nsubjpass"}:
+        return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in lexicon.person_act_verbs
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        noun = head.head
+        return noun.pos_ == "NOUN" and (noun.lower_ in lexicon.person_act_nouns or noun.lemma_.lower() in lexicon.person_act_nouns)
+    return False
+
+
+def _known_place(span: Span, lexicon: Lexicon) -> bool:
+    text = span.text
+    return (
+        lexicon.country_of(text) is not None or text.lower() in lexicon.capitals
+        or span[0].lower_ in lexicon.place_prefixes or any(t.lower_ in lexicon.region_words for t in span)
+    )
 
 #: the most tokens a headline line has (a longer first line is the text itself)
 _HEADLINE_TOKENS = 60

@@ -322,7 +322,7 @@ def sentence_events(
                 if event.sources:
                     recent[event.cls.name] = event
     for event in events.values():
-        event.group = not event.targets and _detained_group(event.trigger.token, vocab)
+        event.group = not event.targets and _detained_group(event.trigger.token, vocab, bare=event.cls.name == "Release")
     for i in sorted(events):
         event = events[i]
         if event.cls.target_types:
@@ -342,13 +342,16 @@ def sentence_events(
 _DETAINEE_NOUNS = {"detainee", "prisoner", "captive", "hostage"}
 
 
-def _detained_group(token: Token, vocab: EventVocabulary) -> bool:
+def _detained_group(token: Token, vocab: EventVocabulary, bare: bool = False) -> bool:
     """Whether an act done to people is done to a group of detainees the text does not name
-    there: "the release of all those (arbitrarily) detained", "release all detainees"."""
+    there: "the release of all those (arbitrarily) detained", "release all detainees", "the
+    prisoners"; with ``bare`` (a release), a bare plural too ("free political prisoners")."""
     objects = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     objects += [c for c in token.children if c.dep_ == "dobj"]
     for group in objects:
-        if group.lemma_.lower() in _DETAINEE_NOUNS and group.tag_ in {"NNS", "NNPS"}:
+        # a bare plural only when freed: "free political prisoners" is all of them, "accused X of
+        # torturing detainees" says only that some were
+        if group.lemma_.lower() in _DETAINEE_NOUNS and group.tag_ in {"NNS", "NNPS"} and (bare or _definite_group(group)):
             return True
         if group.lower_ in {"those", "all"}:
             heads = [group, *(c for c in group.children if c.lower_ == "those")]
@@ -358,6 +361,11 @@ def _detained_group(token: Token, vocab: EventVocabulary) -> bool:
                     if cls is not None and cls.name == "Arrest":
                         return True
     return False
+
+
+def _definite_group(token: Token) -> bool:
+    """ "all detainees", "the prisoners", "those hostages": a group the text has in mind."""
+    return any(c.dep_ in {"det", "predet"} and c.lower_ in {"all", "the", "these", "those"} for c in token.children)
 
 
 def _definite(token: Token) -> bool:
