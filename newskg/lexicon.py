@@ -122,6 +122,7 @@ class Lexicon:
     not_demonyms: frozenset[str] = frozenset()
     person_act_verbs: frozenset[str] = frozenset()  # lemmas of acts done only to people ("release")
     person_act_nouns: frozenset[str] = frozenset()  # their nouns ("the release of X")
+    media_staff: frozenset[str] = frozenset()  # who works only for a medium ("reporter")
 
     def country_of(self, name: str) -> str | None:
         """The country a name, alias or demonym refers to, or ``None``.
@@ -378,6 +379,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         not_demonyms=_words_of(institutions_data, "not_demonyms"),
         person_act_verbs=_words_of(types.get("person_acts") or {}, "verbs"),
         person_act_nouns=_words_of(types.get("person_acts") or {}, "nouns"),
+        media_staff=_words_of(types, "media_staff"),
     )
 
 

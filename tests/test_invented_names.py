@@ -109,3 +109,11 @@ def test_near_spellings_of_one_name_in_a_text_merge(entities):
     board = entities["Sovereignty Board of Vell"]
     assert "Sovereign Board of Vell" in board.alt_labels
     assert len(board.documents) == 2  # the spelling the other text uses joins too
+
+
+def test_who_a_medium_s_staff_work_for_is_a_medium(extractor):
+    text = ("Anna Kessel, a reporter for Vell Metals, was charged on Monday. Jonas Pell, the Harbour Voice columnist, "
+            "was detained. Mira Ostrova, a lawyer for Strelsau Holdings, said the charges were baseless.")
+    labels = {m.text: m.label for m in extractor.extract_text(text, name="staff.txt").mentions}
+    assert labels["Vell Metals"] == "MediaOrganization" and labels["Harbour Voice"] == "MediaOrganization"
+    assert labels["Strelsau Holdings"] != "MediaOrganization"  # a lawyer works for anyone

@@ -37,6 +37,7 @@ from newskg.extract.actors.context import (
     looks_like_person,
     modifies_noun,
     retype_by_act,
+    retype_by_staff,
     retype_by_company,
     retype_dateline,
     retype_role_owners,
@@ -321,7 +322,7 @@ class EntityTyper:
         ]
         kept.extend(p for p in anchored if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
-        kept = retype_dateline(doc, retype_by_act(retype_by_company(retype_role_owners(kept, lex)), lex))
+        kept = retype_dateline(doc, retype_by_staff(retype_by_act(retype_by_company(retype_role_owners(kept, lex)), lex), lex))
         kept = extend_names(doc, kept, lex)
         kept = described_names(doc, kept, lex)
         kept = conjoined_names(doc, kept, lex, lambda text: self.classify(text, "ORG"))

@@ -607,3 +607,20 @@ def test_a_bare_plural_of_detainees_is_no_group_the_text_named(invented):
     # freeing them is freeing all of them
     freed = invented("Police arrested Anna Kessel on Tuesday.\n\nLantern Rights Watch urged the government to free political prisoners.")
     find(freed, "Release", targets={"Anna Kessel"}, mode="demanded")
+
+
+def test_a_person_reports_what_was_done_to_them(invented):
+    beaten = invented("Tomas Verrin told the Harbour Chronicle that police had beaten him in custody.")
+    event = find(beaten, "Assault", targets={"Tomas Verrin"})
+    assert event.reported_by is not None and event.reported_by.text == "Tomas Verrin"
+    find(invented("Anna Kessel said she was tortured by guards at Vell Prison."), "Assault", targets={"Anna Kessel"})
+    # a body that speaks of others in the plural is not whom it was done to
+    held = invented("The Ruritanian authorities said police had detained them.")
+    assert not any("Ruritanian authorities" in names(e.targets) for e in held.events if e.event_class == "Arrest")
+
+
+def test_two_who_speak_to_a_third_party_are_not_each_others_counterpart(invented):
+    press = invented("Anna Kessel and Jonas Pell spoke to reporters on Monday.")
+    assert not [e for e in press.events if e.event_class == "Consult"]
+    find(invented("Anna Kessel and Jonas Pell met with each other in Strelsau."), "Consult", sources={"Anna Kessel"}, targets={"Jonas Pell"})
+    find(invented("Anna Kessel and Jonas Pell met on Monday."), "Consult", sources={"Anna Kessel"}, targets={"Jonas Pell"})

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newskg.extract.actors.names import is_title_word
 from newskg.extract.classes import ORGANISATIONS
 from newskg.lexicon import Lexicon
 
 __all__ = [
-    "retype_dateline", "retype_by_act",
+    "retype_dateline", "retype_by_act", "retype_by_staff",
     "looks_like_person", "attributive", "title_before", "retype_by_company", "retype_role_owners", "in_headline", "modifies_noun",
 ]
 
@@ -154,6 +154,39 @@ def _known_place(span: Span, lexicon: Lexicon) -> bool:
         lexicon.country_of(text) is not None or text.lower() in lexicon.capitals
         or span[0].lower_ in lexicon.place_prefixes or any(t.lower_ in lexicon.region_words for t in span)
     )
+
+
+def retype_by_staff(spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """An organisation only a medium's staff work for is a medium: "a reporter for the Vell
+    Courier", "an editor at Harbour Voice", "Harbour Voice's correspondent", "the Harbour Voice
+    columnist" (the staff words are the lexicon's ``media_staff``). Only a generic
+    ``Organization``: an NGO or a party with an editor stays what it is.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from newskg.lexicon import load_lexicon
+    >>> doc = Doc(spacy.blank("en").vocab, words="a reporter for the Harbour Voice and Vell Metals".split())
+    >>> spans = [Span(doc, 4, 6, label="Organization"), Span(doc, 7, 9, label="Organization")]
+    >>> [(s.text, s.label_) for s in retype_by_staff(spans, load_lexicon())]
+    [('Harbour Voice', 'MediaOrganization'), ('Vell Metals', 'Organization')]
+    """
+    staff = lexicon.media_staff
+
+    def is_staff(token: Token) -> bool:
+        return token.lower_ in staff or token.lower_.rstrip("s") in staff
+
+    out = []
+    for span in spans:
+        doc = span.doc
+        before = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
+        after = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"} else span.end
+        works_for = before >= 2 and doc[before - 1].lower_ in {"for", "with", "at", "of"} and is_staff(doc[before - 2])
+        if span.label_ == "Organization" and (works_for or after < len(doc) and is_staff(doc[after])):
+            span = Span(doc, span.start, span.end, label="MediaOrganization", kb_id=span.kb_id_, span_id=span.id_)
+        out.append(span)
+    return out
 
 #: the most tokens a headline line has (a longer first line is the text itself)
 _HEADLINE_TOKENS = 60

@@ -160,6 +160,11 @@ def _acts_in(token: Token, triggers: dict[int, Trigger], trigger: Trigger) -> li
             stack.append(child)
     return found
 
+
+#: pronouns by which a person reports what was done to them ("X said police beat her")
+_SELF_REPORT = {"he", "him", "she", "her"}
+
+
 def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, triggers: dict[int, Trigger], trigger: Trigger, *, deep: bool) -> bool:
     """Targets from an object word; an act becomes a nested event. True if something was found."""
     if token.i in triggers and token.i != trigger.token.i:
@@ -187,8 +192,9 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
         found = resolver.resolve_all(token)
     if trigger.cls.person_target:
         found = [f for f in found if f.label_ not in NON_ACTORS | PLACES]
-    if trigger.cls.possessor == "target" and any(t.pos_ == "PRON" for t in token.subtree):
+    if trigger.cls.possessor == "target" and any(t.pos_ == "PRON" and t.lower_ not in _SELF_REPORT for t in token.subtree):
         # "one of them is held": whoever speaks in the document is not whom its acts are done to
+        # (but a person speaks of themself: "X said police had beaten him")
         speakers = {resolver.voice, resolver.last_speaker[1] if resolver.last_speaker else None}
         found = [f for f in found if f not in speakers]
     if trigger.cls.target_types:

@@ -327,7 +327,7 @@ def sentence_events(
         event = events[i]
         if event.cls.target_types:
             event.targets = [t for t in event.targets if t.label_ in event.cls.target_types]
-        if event.cls.symmetric and not event.targets and len(event.sources) >= 2:
+        if event.cls.symmetric and not event.targets and len(event.sources) >= 2 and not _met_someone_else(event.trigger.token):
             # "A and B met", "A and B signed an agreement": each the other's counterpart
             event.sources, event.targets = event.sources[:1], event.sources[1:]
         event.clean()
@@ -361,6 +361,15 @@ def _detained_group(token: Token, vocab: EventVocabulary, bare: bool = False) ->
                     if cls is not None and cls.name == "Arrest":
                         return True
     return False
+
+
+def _met_someone_else(verb: Token) -> bool:
+    """ "A and B spoke to reporters", "met with students": together, with a third party (not
+    "met with each other")."""
+    return any(
+        p.dep_ == "pobj" and p.lower_ not in {"other", "another"}
+        for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "with"} for p in c.children
+    )
 
 
 def _definite_group(token: Token) -> bool:
