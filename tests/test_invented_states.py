@@ -317,3 +317,14 @@ def test_a_state_body_in_a_named_country_is_located_there(extractor):
         name="in-country.txt",
     )
     assert ("de facto authorities", "locatedIn", "Moldova") in {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations}
+
+
+def test_an_institution_written_before_its_country_is_that_countrys(extractor):
+    extraction = extractor.extract_text(
+        "Group banned in Moldova\n\nThe interior ministry of Moldova banned the Vell League for Press Rights on Monday. "
+        "Members of the league met the foreign minister.",
+        name="of-country.txt",
+    )
+    ban = next(e for e in extraction.events if e.event_class == "Ban")
+    assert [(s.text, s.label) for s in ban.sources] == [("interior ministry of Moldova", "GovernmentBody")]
+    assert ("interior ministry of Moldova", "locatedIn", "Moldova") in {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations}

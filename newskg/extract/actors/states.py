@@ -24,7 +24,8 @@ def _phrase_after(doc: Doc, i: int, phrases: dict[str, str] | frozenset[str], lo
 
 def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """A place or demonym followed by a state institution is that institution: "the Strelsau
-    court", "Vell police", "the Ruritanian national police"; typed GovernmentBody or Court.
+    court", "Vell police", "the Ruritanian national police", and so is "the <institution> of" a
+    place ("the foreign ministry of Vell"); typed GovernmentBody or Court.
 
     Returns the spans with each such place span widened over its institution; demonyms the NER
     left out of ``spans`` are looked up in the text.
@@ -82,6 +83,16 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
         n = _phrase_after(doc, span.end, lexicon.representations, longest=2)
         if n and doc[span.end].is_lower and id(span) not in widened:
             widened[id(span)] = Span(doc, span.start, span.end + n, label="GovernmentBody", kb_id="rule", span_id="")
+    for span in spans:
+        # "the interior ministry of Vell", "the police of Strelsau": the institution before its place
+        if span.label_ in PLACES and id(span) not in widened and span.start >= 3 and doc[span.start - 1].lower_ == "of":
+            for n in (3, 2, 1):
+                start = span.start - 1 - n
+                words = doc[max(start, 0) : span.start - 1]
+                phrase = " ".join(t.lower_.replace("’", "'") for t in words)
+                if start >= 1 and doc[start - 1].lower_ == "the" and all(t.is_lower for t in words) and phrase in lexicon.institutions:
+                    widened[id(span)] = Span(doc, start, span.end, label=lexicon.institutions[phrase], kb_id="rule", span_id="")
+                    break
     countries = {name for demonym, name in local.items() if name != demonym}
     # a nationality word alone ("the Vellish opposition") is not an actor, as for known demonyms
     spans = [s for s in spans if not (len(s) == 1 and s.text in local and id(s) not in widened)]
