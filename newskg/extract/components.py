@@ -30,7 +30,7 @@ from newskg.extract.actors.aliases import quoted_aliases
 from newskg.extract.actors.collectives import collective_spans, office_spans
 from newskg.extract.actors.instruments import numbered_instruments
 from newskg.extract.actors.bounds import extend_names, peer_names, region_names, repair_pattern_match, role_anchored_people
-from newskg.extract.actors.descriptors import conjoined_names, described_names
+from newskg.extract.actors.descriptors import conjoined_names, described_names, subject_names
 from newskg.extract.actors.context import (
     attributive,
     in_headline,
@@ -47,6 +47,7 @@ from newskg.extract.actors.owners import owners_before_titles
 from newskg.extract.actors.propagation import propagate_names
 from newskg.extract.actors.names import is_title_word, join_particle_names, split_title, strip_footnote, titles_of
 from newskg.extract.actors.states import capital_governments, detention_spans, generic_government_spans, institution_spans
+from newskg.extract.events.vocabulary import load_event_vocabulary
 from newskg.extract.presets import restore_preset_labels  # also registers newskg_preset_labels
 from newskg.lexicon import Lexicon, load_lexicon
 
@@ -119,6 +120,11 @@ class EntityTyper:
             (rule.cls, tuple(f" {self.lexicon.fold_spelling(w)} " for w in rule.words)) for rule in self.lexicon.keyword_rules
         )
         self._classes: dict[tuple[str, str], str | None] = {}  # names recur across a corpus
+        # verbs whose subject is an actor: speech, and taking a position ("call on", "condemn")
+        vocab = load_event_vocabulary()
+        self._doers_verbs = self.lexicon.speech_verbs | {
+            key.split()[0] for key, name in vocab.verbs.items() if vocab.classes[name].stance
+        }
 
     # -- classification --------------------------------------------------------------------
 
@@ -326,6 +332,7 @@ class EntityTyper:
         kept = extend_names(doc, kept, lex)
         kept = described_names(doc, kept, lex)
         kept = conjoined_names(doc, kept, lex, lambda text: self.classify(text, "ORG"))
+        kept = subject_names(doc, kept, lex, lambda text: self.classify(text, "ORG"), self._doers_verbs)
         kept = region_names(doc, kept, lex)
         kept = owners_before_titles(doc, kept, lex)
         kept = institution_spans(doc, kept, lex)

@@ -624,3 +624,18 @@ def test_two_who_speak_to_a_third_party_are_not_each_others_counterpart(invented
     assert not [e for e in press.events if e.event_class == "Consult"]
     find(invented("Anna Kessel and Jonas Pell met with each other in Strelsau."), "Consult", sources={"Anna Kessel"}, targets={"Jonas Pell"})
     find(invented("Anna Kessel and Jonas Pell met on Monday."), "Consult", sources={"Anna Kessel"}, targets={"Jonas Pell"})
+
+
+def test_an_organisation_the_ner_missed_is_known_by_what_it_does(invented):
+    # a run of capitalised words after "the", the subject of a demand: a body
+    called = invented("The Vell Harbour Monitor called on the Ruritanian authorities to release Anna Kessel.")
+    find(called, "Demand", sources={"Vell Harbour Monitor"}, targets={"Ruritanian authorities"}, themes={"Anna Kessel"})
+    # a verb anything can do names no actor
+    fell = invented("The Vell Harbour Pier collapsed on Monday, and the Vell Harbour Monitor called it a disgrace.")
+    assert "Vell Harbour Pier" not in names(fell.mentions)
+
+
+def test_a_relative_clause_inside_a_demand_says_what_is_so(invented):
+    result = invented("Lantern Rights Watch called on the Ruritanian authorities to release Anna Kessel, who has been held in pretrial detention since March.")
+    assert find(result, "Release", targets={"Anna Kessel"}).mode == "demanded"
+    assert find(result, "Arrest", targets={"Anna Kessel"}).mode == "asserted"

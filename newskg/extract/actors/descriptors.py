@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newskg.extract.classes import NON_STATE_ORGANISATIONS
 from newskg.lexicon import Lexicon
 
-__all__ = ["described_names", "conjoined_names"]
+__all__ = ["described_names", "conjoined_names", "subject_names"]
 
 #: the most words a name after a descriptor has
 _NAME_WORDS = 6
@@ -146,4 +146,54 @@ def conjoined_names(doc: Doc, spans: list[Span], lexicon: Lexicon, classify: Cal
                 continue
             found.append(Span(doc, start, end, label=cls, kb_id="rule"))
             taken.update(range(start, end))
+    return spans + found
+
+
+def subject_names(doc: Doc, spans: list[Span], lexicon: Lexicon, classify: Callable[[str], str | None], verbs: frozenset[str]) -> list[Span]:
+    """``spans`` and the organisations the NER missed as the subject of a verb only an actor
+    does (``verbs``: lemmas of speech and of taking a position): "The Vell Harbour Monitor
+    called on ...", "the Lantern Press Union said". The subject must be a run of two or more
+    capitalised proper nouns after "the" (a person's name takes no article) that no NER label
+    covers; ``classify`` gives its class, as for a name the NER labelled an organisation.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.lexicon import load_lexicon
+    >>> doc = spacy.blank("en")("The Harbour Monitor said Anna Vell left.")
+    >>> for token, (pos, dep, head) in zip(doc, [("DET", "det", 2), ("PROPN", "compound", 2), ("PROPN", "nsubj", 3),
+    ...                                           ("VERB", "ROOT", 3), ("PROPN", "compound", 5), ("PROPN", "nsubj", 6),
+    ...                                           ("VERB", "ccomp", 3), ("PUNCT", "punct", 3)]):
+    ...     token.pos_, token.dep_, token.head, token.lemma_ = pos, dep, doc[head], token.lower_
+    >>> found = subject_names(doc, [], load_lexicon(), lambda text: "Organization", frozenset({"say", "said"}))
+    >>> [(s.text, s.label_) for s in found]
+    [('Harbour Monitor', 'Organization')]
+    """
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found: list[Span] = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.i in taken or not _capitalised(token):
+            continue
+        if token.head.pos_ != "VERB" or token.head.lemma_.lower() not in verbs:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and _capitalised(doc[start - 1]) and start - 1 not in taken:
+            start -= 1
+        end = _name_end(doc, start)
+        name = doc[start:end]
+        if end <= token.i or len(name) < 2 or len(name) > _NAME_WORDS or any(i in taken for i in range(start, end)):
+            continue
+        if start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+            continue  # the run goes on in a way this rule does not read
+        if any(t.ent_type_ or t.lower_ in _CALENDAR for t in name):
+            continue  # the NER saw these words and made them no organisation
+        if name.text.lower() in lexicon.not_actors or lexicon.country_of(name.text) is not None:
+            continue
+        cls = classify(name.text)
+        if cls is None:
+            continue
+        found.append(Span(doc, start, end, label=cls, kb_id="rule"))
+        taken.update(range(start, end))
     return spans + found

@@ -385,8 +385,8 @@ def _governing_demand(token: Token, events: dict[int, SpanEvent]) -> SpanEvent |
     """The demand whose clause ``token`` stands in, through non-finite clauses only."""
     child = token
     for ancestor in token.ancestors:
-        if child.dep_ in {"nsubj", "nsubjpass", "csubj"} or opens_paragraph(child):
-            return None
+        if child.dep_ in {"nsubj", "nsubjpass", "csubj", "relcl"} or opens_paragraph(child):
+            return None  # a relative clause says what is so: "release X, who has been held since May"
         if child.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children) and child is not token:
             return None  # a finite clause of its own
         event = events.get(ancestor.i)
