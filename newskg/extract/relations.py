@@ -30,7 +30,7 @@ from newskg.extract.events.vocabulary import load_event_vocabulary
 from newskg.extract.normalize import parse_date
 from newskg.extract.parts import appositive_parts, possessive_relations, qualifier_relations
 from newskg.extract.resolve import ActorResolver
-from newskg.extract.roles import heads_body, home_country, more_title_relations, past_age
+from newskg.extract.roles import TITLE_TOKENS, heads_body, home_country, more_title_relations, past_age, title_text
 from newskg.lexicon import Lexicon
 
 __all__ = ["SpanRelation", "extract_relations", "sentence_relations", "observe_sentence"]
@@ -222,16 +222,11 @@ def verb_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon, dates:
     return found
 
 
-def _title_text(tokens: Span) -> str:
-    """ "Vice - President" -> "vice-president"."""
-    return re.sub(r"\s*-\s*", "-", " ".join(t.lower_ for t in tokens))
-
-
 def _title_at(doc: Doc, i: int, roles: dict[str, str]) -> tuple[str, int] | None:
     """The longest role title starting at token ``i``: (title, end index)."""
-    for n in (4, 3, 2, 1):
+    for n in TITLE_TOKENS:
         if i + n <= len(doc):
-            title = _title_text(doc[i : i + n])
+            title = title_text(doc[i : i + n])
             if title in roles:
                 return title, i + n
     return None
@@ -283,7 +278,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
             if hit is not None:
                 title, k = hit
                 if j > start_title:
-                    title = _title_text(doc[start_title:k])  # keep the whole title as written
+                    title = title_text(doc[start_title:k])  # keep the whole title as written
                 if k < sent.end and doc[k].lower_ in {"of", "at", "for", "in", "with"}:
                     k += 1
                     while k < sent.end and doc[k].lower_ in {"the", "opposition", "ruling"}:
@@ -297,10 +292,10 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
             j -= 1
         end_title = j + 1
         title = None
-        for n in (4, 3, 2, 1):
+        for n in TITLE_TOKENS:
             start = end_title - n
             if start >= sent.start:
-                candidate = _title_text(doc[start:end_title])
+                candidate = title_text(doc[start:end_title])
                 if candidate in roles:
                     title, j = candidate, start - 1
                     break
@@ -321,7 +316,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 former = True
             else:
                 modifiers += 1
-                title = _title_text(doc[j:end_title])
+                title = title_text(doc[j:end_title])
             j -= 1
         if roles[base] == "relativeOf":
             if j >= sent.start and doc[j].lower_ in {"his", "her", "their"}:
@@ -359,9 +354,9 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
 
 def _title_before(doc: Doc, start: int, sent: Span, roles: dict[str, str]) -> str | None:
     """A title written just before a name ("Opposition leader Pita Limjaroenrat")."""
-    for n in (4, 3, 2, 1):
+    for n in TITLE_TOKENS:
         if start - n >= sent.start:
-            candidate = _title_text(doc[start - n : start])
+            candidate = title_text(doc[start - n : start])
             if candidate in roles:
                 return candidate
     return None

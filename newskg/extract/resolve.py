@@ -222,6 +222,10 @@ class ActorResolver:
         if span is not None:
             return span
         low = token.lower_
+        if token.i + 1 < len(token.doc) and (low in self.lexicon.roles or token.lemma_.lower() in self.lexicon.roles):
+            named = self.entity(token.doc[token.i + 1])
+            if named is not None and named.label_ == "Person" and named.start == token.i + 1:
+                return named  # "X's director Anna Vell was detained", parsed as two subjects: the title is hers
         if low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self.antecedent(token)
         if low in _FIRST_PERSON or (low in _FIRST_SINGULAR and (low != "i" or token.text == "I")):

@@ -26,7 +26,7 @@ from newskg.extract.home import document_country
 from newskg.extract.resolve import ActorResolver
 from newskg.lexicon import Lexicon
 
-__all__ = ["home_country", "more_title_relations", "heads_body"]
+__all__ = ["home_country", "more_title_relations", "heads_body", "title_text", "TITLE_TOKENS"]
 
 # A name that holds people with titles is an organisation, whatever its words suggested
 # ("the X Initiative's researcher"): role owners may carry a programme's class at this point.
@@ -34,23 +34,28 @@ _OWNERS = ORGANISATIONS | {"Programme"}
 _GROUP_NOUNS = {"officials", "members", "staff", "employees", "leaders", "activists", "representatives", "researchers", "journalists", "directors", "lawyers", "officers", "workers"}
 
 
-def _title(tokens: Span | list[Token]) -> str:
+#: the most tokens a role title has, longest first ("editor-in-chief" is five: the hyphens are tokens)
+TITLE_TOKENS = (5, 4, 3, 2, 1)
+
+
+def title_text(tokens: Span | list[Token]) -> str:
+    """A role title as the roles table writes it: "Vice - President" -> "vice-president"."""
     return re.sub(r"\s*-\s*", "-", " ".join(t.lower_ for t in tokens))
 
 
 def _title_ending(doc: Doc, end: int, start_limit: int, roles: dict[str, str]) -> tuple[str, int] | None:
     """The longest role title whose last token is ``end - 1``: (title, first index)."""
-    for n in (4, 3, 2, 1):
+    for n in TITLE_TOKENS:
         start = end - n
-        if start >= start_limit and _title(doc[start:end]) in roles:
-            return _title(doc[start:end]), start
+        if start >= start_limit and title_text(doc[start:end]) in roles:
+            return title_text(doc[start:end]), start
     return None
 
 
 def _title_starting(doc: Doc, start: int, end_limit: int, roles: dict[str, str]) -> tuple[str, int] | None:
-    for n in (4, 3, 2, 1):
-        if start + n <= end_limit and _title(doc[start : start + n]) in roles:
-            return _title(doc[start : start + n]), start + n
+    for n in TITLE_TOKENS:
+        if start + n <= end_limit and title_text(doc[start : start + n]) in roles:
+            return title_text(doc[start : start + n]), start + n
     return None
 
 
@@ -400,7 +405,7 @@ def _group_members(sent: Span, people: list[Span], resolver: ActorResolver, lexi
                     k += 1  # "administrative manager"
                 after = _title_starting(doc, k, sent.end, roles)
                 if after is not None:
-                    title = _title(doc[person.end + 1 : after[1]])
+                    title = title_text(doc[person.end + 1 : after[1]])
                     titles.append(title)
         title = titles[0] if titles else group.lemma_.lower()
         # the group noun says what they are: "officials" are members, whatever "director of X"

@@ -639,3 +639,13 @@ def test_a_relative_clause_inside_a_demand_says_what_is_so(invented):
     result = invented("Lantern Rights Watch called on the Ruritanian authorities to release Anna Kessel, who has been held in pretrial detention since March.")
     assert find(result, "Release", targets={"Anna Kessel"}).mode == "demanded"
     assert find(result, "Arrest", targets={"Anna Kessel"}).mode == "asserted"
+
+
+def test_the_body_named_before_a_persons_title_is_not_whom_the_act_was_done_to(invented):
+    for text in ("Police detained Lantern Rights Watch director Mira Ostrova.", "Lantern Rights Watch's director Mira Ostrova was detained."):
+        event = find(invented(text), "Arrest", targets={"Mira Ostrova"})
+        assert names(event.targets) == {"Mira Ostrova"}
+    # a hyphenated title is a title: "editor-in-chief" leads the medium
+    edited = invented("Anna Kessel, the editor-in-chief of the Harbour Voice, was detained.")
+    relations = {(r.subject.text, r.predicate, r.object.text, r.object.label) for r in edited.relations}
+    assert ("Anna Kessel", "leads", "Harbour Voice", "MediaOrganization") in relations

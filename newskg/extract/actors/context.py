@@ -175,11 +175,15 @@ def retype_by_staff(spans: list[Span], lexicon: Lexicon) -> list[Span]:
     staff = lexicon.media_staff
 
     def is_staff(token: Token) -> bool:
-        return token.lower_ in staff or token.lower_.rstrip("s") in staff
+        start = token.i
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+            start -= 2  # "editor-in-chief": the hyphens are tokens
+        word = doc[start : token.i + 1].text.lower()
+        return word in staff or word.rstrip("s") in staff
 
     out = []
+    doc = spans[0].doc if spans else None
     for span in spans:
-        doc = span.doc
         before = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
         after = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"} else span.end
         works_for = before >= 2 and doc[before - 1].lower_ in {"for", "with", "at", "of"} and is_staff(doc[before - 2])

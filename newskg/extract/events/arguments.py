@@ -39,6 +39,7 @@ from newskg.extract.events.phrases import (
 from newskg.extract.events.triggers import Trigger, patient_light_verb
 from newskg.extract.events.vocabulary import EventVocabulary
 from newskg.extract.resolve import ActorResolver
+from newskg.extract.roles import TITLE_TOKENS, title_text
 
 __all__ = ["Arguments", "arguments_of", "is_passive", "subjects_of", "actors_in", "opens_paragraph"]
 
@@ -161,6 +162,22 @@ def _acts_in(token: Token, triggers: dict[int, Trigger], trigger: Trigger) -> li
     return found
 
 
+def _owns_title(body: Span, people: list[Span], roles: dict[str, str]) -> bool:
+    """ "Police detained Lantern Rights Watch director Mira Ostrova": the body named before a
+    person's title is whom the person works for, not whom the act was done to."""
+    doc = body.doc
+    for person in people:
+        if person.label_ == "Person" and body.end < person.start <= body.end + _TITLE_TOKENS_MAX + 1:
+            words = doc[body.end : person.start]
+            if words[0].lower_ in {"'s", "’s"}:
+                words = words[1:]
+            if len(words) and title_text(words) in roles:
+                return True
+    return False
+
+
+_TITLE_TOKENS_MAX = max(TITLE_TOKENS)
+
 #: pronouns by which a person reports what was done to them ("X said police beat her")
 _SELF_REPORT = {"he", "him", "she", "her"}
 
@@ -209,7 +226,10 @@ def _targets_from(token: Token, args: Arguments, resolver: ActorResolver, trigge
     elif found and trigger.cls.possessor == "target":
         # An act done to people names them all in its object: "release X and all those
         # detained for exercising their right to ..., including A, B and C".
-        found += [s for s in actors_in(token, resolver, people_only=True) if s.label_ in PRIVATE_ACTORS and s not in found]
+        found += [
+            s for s in actors_in(token, resolver, people_only=True)
+            if s.label_ in PRIVATE_ACTORS and s not in found and not _owns_title(s, found, resolver.lexicon.roles)
+        ]
     if found:
         args.add_targets(found)
         return True
