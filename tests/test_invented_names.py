@@ -117,3 +117,16 @@ def test_who_a_medium_s_staff_work_for_is_a_medium(extractor):
     labels = {m.text: m.label for m in extractor.extract_text(text, name="staff.txt").mentions}
     assert labels["Vell Metals"] == "MediaOrganization" and labels["Harbour Voice"] == "MediaOrganization"
     assert labels["Strelsau Holdings"] != "MediaOrganization"  # a lawyer works for anyone
+
+
+def test_a_descriptor_gives_the_name_after_it_its_class(extractor):
+    text = ("Mira Ostrova, editor of the independent weekly Harbour Voice, was arrested on Monday. "
+            "Karel Dusan, a reporter with the pro-government daily Strelsau Courier, was detained.")
+    result = extractor.extract_text(text, name="descriptors.txt")
+    labels = {m.text: m.label for m in result.mentions}
+    # the NER alone makes the first a generic organisation and the second a person
+    assert labels["Harbour Voice"] == "MediaOrganization" and labels["Strelsau Courier"] == "MediaOrganization"
+    roles = {(r.subject.text, r.predicate, r.object.text) for r in result.relations}
+    assert {("Mira Ostrova", "memberOf", "Harbour Voice"), ("Karel Dusan", "memberOf", "Strelsau Courier")} <= roles
+    detained = [e for e in result.events if e.event_class == "Arrest" and "Karel Dusan" in {m.text for m in e.targets}]
+    assert detained and all(m.text != "Strelsau Courier" for e in detained for m in e.targets)  # who employs him was not detained

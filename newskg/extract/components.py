@@ -30,7 +30,7 @@ from newskg.extract.actors.aliases import quoted_aliases
 from newskg.extract.actors.collectives import collective_spans, office_spans
 from newskg.extract.actors.instruments import numbered_instruments
 from newskg.extract.actors.bounds import extend_names, peer_names, region_names, repair_pattern_match, role_anchored_people
-from newskg.extract.actors.descriptors import conjoined_names, described_names, subject_names
+from newskg.extract.actors.descriptors import conjoined_names, described_names, retype_by_descriptor, subject_names
 from newskg.extract.actors.context import (
     attributive,
     in_headline,
@@ -328,7 +328,8 @@ class EntityTyper:
         ]
         kept.extend(p for p in anchored if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
-        kept = retype_dateline(doc, retype_by_staff(retype_by_act(retype_by_company(retype_role_owners(kept, lex)), lex), lex))
+        kept = retype_by_staff(retype_by_descriptor(retype_by_act(retype_by_company(retype_role_owners(kept, lex)), lex), lex), lex)
+        kept = retype_dateline(doc, kept)
         kept = extend_names(doc, kept, lex)
         kept = described_names(doc, kept, lex)
         kept = conjoined_names(doc, kept, lex, lambda text: self.classify(text, "ORG"))

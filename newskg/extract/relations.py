@@ -232,6 +232,36 @@ def _title_at(doc: Doc, i: int, roles: dict[str, str]) -> tuple[str, int] | None
     return None
 
 
+#: the most describing words between a preposition and the name of a body
+_DESCRIBING_WORDS = 4
+
+
+def _to_name(doc: Doc, k: int, end: int, resolver: ActorResolver) -> int:
+    """Where the name after a preposition starts: past "the" and up to four lower-case words that
+    describe the body ("editor of the independent weekly X", "a reporter with the pro-government
+    daily X", "a lawyer for the Strelsau-based rights group X"). A word inside an actor ends the
+    run."""
+    while k < end and doc[k].lower_ in {"the", "opposition", "ruling"}:
+        k += 1
+    words = 0
+    while k < end and words < _DESCRIBING_WORDS:
+        token, actor = doc[k], resolver.entity(doc[k])
+        if actor is not None:
+            if actor.end + 1 < end and doc[actor.end].text == "-" and not doc[actor.end - 1].whitespace_:
+                k, words = actor.end, words + 1  # "the Strelsau-based group": a place that describes
+                continue
+            break
+        joined = not token.whitespace_ and k + 1 < end and doc[k + 1].text == "-"  # "pro-", "Strelsau-"
+        if token.text == "-" and k > 0 and not doc[k - 1].whitespace_:
+            k += 1
+        elif (token.is_lower and token.pos_ in {"ADJ", "NOUN", "VERB"}) or (joined and token.is_alpha):
+            k += 1
+            words += 1
+        else:
+            break
+    return k
+
+
 def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[SpanRelation]:
     """Rules ``title`` and ``family``: roles of people in organisations, and family ties."""
     doc = sent.doc
@@ -254,9 +284,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
             if org is not None and org.label_ in {"Region", "Place", "City"} and _title_at(doc, org.end, roles) is not None:
                 j, org = org.end, None  # "Elaine Pearson, Asia director at Human Rights Watch"
             if j < sent.end and doc[j].lower_ == "of" and org is None:
-                k = j + 1
-                while k < sent.end and doc[k].lower_ in {"the", "opposition", "ruling"}:
-                    k += 1
+                k = _to_name(doc, j + 1, sent.end, resolver)
                 member_of = resolver.entity(doc[k]) if k < sent.end else None
                 if member_of is not None and member_of.label_ in ORGANISATIONS:
                     # "Opposition leader Pita Limjaroenrat, of the Move Forward Party, ..."
@@ -280,9 +308,7 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 if j > start_title:
                     title = title_text(doc[start_title:k])  # keep the whole title as written
                 if k < sent.end and doc[k].lower_ in {"of", "at", "for", "in", "with"}:
-                    k += 1
-                    while k < sent.end and doc[k].lower_ in {"the", "opposition", "ruling"}:
-                        k += 1
+                    k = _to_name(doc, k + 1, sent.end, resolver)
                     org = resolver.entity(doc[k]) if k < sent.end else None
                     if org is not None and org.label_ in ORGANISATIONS | {"Country", "Programme"}:
                         found.append(_role(person, org, title, roles, sent, former))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newskg.extract.classes import NON_STATE_ORGANISATIONS
 from newskg.lexicon import Lexicon
 
-__all__ = ["described_names", "conjoined_names", "subject_names"]
+__all__ = ["described_names", "retype_by_descriptor", "conjoined_names", "subject_names"]
 
 #: the most words a name after a descriptor has
 _NAME_WORDS = 6
@@ -96,6 +96,70 @@ def described_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]
     return spans + found
 
 
+#: labels the NER gives a medium's or a party's name it does not know ("the daily Strelsau Courier")
+_MISREAD = {"Person", "City", "Place"}
+
+
+def _descriptor_before(doc: Doc, end: int, descriptors: dict[str, str], longest: int) -> tuple[int, str] | None:
+    """The descriptor phrase of lower-case words that ends right before token ``end``: where it
+    starts and the class it gives, the longest phrase first."""
+    for n in range(min(longest, end), 0, -1):
+        words = doc[end - n : end]
+        if all(t.is_lower for t in words):
+            cls = descriptors.get(" ".join(t.lower_ for t in words))
+            if cls is not None:
+                return end - n, cls
+    return None
+
+
+def retype_by_descriptor(spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """A name a descriptor introduces has the descriptor's class: "the independent weekly Harbour
+    Voice" is a medium, "the opposition party Free Vell" a party, whatever its name alone said
+    (the descriptors and their classes are ``types.yml``'s ``name_descriptors``).
+
+    Only a generic ``Organization``, or a name the NER took for a person or a place (which a
+    descriptor never introduces, unless it is the subject of a clause of its own: "the party
+    Anna Vell founded"). Words before a medium's or a party's descriptor only describe it ("the
+    state-run daily", "the far-right party"); before the generic words of an association they
+    change what it is ("the armed group", "a business association"), so a one-word ``NGO``
+    descriptor counts only right after a determiner or a comma.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from newskg.lexicon import load_lexicon
+    >>> words = "the independent weekly Harbour Voice and the mining group Vell Metals".split()
+    >>> pos = ["DET", "ADJ", "NOUN", "PROPN", "PROPN", "CCONJ", "DET", "NOUN", "NOUN", "PROPN", "PROPN"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    >>> spans = [Span(doc, 3, 5, label="Organization"), Span(doc, 9, 11, label="Organization")]
+    >>> [(s.text, s.label_) for s in retype_by_descriptor(spans, load_lexicon())]
+    [('Harbour Voice', 'MediaOrganization'), ('Vell Metals', 'Organization')]
+    """
+    descriptors = lexicon.name_descriptors
+    if not descriptors or not spans:
+        return spans
+    longest = max(len(phrase.split()) for phrase in descriptors)
+    doc = spans[0].doc
+    out = []
+    for span in spans:
+        misread = span.label_ in _MISREAD and span.kb_id_ == "ner"
+        if span.label_ != "Organization" and not misread:
+            out.append(span)
+            continue
+        end = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
+        found = _descriptor_before(doc, end, descriptors, longest)
+        if found is not None and misread and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ in {"relcl", "ccomp"}:
+            found = None  # "the party Anna Vell founded", "told the newspaper Anna Vell was freed"
+        if found is not None:
+            start, cls = found
+            modified = start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ in {"ADJ", "NOUN", "PROPN", "VERB"}
+            if cls == "NGO" and end - start == 1 and modified:
+                found = None
+        if found is not None and found[1] != span.label_:
+            span = Span(doc, span.start, span.end, label=found[1], kb_id=span.kb_id_, span_id=span.id_)
+        out.append(span)
+    return out
 
 
 def conjoined_names(doc: Doc, spans: list[Span], lexicon: Lexicon, classify: Callable[[str], str | None]) -> list[Span]:

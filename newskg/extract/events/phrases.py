@@ -106,7 +106,7 @@ def actors_in(token: Token, resolver: ActorResolver, *, stop: set[int] | None = 
             if named_only and (child.dep_ in {"poss", "compound", "nmod"} or (child.dep_ == "prep" and child.lower_ not in INCLUDING)):
                 continue
             if (
-                t.dep_ == "appos" and child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "in"} and t.lower_ in resolver.lexicon.roles
+                t.dep_ == "appos" and child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "in", "with"} and t.lower_ in resolver.lexicon.roles
                 and resolver.entity(t.head) is not None and resolver.entity(t.head).label_ == "Person"
             ):
                 continue  # "X, the leader of the Y Party, was detained": Y is where the person X holds the title
