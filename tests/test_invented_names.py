@@ -130,3 +130,20 @@ def test_a_descriptor_gives_the_name_after_it_its_class(extractor):
     assert {("Mira Ostrova", "memberOf", "Harbour Voice"), ("Karel Dusan", "memberOf", "Strelsau Courier")} <= roles
     detained = [e for e in result.events if e.event_class == "Arrest" and "Karel Dusan" in {m.text for m in e.targets}]
     assert detained and all(m.text != "Strelsau Courier" for e in detained for m in e.targets)  # who employs him was not detained
+
+
+def test_a_name_in_apposition_with_a_person_s_title_is_a_person(extractor):
+    text = ("The court upheld the sentence against Tomas Verrin, a prominent blogger. "
+            "Police detained Anna Kessel, a human rights lawyer, in Brannock, a major port.")
+    result = extractor.extract_text(text, name="apposition.txt")
+    labels = {m.text: m.label for m in result.mentions}
+    assert labels["Tomas Verrin"] == "Person"  # the NER alone makes him a city
+    assert labels["Brannock"] == "City"  # "a major port": no major
+    sentence = [e for e in result.events if e.event_class == "Sentence"]
+    assert sentence and {m.text for m in sentence[0].targets} == {"Tomas Verrin"}
+
+
+def test_the_first_word_of_a_title_is_no_actor(extractor):
+    result = extractor.extract_text("Moldova's Interior Minister Oskar Lenz defended the crackdown.", name="title.txt")
+    assert {m.text for m in result.mentions} == {"Moldova", "Oskar Lenz"}  # the NER alone adds "Interior"
+    assert ("Oskar Lenz", "memberOf", "Moldova") in {(r.subject.text, r.predicate, r.object.text) for r in result.relations}

@@ -38,6 +38,7 @@ from newskg.extract.actors.context import (
     modifies_noun,
     retype_by_act,
     retype_by_staff,
+    retype_by_apposition,
     retype_by_company,
     retype_dateline,
     retype_role_owners,
@@ -227,6 +228,19 @@ class EntityTyper:
             return None
         return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_ or ("ruler" if span.ent_id_ else "ner"), span_id=span.ent_id_ or span.id_)
 
+    def _begins_title(self, span: Span) -> bool:
+        """Whether the span and the capitalised words after it make a title ("Interior" before
+        "Minister"): the NER takes the first word of a title it does not know for a name."""
+        lex, doc = self.lexicon, span.doc
+        if len(span) > 2 or span.end >= len(doc) or not doc[span.end].is_title:
+            return False
+        titles = lex.titles | frozenset(lex.roles)
+        for n in (1, 2):
+            after = doc[span.end : span.end + n]
+            if len(after) == n and all(t.is_title for t in after) and f"{span.text} {after.text}".lower() in titles:
+                return True
+        return False
+
     def is_junk(self, span: Span, label: str, lower_words: set[str]) -> bool:
         """Whether a typed span is not an actor (page words, adjectives, common words)."""
         lex = self.lexicon
@@ -240,6 +254,8 @@ class EntityTyper:
             return True  # "(Reuters/Vellpress)", "Photo: Reuters/Vellpress": a photo credit, not a group
         if is_title_word(text, lex) or lowered in lex.numbered_instruments:
             return True  # "Madam", "Chargé d'Affaires", "Executive Order": a title or a kind of law alone
+        if span.kb_id_ == "ner" and label not in {"Person", "Country"} and self._begins_title(span):
+            return True  # "Moldova's Interior Minister Oskar Lenz": the first word of a title
         if (
             span.kb_id_ in {"ner", "ruler"} and label not in {"Person", "Country"} and in_headline(span)
             and not (span.id_ and not span.id_.startswith("pattern:")) and not any(t.is_upper and len(t) > 1 for t in span)
@@ -328,7 +344,7 @@ class EntityTyper:
         ]
         kept.extend(p for p in anchored if not _overlaps(p, kept))
         kept = [self._retype_from_context(span) for span in kept]
-        kept = retype_by_staff(retype_by_descriptor(retype_by_act(retype_by_company(retype_role_owners(kept, lex)), lex), lex), lex)
+        kept = retype_by_staff(retype_by_descriptor(retype_by_act(retype_by_company(retype_role_owners(retype_by_apposition(kept, lex), lex)), lex), lex), lex)
         kept = retype_dateline(doc, kept)
         kept = extend_names(doc, kept, lex)
         kept = described_names(doc, kept, lex)

@@ -12,7 +12,7 @@ from newskg.extract.classes import ORGANISATIONS
 from newskg.lexicon import Lexicon
 
 __all__ = [
-    "retype_dateline", "retype_by_act", "retype_by_staff",
+    "retype_dateline", "retype_by_act", "retype_by_staff", "retype_by_apposition",
     "looks_like_person", "attributive", "title_before", "retype_by_company", "retype_role_owners", "in_headline", "modifies_noun",
 ]
 
@@ -191,6 +191,59 @@ def retype_by_staff(spans: list[Span], lexicon: Lexicon) -> list[Span]:
             span = Span(doc, span.start, span.end, label="MediaOrganization", kb_id=span.kb_id_, span_id=span.id_)
         out.append(span)
     return out
+
+#: the most words of a person's title in apposition ("a human rights lawyer")
+_APPOSITION_WORDS = 3
+
+
+def retype_by_apposition(spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """A name in apposition with a person's title is a person: "Tomas Verrin, a prominent
+    blogger", "Anna Kessel, the exiled opposition leader" (the NER often takes an unfamiliar
+    name for a place). The titles are the lexicon's ``titles`` and the role words of
+    ``roles.yml``; the title must head the apposition, after only a determiner and describing
+    words ("Brannock, a major port" is no major).
+
+    Only a name the NER took for a place, or for an organisation when the name has the shape of a
+    person's and the title is not one a body can hold too ("Vell Metals, the market leader").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from newskg.lexicon import load_lexicon
+    >>> words = ["Tomas", "Verrin", ",", "a", "prominent", "blogger", ",", "left", "Brannock", ",", "a", "major", "port"]
+    >>> heads = [1, 7, 1, 5, 5, 1, 1, 7, 7, 8, 12, 12, 8]
+    >>> deps = ["compound", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT", "dobj", "punct", "det", "amod", "appos"]
+    >>> pos = ["PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT", "DET", "ADJ", "NOUN"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    >>> spans = [Span(doc, 0, 2, label="City", kb_id="ner"), Span(doc, 8, 9, label="City", kb_id="ner")]
+    >>> [(s.text, s.label_) for s in retype_by_apposition(spans, load_lexicon())]
+    [('Tomas Verrin', 'Person'), ('Brannock', 'City')]
+    """
+    titles = lexicon.titles | frozenset(lexicon.roles)
+    out = []
+    for span in spans:
+        doc = span.doc
+        place = span.label_ in {"City", "Place", "Region"}
+        organisation = span.label_ == "Organization" and 2 <= len(span) <= 4 and looks_like_person(span)
+        if span.kb_id_ != "ner" or not (place or organisation) or span.end >= len(doc) or doc[span.end].text != ",":
+            out.append(span)
+            continue
+        title = None
+        for head in (t for t in span.root.children if t.dep_ == "appos" and t.i > span.end and t.pos_ == "NOUN"):
+            for n in range(min(_APPOSITION_WORDS, head.i - span.end), 0, -1):
+                words = doc[head.i - n + 1 : head.i + 1]
+                between = doc[span.end + 1 : words.start]
+                if " ".join(t.lower_ for t in words) in titles and all(
+                    t.pos_ in {"DET", "ADJ", "ADV"} or t.text == "-" or t.lower_ in lexicon.former_words for t in between
+                ):
+                    title = words.text.lower()
+                    break
+        if title is not None and (place or lexicon.roles.get(title) != "leads"):
+            span = Span(doc, span.start, span.end, label="Person", kb_id=span.kb_id_, span_id=span.id_)
+        out.append(span)
+    return out
+
 
 #: the most tokens a headline line has (a longer first line is the text itself)
 _HEADLINE_TOKENS = 60
