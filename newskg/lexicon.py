@@ -95,6 +95,7 @@ class Lexicon:
     state_titles: frozenset[str]
     head_titles: frozenset[str]
     appointing_verbs: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()  # parts of a body: "the Brannock branch of X"
     association_heads: frozenset[str] = frozenset()  # "... Journalists Syndicate": not a medium
     part_nouns: frozenset[str] = frozenset()  # "X, the youth wing of Y": X partOf Y
     name_descriptors: dict[str, str] = field(default_factory=dict)  # descriptor before a name -> its class
@@ -279,35 +280,23 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
     for name in ("known_actors.jsonl", "entity_patterns.jsonl"):
         patterns.extend(read_patterns(folder / name))
     institutions = [str(w).lower() for w in relations.get("state_institutions", [])]
+    bodies = {str(w).lower(): str(cls) for cls, words in (institutions_data.get("institutions") or {}).items() for w in words}
     if demonyms and institutions:
-        # "the Peruvian authorities", "Thai police", "Myanmar's military government": a country's
-        # state institutions are actors.
-        first = sorted({w.split()[0] for w in institutions})
-        second = sorted({w.split()[1] for w in institutions if " " in w})
+        # "the Peruvian authorities", "Thai police", "Myanmar's military government", "Moldova's
+        # parliament": a country's state institutions are actors. One pattern per phrase, so
+        # that a phrase's first word alone ("Thai provincial") is none.
+        phrases = sorted(set(institutions) | {w for w, cls in bodies.items() if cls == "GovernmentBody"})
         single_countries = sorted(name for name in countries if " " not in name)
-        patterns.append(
-            {
-                "label": "GovernmentBody",
-                "id": "pattern:state-institution",
-                "pattern": [
-                    {"LOWER": {"IN": sorted(demonyms)}, "IS_TITLE": True},
-                    {"LOWER": {"IN": first}, "IS_LOWER": True},
-                    {"LOWER": {"IN": second}, "IS_LOWER": True, "OP": "?"},
-                ],
-            }
-        )
-        patterns.append(
-            {
-                "label": "GovernmentBody",
-                "id": "pattern:state-institution-possessive",
-                "pattern": [
-                    {"LOWER": {"IN": single_countries}, "IS_TITLE": True},
-                    {"LOWER": {"IN": ["'s", "’s"]}},
-                    {"LOWER": {"IN": first}, "IS_LOWER": True},
-                    {"LOWER": {"IN": second}, "IS_LOWER": True, "OP": "?"},
-                ],
-            }
-        )
+        for phrase in phrases:
+            words = [{"LOWER": word, "IS_LOWER": True} for word in phrase.split()]
+            patterns.append({"label": "GovernmentBody", "id": "pattern:state-institution", "pattern": [{"LOWER": {"IN": sorted(demonyms)}, "IS_TITLE": True}, *words]})
+            patterns.append(
+                {
+                    "label": "GovernmentBody",
+                    "id": "pattern:state-institution-possessive",
+                    "pattern": [{"LOWER": {"IN": single_countries}, "IS_TITLE": True}, {"LOWER": {"IN": ["'s", "’s"]}}, *words],
+                }
+            )
 
     return Lexicon(
         ner_labels={str(k): v for k, v in (types.get("ner_labels") or {}).items()},
@@ -355,6 +344,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         state_titles=frozenset(str(w).lower() for w in roles_data.get("state_titles", [])),
         head_titles=frozenset(str(w).lower() for w in roles_data.get("head_titles", [])),
         appointing_verbs=frozenset(str(w).lower() for w in roles_data.get("appointing_verbs", [])),
+        units=frozenset(str(w).lower() for w in roles_data.get("units", [])),
         entity_patterns=tuple(patterns),
         capitals=capitals,
         honorifics=_words_of(names, "honorifics"),

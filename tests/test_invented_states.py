@@ -328,3 +328,15 @@ def test_an_institution_written_before_its_country_is_that_countrys(extractor):
     ban = next(e for e in extraction.events if e.event_class == "Ban")
     assert [(s.text, s.label) for s in ban.sources] == [("interior ministry of Moldova", "GovernmentBody")]
     assert ("interior ministry of Moldova", "locatedIn", "Moldova") in {(r.subject.text, r.predicate, r.object.text) for r in extraction.relations}
+
+
+def test_every_state_institution_of_a_named_country_is_an_actor(extractor):
+    extraction = extractor.extract_text(
+        "Vote in Moldova\n\nMoldova's parliament stripped Ion Tarsk of his immunity, and Moldovan security services questioned him. "
+        "Moldovan provincial elections were postponed.",
+        name="institutions.txt",
+    )
+    labels = {m.text: m.label for m in extraction.mentions}
+    assert labels.get("Moldova's parliament") == "GovernmentBody"  # any institution of institutions.yml, not only a few
+    assert labels.get("Moldovan security services") == "GovernmentBody"
+    assert not any("provincial" in text for text in labels)  # the first word of "provincial police" alone is none

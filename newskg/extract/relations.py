@@ -262,6 +262,21 @@ def _to_name(doc: Doc, k: int, end: int, resolver: ActorResolver) -> int:
     return k
 
 
+def _body_at(doc: Doc, k: int, end: int, resolver: ActorResolver, units: frozenset[str]) -> tuple[Span | None, bool]:
+    """The body named at token ``k``, and whether the text names one of its parts first: "the
+    Brannock branch of X", "the regional office of X" are X's (``units`` are the part words)."""
+    org = resolver.entity(doc[k]) if k < end else None
+    unit = org.end if org is not None else k
+    if unit > 0 and org is None and doc[unit - 1].lower_ in units and unit < end and doc[unit].lower_ == "of":
+        unit -= 1  # "the regional office of X": the describing words ran up to the part word
+    if unit + 1 < end and doc[unit].lower_ in units and doc[unit].is_lower and doc[unit + 1].lower_ == "of":
+        at = _to_name(doc, unit + 2, end, resolver)
+        whole = resolver.entity(doc[at]) if at < end else None
+        if whole is not None:
+            return whole, True
+    return org, False
+
+
 def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[SpanRelation]:
     """Rules ``title`` and ``family``: roles of people in organisations, and family ties."""
     doc = sent.doc
@@ -308,10 +323,9 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 if j > start_title:
                     title = title_text(doc[start_title:k])  # keep the whole title as written
                 if k < sent.end and doc[k].lower_ in {"of", "at", "for", "in", "with"}:
-                    k = _to_name(doc, k + 1, sent.end, resolver)
-                    org = resolver.entity(doc[k]) if k < sent.end else None
+                    org, part = _body_at(doc, _to_name(doc, k + 1, sent.end, resolver), sent.end, resolver, lexicon.units)
                     if org is not None and org.label_ in ORGANISATIONS | {"Country", "Programme"}:
-                        found.append(_role(person, org, title, roles, sent, former))
+                        found.append(_role(person, org, title, roles, sent, former, part=part))
         # Before the name: "ORG['s] TITLE P", "his|her FAMILY P", "ORG and its TITLE, P"
         j = person.start - 1
         if j >= sent.start and doc[j].text == ",":
@@ -388,7 +402,9 @@ def _title_before(doc: Doc, start: int, sent: Span, roles: dict[str, str]) -> st
     return None
 
 
-def _role(person: Span, org: Span, title: str, roles: dict[str, str], sent: Span, former: bool) -> SpanRelation:
+def _role(person: Span, org: Span, title: str, roles: dict[str, str], sent: Span, former: bool, *, part: bool = False) -> SpanRelation:
+    """The relation a title gives; ``part`` when the title is held in a part of ``org`` ("head of
+    its Brannock branch"), whose head is a member of the whole."""
     predicate = roles.get(title) or next((roles[w] for w in reversed(title.split()) if w in roles), "memberOf")
     if heads_body(title, org):
         predicate = "leads"
@@ -398,6 +414,8 @@ def _role(person: Span, org: Span, title: str, roles: dict[str, str], sent: Span
             if tail in roles:
                 predicate = roles[tail]
                 break
+    if part and predicate == "leads":
+        predicate = "memberOf"
     return SpanRelation(person, predicate, org, sent, "title", role=title, former=former)
 
 

@@ -102,3 +102,15 @@ def test_a_body_in_apposition_to_a_part_of_another(roles, text, expected):
 def test_a_list_item_after_a_body_is_not_its_apposition(roles):
     found = roles("I met the Chief of the Strelsau police, a member of the Council of Freedonian States, and Lantern Rights Watch.")
     assert not [r for r in found if r[0] == "Strelsau police"]
+
+
+def test_a_title_in_a_part_of_a_body_makes_a_member_of_the_whole(roles):
+    found = roles("Karl Osterhaus, the head of the Strelsau branch of Lantern Rights Watch, was released.")
+    assert ("Karl Osterhaus", "memberOf", "Lantern Rights Watch") in found
+    assert ("Karl Osterhaus", "leads", "Lantern Rights Watch") not in found  # he heads the branch, not the whole
+    found = roles("Anneli Sorvari, director of the regional office of the Free Voices Collective, spoke.")
+    assert ("Anneli Sorvari", "memberOf", "Free Voices Collective") in found
+
+
+def test_a_commander_leads(roles):
+    assert ("Petr Halloran", "leads", "Free Voices Collective") in roles("Petr Halloran, the commander of the Free Voices Collective, was charged.")
