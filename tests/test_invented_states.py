@@ -340,3 +340,15 @@ def test_every_state_institution_of_a_named_country_is_an_actor(extractor):
     assert labels.get("Moldova's parliament") == "GovernmentBody"  # any institution of institutions.yml, not only a few
     assert labels.get("Moldovan security services") == "GovernmentBody"
     assert not any("provincial" in text for text in labels)  # the first word of "provincial police" alone is none
+
+
+def test_a_capital_asked_to_act_stands_for_its_government(extractor):
+    extraction = extractor.extract_text(
+        "Prisoners in Belarus\n\nLantern Rights Watch has called on Minsk to release all political prisoners. "
+        "The Vell Union urged Minsk to free Anna Lorne. Karel Munz travelled to Minsk to meet her family.",
+        name="capital.txt",
+    )
+    addressed = [m for m in extraction.mentions if m.text == "Minsk"]
+    assert [m.label for m in addressed] == ["GovernmentBody", "GovernmentBody", "City"]  # the last is only where he went
+    demand = next(e for e in extraction.events if e.event_class == "Demand")  # the parser hangs Minsk on the particle "on"
+    assert [m.text for m in demand.sources] == ["Lantern Rights Watch"] and [m.label for m in demand.targets] == ["GovernmentBody"]

@@ -213,18 +213,44 @@ def generic_government_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> l
     return found
 
 
+_NOT_ACTS = {"be", "have", "host", "lie", "remain"}
+
+
+def _acts(root: Token) -> bool:
+    """Whether a name is the one who acts: the subject of a verb other than a verb of being
+    (also as its second subject: "Washington and Strelsau imposed ..."), or the one a verb asks
+    to act ("urged Strelsau to release", "called on Strelsau to free")."""
+    subject = root.head if root.dep_ == "conj" and root.head.dep_ == "nsubj" else root
+    if subject.dep_ == "nsubj":
+        return subject.head.pos_ == "VERB" and subject.head.lemma_ not in _NOT_ACTS
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "on" else root.head if root.dep_ == "dobj" else None
+    return verb is not None and verb.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.i > root.i for c in verb.children)
+
+
 def capital_governments(spans: list[Span], lexicon: Lexicon) -> list[Span]:
-    """A capital that acts stands for its country's government: "Strelsau detained ..." (the
-    capital is the subject of a verb other than a verb of being)."""
+    """A capital that acts stands for its country's government: "Strelsau detained ...",
+    "Brussels urged Strelsau to release ..." (see :func:`_acts`); a capital that is only where
+    something happens stays a city.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from newskg.lexicon import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> doc = spacy.blank("en")("The Union urged Minsk to free them in Minsk .")
+    >>> for token, (pos, dep, head) in zip(doc, [("DET", "det", 1), ("PROPN", "nsubj", 2), ("VERB", "ROOT", 2), ("PROPN", "dobj", 2),
+    ...         ("PART", "aux", 5), ("VERB", "xcomp", 2), ("PRON", "dobj", 5), ("ADP", "prep", 5), ("PROPN", "pobj", 7), ("PUNCT", "punct", 2)]):
+    ...     token.pos_, token.dep_, token.head, token.lemma_ = pos, dep, doc[head], token.lower_
+    >>> [(s.text, s.label_) for s in capital_governments([Span(doc, 3, 4, label="City"), Span(doc, 8, 9, label="City")], lexicon)]
+    [('Minsk', 'GovernmentBody'), ('Minsk', 'City')]
+    """
     out = []
     for span in spans:
         country = lexicon.capitals.get(span.text.lower())
-        root = span.root
         after = span.doc[span.end].text if span.end < len(span.doc) else ""
         if (
             country and not span.text.isupper() and after not in {"(", "—", "–", "-", ",", ":"}  # not a dateline
-            and span.label_ in PLACES | {"Organization"} and root.dep_ == "nsubj"
-            and root.head.pos_ == "VERB" and root.head.lemma_ not in {"be", "have", "host", "lie", "remain"}
+            and span.label_ in PLACES | {"Organization"} and _acts(span.root)
         ):
             demonym = lexicon.demonym_of.get(country, country)
             span = Span(span.doc, span.start, span.end, label="GovernmentBody", kb_id="rule", span_id=f"{demonym} government")

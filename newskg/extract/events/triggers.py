@@ -122,7 +122,9 @@ def _phrases(token: Token) -> Iterator[tuple[str, Token | None, tuple[int, ...]]
                 if pobj.dep_ == "pobj":
                     yield f"{lemma} {prep.lower_} {pobj.lemma_.lower()}", None, (token.i, prep.i, pobj.i)
         for prt in parts:
-            yield f"{lemma} {prt.lower_}", None, (token.i, prt.i)
+            # "has called on Minsk to ...": the parser may hang the target on the particle
+            named = prt if any(c.dep_ == "pobj" for c in prt.children) else None
+            yield f"{lemma} {prt.lower_}", named, (token.i, prt.i)
         for prep in preps:
             yield f"{lemma} {prep.lower_}", prep, (token.i, prep.i)
         yield lemma, None, (token.i,)
