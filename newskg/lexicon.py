@@ -104,6 +104,7 @@ class Lexicon:
     capitals: dict[str, str] = field(default_factory=dict)  # lower-cased capital -> country
     honorifics: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()  # titles and role words: what a person is called ("a blogger")
     particles: frozenset[str] = frozenset()
     #: (class, pattern): a class read from the shape of a whole name (lower-cased, spelling folded),
     #: before the keyword rules: "the League of Vellish States" is an intergovernmental body
@@ -349,6 +350,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         capitals=capitals,
         honorifics=_words_of(names, "honorifics"),
         titles=_words_of(names, "titles"),
+        person_titles=_words_of(names, "titles") | frozenset(roles),
         particles=_words_of(names, "particles"),
         place_prefixes=_words_of(names, "place_prefixes"),
         designators=tuple(sorted(_words_of(names, "designators"), key=len, reverse=True)),

@@ -234,10 +234,9 @@ class EntityTyper:
         lex, doc = self.lexicon, span.doc
         if len(span) > 2 or span.end >= len(doc) or not doc[span.end].is_title:
             return False
-        titles = lex.titles | frozenset(lex.roles)
         for n in (1, 2):
             after = doc[span.end : span.end + n]
-            if len(after) == n and all(t.is_title for t in after) and f"{span.text} {after.text}".lower() in titles:
+            if len(after) == n and all(t.is_title for t in after) and f"{span.text} {after.text}".lower() in lex.person_titles:
                 return True
         return False
 

@@ -220,7 +220,6 @@ def retype_by_apposition(spans: list[Span], lexicon: Lexicon) -> list[Span]:
     >>> [(s.text, s.label_) for s in retype_by_apposition(spans, load_lexicon())]
     [('Tomas Verrin', 'Person'), ('Brannock', 'City')]
     """
-    titles = lexicon.titles | frozenset(lexicon.roles)
     out = []
     for span in spans:
         doc = span.doc
@@ -234,7 +233,7 @@ def retype_by_apposition(spans: list[Span], lexicon: Lexicon) -> list[Span]:
             for n in range(min(_APPOSITION_WORDS, head.i - span.end), 0, -1):
                 words = doc[head.i - n + 1 : head.i + 1]
                 between = doc[span.end + 1 : words.start]
-                if " ".join(t.lower_ for t in words) in titles and all(
+                if " ".join(t.lower_ for t in words) in lexicon.person_titles and all(
                     t.pos_ in {"DET", "ADJ", "ADV"} or t.text == "-" or t.lower_ in lexicon.former_words for t in between
                 ):
                     title = words.text.lower()
