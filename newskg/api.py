@@ -283,15 +283,22 @@ class KnowledgeGraph:
         return write_rdf(self.dataset, path, fmt)
 
     def page(self, options: PageOptions | None = None) -> str:
-        from newskg.output.page import page_network, render_page
+        return self._page(options)[0]
 
-        network = self._network
+    def _page(self, options: PageOptions | None = None, since=None, added=None):
+        """The page, and what reading its network left (a
+        :class:`~newskg.output.page.state.PageState`, ``None`` when it was drawn from a network
+        at hand); ``since`` and ``added`` are as :func:`~newskg.output.page.reading.read_page`'s."""
+        from newskg.output.page import read_page, render_page
+
+        network, state = self._network, None
         if network is None:
             # read as the page will show it: what it keeps grows with the actors and relations,
             # not with the documents (see newskg.output.page.reading)
             source = self._view if self._view is not None else self.dataset
-            network = _in_fixed_order(page_network(source, options))
-        return render_page(network, options, documents=self._document_count())
+            network, state = read_page(source, options, since=since, added=added)
+            network = _in_fixed_order(network)
+        return render_page(network, options, documents=self._document_count()), state
 
     def show(self, options: PageOptions | None = None, height: int = 640):
         """Render the page inline in Jupyter (an ``<iframe srcdoc>``, so nothing is fetched)."""

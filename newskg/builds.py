@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from newskg.api import KnowledgeGraph
     from newskg.archive.quads import TrigReuse
     from newskg.output.page import PageOptions
+    from newskg.output.page.state import PageState
 
 __all__ = ["build_archive", "write_outputs", "archive_store"]
 
@@ -124,23 +125,26 @@ def build_archive(
         )
 
     outputs: dict[str, bytes | Path] = {}
+    digests: dict[str, str] = {}
     blocks: dict[str, tuple[int, int]] | None = None
     keys: dict[str, str] = {}
     catalog = Catalog(folder / "catalog.sqlite")
     try:
+        state: PageState | None = None
         if files:
-            reuse = None
-            if "trig" in formats:
-                keys = _graph_keys(catalog)
-                reuse = _trig_reuse(out, catalog, keys)
-            outputs, blocks = write_outputs(kg, out, formats, page, before_page=summarize, reuse=reuse)
+            keys = _graph_keys(catalog)
+            reuse = _trig_reuse(out, catalog, keys) if "trig" in formats else None
+            since = _page_since(folder, catalog, keys, page, kg)
+            outputs, blocks, state, digests = write_outputs(kg, out, formats, page, before_page=summarize, reuse=reuse, since=since)
         else:
             summarize()
         summary = kg.summary
-        kg.written = write_build(out, outputs, version=__version__, extra={"archive": report.generation})
+        kg.written = write_build(out, outputs, version=__version__, extra={"archive": report.generation}, digests=digests)
         # where each graph's block is in the graph.trig just written, for the next addition to copy
         # (saved once the files are in place: an index of files that never landed matches nothing)
         catalog.set(_TRIG_INDEX, None if blocks is None else _trig_index(catalog, report.generation, out, blocks, keys))
+        if files:  # an addition without files leaves the kept state as it was: it still describes its graphs
+            _keep_page_state(folder, catalog, keys, state)
     finally:
         gc.unfreeze()
         catalog.close()
@@ -198,31 +202,110 @@ def _trig_reuse(out: str | Path, catalog, keys: dict[str, str]):
     return TrigReuse(path, blocks, keep)
 
 
+#: the catalog entry that says which graphs the kept page state was read from, and the file it is in
+_PAGE_STATE = "page_state"
+_PAGE_STATE_FILE = "page-state.json"
+
+
+def _page_code() -> str:
+    """A digest of the code that reads the page's network: a state kept by other code is not read on."""
+    from newskg.archive.update import code_digest
+
+    package = Path(__file__).resolve().parent
+    return code_digest([package / "output" / "page", package / "graph" / "rows.py"])
+
+
+def _page_since(folder: Path, catalog, keys: dict[str, str], page: PageOptions | None, kg: KnowledgeGraph) -> tuple | None:
+    """What the page's network may be read on from (``(state, added)``, see
+    :func:`~newskg.output.page.reading.read_page`), or ``None`` for a whole read.
+
+    The state kept after the last files were written is read on only when every graph it was
+    read from is as it was, with the same settings and code (an addition that moved no mention to
+    another actor; every graph of the store is a document's the catalog keys, or the entities'
+    and the ontology's, which are read whole): then ``added`` is a view of the new documents'
+    graphs. Anything else — a document changed or gone, mentions
+    moved, other options, a kept state that is not the one the catalog describes — reads the
+    whole store, as a build does.
+    """
+    import hashlib
+
+    import pyoxigraph as ox
+
+    from newskg.archive.view import StoreView
+    from newskg.output.page import PageOptions
+    from newskg.output.page.state import PageState
+
+    saved = catalog.get(_PAGE_STATE)
+    if not isinstance(saved, dict) or saved.get("fingerprint") != catalog.get("fingerprint") or saved.get("code") != _page_code():
+        return None
+    before = saved.get("keys")
+    if not isinstance(before, dict) or any(keys.get(graph) != key for graph, key in before.items()):
+        return None
+    store = kg._view.store if kg._view is not None else None
+    if store is None:
+        return None
+    path = folder / _PAGE_STATE_FILE
+    try:
+        data = path.read_bytes() if not path.is_symlink() else b""
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != saved.get("sha256"):
+        return None
+    state = PageState.from_json(data)
+    if state is None or state.options != (page or PageOptions()):
+        return None
+    added = ox.Store()
+    for graph in sorted(set(keys) - set(before)):
+        added.extend([ox.Quad(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))])
+    return state, StoreView(added)
+
+
+def _keep_page_state(folder: Path, catalog, keys: dict[str, str], state: PageState | None) -> None:
+    """Keep what reading the page's network left, for the next addition to read on from (see
+    :func:`_page_since`); a build that drew no page from the store keeps none."""
+    import hashlib
+
+    from newskg.output.build_folder import atomic_write
+
+    path = folder / _PAGE_STATE_FILE
+    if state is None:
+        catalog.set(_PAGE_STATE, None)
+        path.unlink(missing_ok=True)
+        return
+    data = state.to_json()
+    atomic_write(path, data)
+    catalog.set(_PAGE_STATE, {"fingerprint": catalog.get("fingerprint"), "code": _page_code(), "keys": keys,
+                              "sha256": hashlib.sha256(data).hexdigest()})
+
+
 #: formats the store writes without Python (Oxigraph's serializers, which let go of its lock)
 _DUMPED_BY_STORE = ("turtle", "trig")
 
 
 def write_outputs(
     kg: KnowledgeGraph, out: str | Path, formats: Sequence[str], page: PageOptions | None,
-    before_page: Callable[[], None] | None = None, reuse: TrigReuse | None = None,
-) -> tuple[dict[str, bytes | Path], dict[str, tuple[int, int]] | None]:
-    """The build's files, from the store, and where each graph's block is in ``graph.trig``
-    (``None`` when it is not written). Oxigraph dumps Turtle and TriG each in a thread of its
-    own (it lets go of Python's lock) while this one runs ``before_page`` (the build's counts),
-    draws the page and writes the rest. ``graph.trig`` copies from ``reuse`` the blocks of the
-    graphs that did not change."""
+    before_page: Callable[[], None] | None = None, reuse: TrigReuse | None = None, since: tuple | None = None,
+) -> tuple[dict[str, bytes | Path], dict[str, tuple[int, int]] | None, PageState | None]:
+    """The build's files, from the store, where each graph's block is in ``graph.trig``
+    (``None`` when it is not written) and what reading the page's network left (see
+    :func:`_page_since`, which gives ``since``). In a thread of its own, Oxigraph dumps each named graph
+    once, for ``graph.trig`` and ``graph.ttl`` both (see
+    :meth:`~newskg.archive.quads.GraphStore.write_graphs`; it lets go of Python's lock), while this
+    one runs ``before_page`` (the build's counts), draws the page and writes the rest. The blocks
+    of the graphs that did not change are copied from ``reuse``, for both files."""
     from concurrent.futures import ThreadPoolExecutor
 
     from newskg.archive.quads import GraphStore
     from newskg.output.build_folder import scratch_file
 
-    def dump(fmt: str):
-        if fmt == "trig":
-            return GraphStore(kg.store, read_only=True).write_trig(targets[fmt], reuse)
-        kg.export(targets[fmt], fmt)
-        return None
+    def dump():
+        return GraphStore(kg.store, read_only=True).write_graphs(
+            trig=targets.get("trig") if "trig" in dumped else None,
+            turtle=targets.get("turtle") if "turtle" in dumped else None, reuse=reuse, digests=digests,
+        )
 
     check_formats(formats)
+    digests: dict[str, str] = {}
     targets = {fmt: scratch_file(out, OUTPUT_NAMES[fmt]) for fmt in formats}
     dumped = [fmt for fmt in targets if fmt in _DUMPED_BY_STORE and kg.store is not None]
     # each graph of graph.trig is a call into Oxigraph, and coming back waits for Python's lock:
@@ -230,20 +313,21 @@ def write_outputs(
     interval = sys.getswitchinterval()
     sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
     try:
-        with ThreadPoolExecutor(max(len(dumped), 1)) as pool:
-            dumps = {fmt: pool.submit(dump, fmt) for fmt in dumped}
+        with ThreadPoolExecutor(1) as pool:
+            dumping = pool.submit(dump) if dumped else None
             if before_page is not None:
                 before_page()
             for fmt, target in targets.items():
                 if fmt not in dumped:
                     kg.export(target, fmt)
-            html = kg.page(page).encode("utf-8")
-            done = {fmt: future.result() for fmt, future in dumps.items()}
+            html, state = kg._page(page, *(since or ()))
+            blocks = dumping.result() if dumping is not None else {}
     finally:
         sys.setswitchinterval(interval)
     outputs: dict[str, bytes | Path] = {OUTPUT_NAMES[fmt]: target for fmt, target in targets.items()}
-    outputs["graph.html"] = html
-    return outputs, done.get("trig")
+    outputs["graph.html"] = html.encode("utf-8")
+    written = {OUTPUT_NAMES[fmt]: digest for fmt, digest in digests.items()}
+    return outputs, blocks if "trig" in dumped else None, state, written
 
 
 #: how often, in seconds, the page's thread offers Python's lock to the dump threads (Python's

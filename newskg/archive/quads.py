@@ -8,6 +8,8 @@ So nothing is copied or re-parsed to answer a query, write ``graph.ttl`` or serv
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -200,39 +202,77 @@ class GraphStore:
     # -- writing files, streaming ------------------------------------------------------------
 
     def write_turtle(self, path: str | Path) -> None:
-        """``graph.ttl``: the union of all graphs."""
-        self.store.dump(str(path), ox.RdfFormat.TURTLE, from_graph=_DEFAULT, prefixes=_PREFIXES)
+        """``graph.ttl``: the union of all graphs, written as :meth:`write_graphs` writes it."""
+        self.write_graphs(turtle=path)
 
     def write_trig(self, path: str | Path, reuse: TrigReuse | None = None) -> dict[str, tuple[int, int]]:
         """``graph.trig``: every named graph, in IRI order; returns where each graph's block is
-        (``{graph: (offset, length)}``).
+        (see :meth:`write_graphs`)."""
+        return self.write_graphs(trig=path, reuse=reuse)
 
-        Each graph is dumped by Oxigraph as Turtle (which lets go of Python's lock, so this can
-        run beside the page) and written as a TriG block; the prefixes are declared once at the
-        top. With ``reuse``, the blocks of the graphs it holds unchanged are copied from the
-        previous file instead (an addition to a large archive dumps only the graphs it changed).
+    def write_graphs(
+        self, *, trig: str | Path | None = None, turtle: str | Path | None = None, reuse: TrigReuse | None = None,
+        digests: dict[str, str] | None = None,
+    ) -> dict[str, tuple[int, int]]:
+        """``graph.trig`` and/or ``graph.ttl`` from one pass over the named graphs, in IRI order;
+        returns where each graph's block is in ``trig`` (``{graph: (offset, length)}``, empty
+        when it is not written).
+
+        Each graph is dumped once by Oxigraph as Turtle (which lets go of Python's lock, so this
+        can run beside the page); the prefixes are declared once at the top of each file. In
+        ``trig`` the graph is a TriG block under its name; in ``turtle`` the same lines follow a
+        comment naming the graph, so ``graph.ttl`` is the union of the graphs (a fact that several
+        documents state is written once for each: an RDF reader takes the set) and an addition
+        writes it from the same copied blocks, never dumping the whole union again. With
+        ``reuse``, the blocks of the graphs it holds unchanged are copied from the previous
+        ``graph.trig`` instead of dumped (an addition to a large archive dumps only the graphs it
+        changed). ``digests``, when given, receives each file's SHA-256 (``"trig"``, ``"turtle"``),
+        taken as it is written, so the build's manifest need not read the files again.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> store = GraphStore(folder / "store")
+        >>> a, b = URIRef("urn:a"), URIRef("urn:b")
+        >>> store.replace_graph("urn:g1", [(a, a, b)]); store.replace_graph("urn:g2", [(a, a, b), (b, b, a)])
+        >>> _ = store.write_graphs(turtle=folder / "graph.ttl")
+        >>> print((folder / "graph.ttl").read_text().split("\n", len(_PREFIXES))[-1])
+        # graph <urn:g1>
+        <urn:a> <urn:a> <urn:b> .
+        # graph <urn:g2>
+        <urn:a> <urn:a> <urn:b> .
+        <urn:b> <urn:b> <urn:a> .
+        <BLANKLINE>
         """
         blocks: dict[str, tuple[int, int]] = {}
-        previous = reuse.open() if reuse is not None else None
-        try:
-            with open(path, "wb") as out:
-                header = previous.header if previous is not None else None
-                if header:
-                    out.write(header)
-                for graph in self.graphs():
-                    name = str(ox.NamedNode(graph)).encode()
-                    data = previous.block(graph, name) if previous is not None else None
-                    if data is None:
-                        prefixes, body = self._turtle(graph, header)
-                        if header is None:
-                            header = prefixes
-                            out.write(header)
-                        data = b"".join((name, b" {\n", body, b"}\n"))
-                    blocks[graph] = (out.tell(), len(data))
-                    out.write(data)
-        finally:
+        previous = reuse.open() if reuse is not None and trig is not None else None
+        with contextlib.ExitStack() as stack:
             if previous is not None:
-                previous.close()
+                stack.callback(previous.close)
+            outs = [_Hashed(stack.enter_context(open(path, "wb"))) if path is not None else None for path in (trig, turtle)]
+            to_trig, to_turtle = outs
+            header = previous.header if previous is not None else None
+            if header:
+                for out in filter(None, outs):
+                    out.write(header)
+            for graph in self.graphs():
+                name = str(ox.NamedNode(graph)).encode()
+                data = previous.block(graph, name) if previous is not None else None
+                if data is None:
+                    prefixes, body = self._turtle(graph, header)
+                    if header is None:
+                        header = prefixes
+                        for out in filter(None, outs):
+                            out.write(header)
+                    data = b"".join((name, b" {\n", body, b"}\n"))
+                if to_trig is not None:
+                    blocks[graph] = (to_trig.tell(), len(data))
+                    to_trig.write(data)
+                if to_turtle is not None:  # the block's lines between "<name> {" and "}"
+                    to_turtle.write(b"".join((b"# graph ", memoryview(data)[: len(name)], b"\n", memoryview(data)[len(name) + 3 : -2])))
+        if digests is not None:
+            digests.update({fmt: out.digest.hexdigest() for fmt, out in (("trig", to_trig), ("turtle", to_turtle)) if out is not None})
         return blocks
 
     def _turtle(self, graph: str, header: bytes | None) -> tuple[bytes, bytes]:
@@ -252,6 +292,21 @@ class GraphStore:
     def _named_quads(self) -> Iterator[ox.Quad]:
         for graph in self.graphs():
             yield from self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+
+
+class _Hashed:
+    """A file being written, and the SHA-256 of what was written to it (``tell`` is its size)."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle, self.digest, self._size = handle, hashlib.sha256(), 0
+
+    def write(self, data: bytes) -> None:
+        self.digest.update(data)  # lets go of Python's lock for large blocks
+        self.handle.write(data)
+        self._size += len(data)
+
+    def tell(self) -> int:
+        return self._size
 
 
 @dataclass(frozen=True)

@@ -183,15 +183,15 @@ def _scan(
     would otherwise look unchanged).
     """
     files, problems = discover(paths)
-    roots = [Path(p) for p in paths]
+    roots = [Path(p) for p in paths if Path(p).is_dir()]  # a folder the file is in (looked up once, not for every file)
     known = known or {}
     found: list[tuple[str, Path, Path | None, str]] = []
     seen: dict[str, str] = {}
     stamps: dict[str, tuple[Stamp, str]] = {}
     settled = time.time_ns() - _SETTLED_NS
     for path in files:
-        root = next((r for r in roots if r.is_dir() and path.is_relative_to(r)), None)
-        key = str(path.resolve())
+        root = next((r for r in roots if path.is_relative_to(r)), None)
+        key = os.path.realpath(path)  # what Path.resolve() gives, without making a Path of it
         try:
             info = path.stat()
             stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

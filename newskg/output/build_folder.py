@@ -285,12 +285,14 @@ def _previous_outputs(folder: Path) -> list[str]:
 
 
 def write_build(
-    out: str | Path, files: Mapping[str, bytes | Path], *, keep_others: bool = False, version: str = "", extra: Mapping | None = None
+    out: str | Path, files: Mapping[str, bytes | Path], *, keep_others: bool = False, version: str = "", extra: Mapping | None = None,
+    digests: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Replace the build in ``out`` by ``files`` (name -> content) as a whole.
 
     A content may be a file already written in ``out`` (see :func:`scratch_file`), which is
-    moved into place rather than read into memory: how large graphs are written. ``extra``
+    moved into place rather than read into memory: how large graphs are written; its SHA-256 is
+    read from it unless ``digests`` (name -> SHA-256, taken as the writer wrote it) has it. ``extra``
     adds keys to the manifest.
 
     Files of the previous build that are not in ``files`` are removed (a stale ``graph.jsonld``
@@ -326,7 +328,8 @@ def write_build(
                 raise ValueError(f"not a build file name: {name!r}")
             if isinstance(data, Path):
                 staged[name] = _stage_file(out, name, data, token)
-                entries[name] = {"bytes": (out / staged[name]).stat().st_size, "sha256": file_sha256(out / staged[name])}
+                known = (digests or {}).get(name)
+                entries[name] = {"bytes": (out / staged[name]).stat().st_size, "sha256": known or file_sha256(out / staged[name])}
             else:
                 staged[name] = _stage(out, name, data, token)
                 entries[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}

@@ -298,6 +298,21 @@ def _copied_blocks(monkeypatch) -> list[str]:
     return copied
 
 
+def _dumped_graphs(monkeypatch) -> list[str]:
+    """The graphs Oxigraph dumps from here on ("DEFAULT" for the union, "ALL" for the dataset)."""
+    import pyoxigraph
+
+    dumped: list[str] = []
+    dump = pyoxigraph.Store.dump
+
+    def spy(self, *args, from_graph=None, **kwargs):
+        dumped.append("DEFAULT" if isinstance(from_graph, pyoxigraph.DefaultGraph) else getattr(from_graph, "value", "ALL"))
+        return dump(self, *args, from_graph=from_graph, **kwargs)
+
+    monkeypatch.setattr(pyoxigraph.Store, "dump", spy)
+    return dumped
+
+
 def test_an_addition_copies_the_unchanged_graphs_of_graph_trig_and_dumps_the_rest(tmp_path, monkeypatch):
     from newskg.graph.iris import document_graph_iri
 
@@ -308,12 +323,33 @@ def test_an_addition_copies_the_unchanged_graphs_of_graph_trig_and_dumps_the_res
     graphs = {Path(d.path).name: str(document_graph_iri(d.doc_id)) for d in catalog.documents()}
     catalog.close()
     copied = _copied_blocks(monkeypatch)
+    dumped = _dumped_graphs(monkeypatch)
     write(corpus, ["b-court.txt"])
     build_archive([corpus], tmp_path / "out", mode="add")
     # b-court is new; a-arrest and c-sanction are as they were; the entities graph and the
     # ontology are always dumped again
     assert sorted(copied) == sorted(graphs.values())
     assert (tmp_path / "out" / "graph.trig").read_bytes() == (tmp_path / "full-out" / "graph.trig").read_bytes()
+    # graph.ttl is written from the same blocks (the same bytes as a full build's): only the new
+    # document's graph, the entities and the ontology are dumped
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == (tmp_path / "full-out" / "graph.ttl").read_bytes()
+    assert len(dumped) == 3 and not set(dumped) & set(graphs.values())
+
+
+def test_graph_ttl_holds_the_union_of_the_documents_graphs_each_under_a_comment_naming_it(tmp_path):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    kg = build([write(tmp_path / "corpus", TEXTS)], tmp_path / "out")
+    ttl = tmp_path / "out" / "graph.ttl"
+    union = Graph()
+    for s, p, o, _ in quads(tmp_path / "out"):
+        union.add((s, p, o))
+    parsed = Graph().parse(ttl, format="turtle")
+    assert len(parsed) == len(union) == len(kg.query("SELECT * WHERE { ?s ?p ?o }").rows)
+    assert isomorphic(parsed, union)
+    named = [line.split(b" ", 2)[2].strip() for line in ttl.read_bytes().splitlines() if line.startswith(b"# graph <")]
+    assert named == sorted(named) and len(named) == len(TEXTS) + 2  # each document, the entities, the ontology
 
 
 def test_a_graph_trig_edited_by_hand_or_written_without_the_store_is_not_copied_from(tmp_path, monkeypatch):
@@ -336,3 +372,56 @@ def test_a_graph_trig_edited_by_hand_or_written_without_the_store_is_not_copied_
     assert copied == []
     build([corpus], tmp_path / "again")
     assert trig.read_bytes() == (tmp_path / "again" / "graph.trig").read_bytes()
+
+
+
+def _page_reads(monkeypatch) -> list[tuple[bool, int]]:
+    """For each page drawn from here on: whether it read on from a kept state, and how many
+    documents it read the mentions, statements, events and claims of."""
+    from rdflib import RDF
+
+    import newskg.output.page as page_package
+    from newskg.ontology import NKG
+
+    reads: list[tuple[bool, int]] = []
+    read_page = page_package.read_page
+
+    def spy(dataset, options=None, *, since=None, added=None):
+        source = added if since is not None else dataset
+        reads.append((since is not None, len(set(source.subjects(RDF.type, NKG.Document)))))
+        return read_page(dataset, options, since=since, added=added)
+
+    monkeypatch.setattr(page_package, "read_page", spy)
+    return reads
+
+
+def test_an_addition_reads_only_the_new_documents_for_the_page_and_draws_the_page_a_full_build_draws(tmp_path, monkeypatch):
+    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "b-court.txt"])
+    build([corpus], tmp_path / "out")
+    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    reads = _page_reads(monkeypatch)
+    write(corpus, ["c-sanction.txt"])
+    _, summary = build_archive([corpus], tmp_path / "out", mode="add")
+    assert summary.rewritten == 1, "only the new document's graph is written"
+    assert reads == [(True, 1)], "the page read on from the kept state, reading the new document alone"
+    for name in ("graph.html", "graph.ttl", "graph.trig"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "full-out" / name).read_bytes(), name
+
+
+def test_the_page_is_read_whole_when_an_addition_moves_mentions_or_the_kept_state_is_damaged(tmp_path, monkeypatch):
+    corpus = write(tmp_path / "corpus", ["b-court.txt", "c-sanction.txt"])
+    build([corpus], tmp_path / "out")
+    reads = _page_reads(monkeypatch)
+    # a-arrest gives "Vandermeer" of b-court her full name: b-court's graph is rewritten, and the
+    # kept state (which counted its mentions under the old actor) is not read on
+    write(corpus, ["a-arrest.txt"])
+    build_archive([corpus], tmp_path / "out", mode="add")
+    state = archive_location(tmp_path / "out") / "page-state.json"
+    state.write_bytes(state.read_bytes()[:-10])  # cut short: its hash no longer matches
+    (corpus / "d.txt").write_text("Lantern Rights Watch praised the court in Strelsau.", encoding="utf-8")
+    build_archive([corpus], tmp_path / "out", mode="add")
+    (corpus / "e.txt").write_text("The Freedonian government condemned Rudolf Elphberg.", encoding="utf-8")
+    build_archive([corpus], tmp_path / "out", mode="add")
+    assert reads == [(False, 3), (False, 4), (True, 1)]
+    build([corpus], tmp_path / "fresh")
+    assert (tmp_path / "out" / "graph.html").read_bytes() == (tmp_path / "fresh" / "graph.html").read_bytes()

@@ -11,7 +11,7 @@ zero-width control characters, and is put on screen with ``textContent`` only.
 from __future__ import annotations
 
 from newskg.output.page.data import MENTIONS_SHOWN, TYPE_COLORS, PageOptions, page_data
-from newskg.output.page.reading import group_network, page_network
+from newskg.output.page.reading import group_network, page_network, read_page
 from newskg.output.page.render import content_security_policy, render_page, script_json, write_page
 from newskg.output.page.text import clean_text, day_range, search_key
 
@@ -21,6 +21,7 @@ __all__ = [
     "MENTIONS_SHOWN",
     "page_data",
     "page_network",
+    "read_page",
     "group_network",
     "render_page",
     "write_page",

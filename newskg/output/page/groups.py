@@ -8,10 +8,27 @@ the groups the page will show and the number of the others.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import hashlib
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-__all__ = ["Group", "Groups"]
+__all__ = ["Group", "Groups", "key_hash"]
+
+
+def key_hash(key: object) -> int:
+    """A key's hash that is the same in every process (Python's own changes from one run to the
+    next), so what is only counted can be kept between runs; a key is a string or a tuple of them.
+
+    Examples
+    --------
+    >>> key_hash(("Arrest", "police held x.")) == key_hash(("Arrest", "police held x."))
+    True
+    >>> key_hash(("a", "bc")) == key_hash(("ab", "c"))
+    False
+    """
+    parts = key if isinstance(key, tuple) else (key,)
+    data = "\x1f".join(str(part) for part in parts).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +78,7 @@ class Groups:
         """Count ``item`` under ``key``; ``order`` places it (smaller first), ``copy`` is its source."""
         group = self._groups.get(key)
         if group is None:
-            self._set_aside.discard(hash(key))
+            self._set_aside.discard(key_hash(key))
             group = self._groups[key] = [order, item, {}, False]
             if len(self._groups) > 2 * self.keep + 16:
                 self._trim()
@@ -79,7 +96,34 @@ class Groups:
         ranked = sorted(self._groups, key=lambda key: self._groups[key][0])
         for key in ranked[self.keep:]:
             del self._groups[key]
-            self._set_aside.add(hash(key))
+            self._set_aside.add(key_hash(key))
+
+    def to_plain(self) -> list:
+        """What it holds, as JSON-ready lists (see :meth:`from_plain`)."""
+        groups = [[key, order, item, list(sources.items()), dropped] for key, (order, item, sources, dropped) in self._groups.items()]
+        return [self.keep, self.copies, groups, sorted(self._set_aside)]
+
+    @classmethod
+    def from_plain(cls, plain: list, item: Callable[[object], object] = lambda x: x) -> Groups:
+        """The groups :meth:`to_plain` gave, read back from JSON (its lists are tuples again where
+        keys, orders and sources were tuples; ``item`` restores an item).
+
+        Examples
+        --------
+        >>> import json
+        >>> g = Groups(keep=1, copies=2)
+        >>> g.add(("a", "x"), ("d1", 3), "one", ("d1", ""))
+        >>> g.add(("b", "y"), ("d2", 0), "two", ("d2", ""))
+        >>> again = Groups.from_plain(json.loads(json.dumps(g.to_plain())))
+        >>> again.shown() == g.shown(), again.count
+        (True, 2)
+        """
+        keep, copies, groups, set_aside = plain
+        self = cls(int(keep), int(copies))
+        for key, order, found, sources, dropped in groups:
+            self._groups[_tuple(key)] = [_tuple(order), item(found), {_tuple(c): _tuple(at) for c, at in sources}, bool(dropped)]
+        self._set_aside = {int(h) for h in set_aside}
+        return self
 
     @property
     def count(self) -> int:
@@ -94,3 +138,8 @@ class Groups:
             pairs = sorted((at, source) for source, at in sources.items())
             result.append(Group(key, order, item, tuple(pairs[: self.copies]), dropped or len(pairs) > self.copies))
         return result
+
+
+def _tuple(value: object) -> object:
+    """A JSON list as the tuple it was written from (nested lists too)."""
+    return tuple(_tuple(v) for v in value) if isinstance(value, list) else value

@@ -21,11 +21,12 @@ from newskg.graph.rows import (
     local_name, mention_order, mention_record, read_row, read_rows, statement_record, strings, term, text,
 )
 from newskg.ontology import NKG
-from newskg.output.page.groups import Groups
+from newskg.output.page.groups import Groups, key_hash
 from newskg.output.page.options import PageOptions
+from newskg.output.page.state import PageState
 from newskg.output.page.text import clean_text
 
-__all__ = ["page_network", "group_network"]
+__all__ = ["page_network", "read_page", "group_network"]
 
 
 class _Collector:
@@ -34,7 +35,7 @@ class _Collector:
     def __init__(self, options: PageOptions) -> None:
         self.options = options
         self.graph = nx.MultiDiGraph(grouped=True)
-        self.projected: set[int] = set()  # hashes of the events a relation edge stands for
+        self.projected: set[int] = set()  # hashes (key_hash) of the events a relation edge stands for
         self.claims: dict[str, Groups] = {}
         self.loose: dict[str, Groups] = {}
         self.event_nodes = False
@@ -56,8 +57,9 @@ class _Collector:
             found.sort(key=lambda m: m[:3])
             del found[limit:]
 
-    def edge(self, source: str, target: str, name: str, label: str, kind: str) -> None:
-        groups = Groups(self.options.sentences_per_relation, self.options.sources_per_item)
+    def edge(self, source: str, target: str, name: str, label: str, kind: str, groups: Groups | None = None) -> None:
+        if groups is None:
+            groups = Groups(self.options.sentences_per_relation, self.options.sources_per_item)
         self.graph.add_edge(source, target, key=name, predicate=name, label=label, kind=kind, groups=groups)
 
     def evidence(self, source: str, name: str, target: str, item: dict, event: dict | None) -> bool:
@@ -68,7 +70,7 @@ class _Collector:
         if data is None:
             return False
         if item.get("event"):
-            self.projected.add(hash(str(item["event"])))
+            self.projected.add(key_hash(str(item["event"])))
         key = (str(item.get("eventClass", "")), fold_sentence(clean_text(item.get("sentence", ""))))
         order = (str(item.get("document", "")), int(item.get("start", 0)), self._next())
         copy = (str(item.get("document", "")), str(item.get("eventDate", "")), str(item.get("documentDate", "")))
@@ -85,7 +87,7 @@ class _Collector:
         """Count an event; one no relation edge stands for is kept for the actors it involves.
         Call it after every statement's :meth:`evidence`."""
         self.event_nodes = True
-        if hash(iri) in self.projected:
+        if key_hash(iri) in self.projected:
             return
         key = (str(event.get("eventClass", "")), fold_sentence(clean_text(event.get("sentence", ""))))
         copy = (str(event.get("document", "")), str(event.get("eventDate", "")), str(event.get("documentDate", "")))
@@ -158,78 +160,127 @@ def page_network(dataset: Dataset, options: PageOptions | None = None) -> nx.Mul
     distinct sentences, events and claims), not with the copies of a story: mentions,
     statements, events and claims are read one by one and only the shown ones are kept.
     """
+    return read_page(dataset, options)[0]
+
+
+def read_page(
+    dataset: Dataset, options: PageOptions | None = None, *, since: PageState | None = None, added: Dataset | None = None,
+) -> tuple[nx.MultiDiGraph, PageState]:
+    """The page's network (as :func:`page_network`) and what reading it left
+    (:class:`~newskg.output.page.state.PageState`), from which a later read can go on.
+
+    With ``since`` (the state a read of the same graph left before documents were added to it,
+    with the same options), the mentions, statements, events and claims are read from ``added``
+    alone (a view of the added documents' facts), while the actors, documents and relations are
+    read from ``dataset`` as always: the network is the one a whole read gives. This holds only
+    when nothing but documents was added; the caller knows (see :mod:`newskg.builds`).
+    """
     options = options or PageOptions()
-    collector = _Collector(options)
-    rel = Relations(dataset)
-    entities = dict(dataset.subject_objects(NKG.entityType))
-    file_names = dict(dataset.subject_objects(NKG.fileName))
-    entity_rows, document_rows = read_rows(dataset, ((entities, ENTITY_FIELDS), (file_names, DOCUMENT_FIELDS)))
-    documents = documents_of(file_names, document_rows)
-    files = {doc: info["file"] for doc, info in documents.items()}
-    del document_rows
-    for node, (label, names, count) in entity_rows.items():
-        collector.node(str(node), label=str(label or local_name(node)), type=str(entities[node]), names=strings(names),
-                       mention_count=int(count or 0), events=0, claim_count=0)
-    del entity_rows, entities
-    graph = collector.graph
-    seen_mentions: dict[str, int] = defaultdict(int)
-    for _, (entity, *row) in iter_rows(dataset, (NKG.mentionOf, None), _MENTION_TABLE):
-        key = str(entity)
-        if key in graph:
-            collector.mention(key, mention_record(row, files, documents))
-            seen_mentions[key] += 1
-    taking_part: dict[str, set[int]] = defaultdict(set)
-    interaction: list[tuple[str, str, str]] = []
-    for p in rel.properties:
-        name, kind = local_name(p), rel.kind(p)
-        for s, o in sorted(set(dataset.subject_objects(p))):
-            if str(s) in graph and str(o) in graph:
-                collector.edge(str(s), str(o), name, rel.labels[p], kind)
-                if kind == "interaction":
-                    interaction.append((str(s), name, str(o)))
-    interacting = set(interaction)
-    supported: set[tuple[str, str, str]] = set()
-    for _, row in iter_rows(dataset, (RDF.type, NKG.Statement), _STATEMENT_TABLE):
-        event, event_class, event_date = row[4], row[-2], row[-1]
-        brief = {str(event): {"eventClass": text(event_class), "eventDate": text(event_date)}} if event_class is not None else {}
-        item = statement_record(row[:-2], files, documents, brief)
-        edge = (str(row[0]), local_name(row[1]), str(row[2]))
-        if collector.evidence(*edge, item, None) and edge in interacting:
-            supported.add(edge)
-            for key in interaction_keys(*edge, [item]):
-                taking_part[edge[0]].add(hash(key))
-                taking_part[edge[2]].add(hash(key))
-    index = field_index(EVENT_FIELDS)
-    for shown in collector.shown_evidence():
-        event = shown[0]["event"]
-        row = read_row(dataset, URIRef(event), EVENT_FIELDS, index) if event else None
-        # an IRI with no class is no event node (as in newskg.graph.network.to_networkx)
-        shown[1] = event_record(row, files, documents) if row is not None and row[7] is not None else {}
-    for edge in interaction:
-        if edge not in supported:
-            for key in interaction_keys(*edge, []):
-                taking_part[edge[0]].add(hash(key))
-                taking_part[edge[2]].add(hash(key))
-    del interaction, interacting, supported
-    for iri, row in iter_rows(dataset, (term("eventClass"), None), EVENT_FIELDS):
-        event = event_record(row, files, documents)
-        key = hash(event_key(event))
-        for role in ("source", "target", "theme"):
-            for actor in event[role]:
-                taking_part[actor].add(key)
-        collector.event(str(iri), event)
-    claim_counts: dict[str, int] = defaultdict(int)
-    for node, row in iter_rows(dataset, (RDF.type, NKG.Claim), CLAIM_FIELDS):
-        claim = claim_record(node, row, files, documents)
-        claim_counts[claim["speaker"]] += 1
-        for about in claim["about"]:
-            claim_counts[about] += 1
-        collector.claim(claim)
-    for node, data in graph.nodes(data=True):
-        data["mention_count"] = data["mention_count"] or seen_mentions.get(node, 0)
-        data["events"] = len(taking_part.get(node, ()))
-        data["claim_count"] = claim_counts.get(node, 0)
-    return collector.finish({info["file"]: info for info in documents.values()})
+    if since is not None and since.options != options:
+        raise ValueError("a page state is read on only with the options it was made with")
+    reading = None
+    if since is not None and added is not None:
+        try:
+            reading = _Reading(options, since)
+        except (ValueError, TypeError, KeyError, AttributeError):  # a damaged state: read everything
+            reading = None
+    if reading is None:
+        reading, added = _Reading(options, None), dataset
+    network = reading.read(dataset, added)
+    return network, reading.state
+
+
+class _Reading:
+    """One read of the page's network; what it counts is kept in :attr:`state`."""
+
+    def __init__(self, options: PageOptions, since: PageState | None) -> None:
+        self.collector = _Collector(options)
+        self.seen_mentions: dict[str, int] = defaultdict(int)
+        self.taking_part: dict[str, set[int]] = defaultdict(set)
+        self.claim_counts: dict[str, int] = defaultdict(int)
+        self.supported: set[tuple[str, str, str]] = set()
+        self.edge_groups: dict[tuple[str, str, str], Groups] = {}
+        if since is not None:
+            since.restore(self)
+        self.state: PageState | None = None
+
+    def read(self, dataset: Dataset, documents_view: Dataset) -> nx.MultiDiGraph:
+        """Actors, documents and relations from ``dataset``; mentions, statements, events and
+        claims from ``documents_view`` (the same, for a whole read)."""
+        collector = self.collector
+        rel = Relations(dataset)
+        entities = dict(dataset.subject_objects(NKG.entityType))
+        file_names = dict(dataset.subject_objects(NKG.fileName))
+        entity_rows, document_rows = read_rows(dataset, ((entities, ENTITY_FIELDS), (file_names, DOCUMENT_FIELDS)))
+        documents = documents_of(file_names, document_rows)
+        files = {doc: info["file"] for doc, info in documents.items()}
+        del document_rows
+        for node, (label, names, count) in entity_rows.items():
+            collector.node(str(node), label=str(label or local_name(node)), type=str(entities[node]), names=strings(names),
+                           mention_count=int(count or 0), events=0, claim_count=0)
+        del entity_rows, entities
+        graph = collector.graph
+        for _, (entity, *row) in iter_rows(documents_view, (NKG.mentionOf, None), _MENTION_TABLE):
+            key = str(entity)
+            if key in graph:
+                collector.mention(key, mention_record(row, files, documents))
+                self.seen_mentions[key] += 1
+        interaction: list[tuple[str, str, str]] = []
+        for p in rel.properties:
+            name, kind = local_name(p), rel.kind(p)
+            for s, o in sorted(set(dataset.subject_objects(p))):
+                if str(s) in graph and str(o) in graph:
+                    collector.edge(str(s), str(o), name, rel.labels[p], kind, self.edge_groups.get((str(s), str(o), name)))
+                    if kind == "interaction":
+                        interaction.append((str(s), name, str(o)))
+        interacting = set(interaction)
+        for _, row in iter_rows(documents_view, (RDF.type, NKG.Statement), _STATEMENT_TABLE):
+            event, event_class, event_date = row[4], row[-2], row[-1]
+            brief = {str(event): {"eventClass": text(event_class), "eventDate": text(event_date)}} if event_class is not None else {}
+            item = statement_record(row[:-2], files, documents, brief)
+            edge = (str(row[0]), local_name(row[1]), str(row[2]))
+            if collector.evidence(*edge, item, None) and edge in interacting:
+                self.supported.add(edge)
+                for key in interaction_keys(*edge, [item]):
+                    self.taking_part[edge[0]].add(key_hash(key))
+                    self.taking_part[edge[2]].add(key_hash(key))
+        index = field_index(EVENT_FIELDS)
+        for shown in collector.shown_evidence():
+            event = shown[0]["event"]
+            if shown[1] is not None:  # read when it was shown before
+                continue
+            row = read_row(dataset, URIRef(event), EVENT_FIELDS, index) if event else None
+            # an IRI with no class is no event node (as in newskg.graph.network.to_networkx)
+            shown[1] = event_record(row, files, documents) if row is not None and row[7] is not None else {}
+        # an interaction no sentence supports counts once for both its ends: kept apart, since a
+        # sentence of a later document may support it
+        unsupported: dict[str, set[int]] = defaultdict(set)
+        for edge in interaction:
+            if edge not in self.supported:
+                for key in interaction_keys(*edge, []):
+                    unsupported[edge[0]].add(key_hash(key))
+                    unsupported[edge[2]].add(key_hash(key))
+        del interaction, interacting
+        for iri, row in iter_rows(documents_view, (term("eventClass"), None), EVENT_FIELDS):
+            event = event_record(row, files, documents)
+            key = key_hash(event_key(event))
+            for role in ("source", "target", "theme"):
+                for actor in event[role]:
+                    self.taking_part[actor].add(key)
+            collector.event(str(iri), event)
+        for node, row in iter_rows(documents_view, (RDF.type, NKG.Claim), CLAIM_FIELDS):
+            claim = claim_record(node, row, files, documents)
+            self.claim_counts[claim["speaker"]] += 1
+            for about in claim["about"]:
+                self.claim_counts[about] += 1
+            collector.claim(claim)
+        self.state = PageState.of(self)
+        for node, data in graph.nodes(data=True):
+            data["mention_count"] = data["mention_count"] or self.seen_mentions.get(node, 0)
+            own, extra = self.taking_part.get(node, frozenset()), unsupported.get(node)
+            data["events"] = len(own | extra) if extra else len(own)
+            data["claim_count"] = self.claim_counts.get(node, 0)
+        return collector.finish({info["file"]: info for info in documents.values()})
 
 
 _MENTION_TABLE = ((NKG.mentionOf, False), *MENTION_FIELDS)
