@@ -237,13 +237,13 @@ class GraphStore:
         >>> a, b = URIRef("urn:a"), URIRef("urn:b")
         >>> store.replace_graph("urn:g1", [(a, a, b)]); store.replace_graph("urn:g2", [(a, a, b), (b, b, a)])
         >>> _ = store.write_graphs(turtle=folder / "graph.ttl")
-        >>> print((folder / "graph.ttl").read_text().split("\n", len(_PREFIXES))[-1])
+        >>> for line in (folder / "graph.ttl").read_text().splitlines()[len(_PREFIXES):]:
+        ...     print(line)
         # graph <urn:g1>
         <urn:a> <urn:a> <urn:b> .
         # graph <urn:g2>
         <urn:a> <urn:a> <urn:b> .
         <urn:b> <urn:b> <urn:a> .
-        <BLANKLINE>
         """
         blocks: dict[str, tuple[int, int]] = {}
         previous = reuse.open() if reuse is not None and trig is not None else None
