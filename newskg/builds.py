@@ -221,11 +221,11 @@ def _page_since(folder: Path, catalog, keys: dict[str, str], page: PageOptions |
 
     The state kept after the last files were written is read on only when every graph it was
     read from is as it was, with the same settings and code (an addition that moved no mention to
-    another actor; every graph of the store is a document's the catalog keys, or the entities'
-    and the ontology's, which are read whole): then ``added`` is a view of the new documents'
-    graphs. Anything else — a document changed or gone, mentions
-    moved, other options, a kept state that is not the one the catalog describes — reads the
-    whole store, as a build does.
+    another actor): then ``added`` is a view of the new documents' graphs. Every document graph
+    of the store is one the catalog keys (the archive writes both together, see
+    :mod:`newskg.archive.update`); the entities' and the ontology's graphs are read whole.
+    Anything else — a document changed or gone, mentions moved, other options, a kept state that
+    is not the one the catalog describes — reads the whole store, as a build does.
     """
     import hashlib
 
