@@ -41,7 +41,7 @@ from pathlib import Path
 from newskg.archive.catalog import Catalog, Stamp
 from newskg.archive.quads import GraphStore
 from newskg.errors import NewskgError
-from newskg.extract.loading import discover, read_document
+from newskg.extract.loading import discover_real, read_document
 from newskg.extract.models import DocumentExtraction, Problem
 from newskg.graph.canonical import EntityIndex, merge_names
 from newskg.graph.iris import ENTITIES_GRAPH, ONTOLOGY_GRAPH, document_graph_iri
@@ -182,16 +182,15 @@ def _scan(
     of files left alone for two seconds (a file written twice within one tick of the clock
     would otherwise look unchanged).
     """
-    files, problems = discover(paths)
+    files, problems = discover_real(paths)
     roots = [Path(p) for p in paths if Path(p).is_dir()]  # a folder the file is in (looked up once, not for every file)
     known = known or {}
     found: list[tuple[str, Path, Path | None, str]] = []
     seen: dict[str, str] = {}
     stamps: dict[str, tuple[Stamp, str]] = {}
     settled = time.time_ns() - _SETTLED_NS
-    for path in files:
-        root = next((r for r in roots if path.is_relative_to(r)), None)
-        key = os.path.realpath(path)  # what Path.resolve() gives, without making a Path of it
+    for path, key in files:
+        root = next((r for r in roots if _inside(path, r)), None)
         try:
             info = path.stat()
             stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
@@ -302,7 +301,19 @@ def update_archive(
 
 
 def _shown(path: Path, root: Path | None) -> str:
-    return str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    """The path as the build shows it: relative to the folder given, else as given."""
+    if root is not None:
+        text, folder = str(path), str(root).rstrip(os.sep)
+        if text.startswith(folder + os.sep) and folder:
+            return text[len(folder) + 1 :]  # what relative_to gives, without two Paths a file
+        if path.is_relative_to(root):
+            return str(path.relative_to(root))
+    return str(path)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    folder = str(root).rstrip(os.sep)
+    return (bool(folder) and str(path).startswith(folder + os.sep)) or path.is_relative_to(root)
 
 
 def _why_all_again(catalog: Catalog, fingerprint: str, settings: dict, on_notice: Callable[[str], None] | None) -> Callable[[int], None]:

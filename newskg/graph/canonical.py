@@ -226,18 +226,33 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
     acronym_keys = {k for k in keys if any(is_acronym(f) for f in key_forms[k])}
     long_keys = [k for k in keys if len(k.split()) >= 2]
 
+    # Many texts define the same acronyms and write the same pairs of spellings: each name is
+    # keyed once.
+    name_keys: dict[str, str] = {}
+    body_keys: dict[str, str] = {}
+
+    def key_of(name: str) -> str:
+        if name not in name_keys:
+            name_keys[name] = name_key(name, lexicon)
+        return name_keys[name]
+
+    def body_key_of(name: str) -> str:
+        if name not in body_keys:
+            body_keys[name] = _state_key(name, "GovernmentBody", lexicon) or key_of(name)
+        return body_keys[name]
+
     # 2. acronyms defined in the text
-    for short_form, long_form in defined:
+    for short_form, long_form in dict.fromkeys(defined):
         if not is_acronym(short_form):
             continue  # other names a text gives ("Vandermeer", "Section 7") hold in that text only
-        short = name_key(short_form, lexicon)
-        long = _state_key(long_form, "GovernmentBody", lexicon) or name_key(long_form, lexicon)
+        short = key_of(short_form)
+        long = body_key_of(long_form)
         if short and long:
             uf.union(short, long, "acronym defined in the text")
 
     # 2b. two spellings of one long name in one text
-    for a, b in spellings:
-        ka, kb = name_key(a, lexicon), name_key(b, lexicon)
+    for a, b in dict.fromkeys(spellings):
+        ka, kb = key_of(a), key_of(b)
         if ka in key_forms and kb in key_forms:
             uf.union(ka, kb, "two spellings in one text")
 
@@ -385,9 +400,10 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
             uf.union(k, fits.pop(), "short name")
 
     # Collect the groups.
+    root_of = {k: uf.find(k) for k in keys}
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
-        groups[uf.find(k)].append(k)
+        groups[root_of[k]].append(k)
     entities: list[Entity] = []
     by_mention: dict[tuple[str, int, int], str] = {}
     used_ids: dict[str, str] = {}
@@ -426,9 +442,10 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
         used_ids[entity_id] = root
         group_entity[root] = entity_id
         entities.append(Entity(entity_id, label, cls, tuple(alt), sum(forms.values()), tuple(sorted(docs))))
+    entity_of = {k: group_entity[root] for k, root in root_of.items() if root in group_entity}
     for mention_id, key in mention_key.items():
-        if uf.find(key) in group_entity:
-            by_mention[mention_id] = group_entity[uf.find(key)]
+        if key in entity_of:
+            by_mention[mention_id] = entity_of[key]
     ordered = tuple(sorted(entities, key=lambda e: e.id))
-    by_key = {k: group_entity[uf.find(k)] for k in sorted(keys) if uf.find(k) in group_entity}
+    by_key = {k: entity_of[k] for k in sorted(keys) if k in entity_of}
     return EntityIndex(ordered, by_mention, {e.id: e for e in ordered}, by_key, tuple(uf.merges))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newskg.extract.loading import RawDocument, bundled_corpus, decode, discover, document_id, read_document
+from newskg.extract.loading import RawDocument, bundled_corpus, decode, discover, discover_real, document_id, read_document
 from newskg.extract.models import Problem
 
 
@@ -104,6 +104,26 @@ def test_a_symlink_inside_the_folder_is_read_once(tmp_path: Path):
     (tmp_path / "alias.txt").symlink_to(tmp_path / "a.txt")
     files, problems = discover([tmp_path])
     assert len(files) == 1 and problems == []
+
+
+def test_each_file_comes_with_its_real_path_through_linked_folders_and_links(tmp_path: Path):
+    # the real path of a file is taken from its folder's, not resolved file by file: through a
+    # linked folder, a linked parent of the folder given and a linked file it must still be right
+    real = tmp_path / "store" / ".kept" / "2026"  # a hidden folder: reached only by the link
+    real.mkdir(parents=True)
+    (real / "a.txt").write_text("Text.")
+    (tmp_path / "store" / "b.md").write_text("# B\n\nText.")
+    (tmp_path / "store" / "latest").symlink_to(real, target_is_directory=True)
+    (tmp_path / "store" / "alias.txt").symlink_to(tmp_path / "store" / "b.md")
+    (tmp_path / "via").symlink_to(tmp_path / "store", target_is_directory=True)
+    found, problems = discover_real([tmp_path / "via"])
+    assert problems == []
+    assert [(path.relative_to(tmp_path).as_posix(), real_path) for path, real_path in found] == [
+        ("via/b.md", os.path.realpath(tmp_path / "store" / "b.md")),
+        ("via/latest/a.txt", os.path.realpath(real / "a.txt")),
+    ]
+    assert all(real_path == os.path.realpath(path) for path, real_path in found)
+    assert [path for path, _ in found] == discover([tmp_path / "via"])[0]
 
 
 def test_symlink_loops_and_broken_links_are_reported(tmp_path: Path):

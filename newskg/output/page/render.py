@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import re
 from functools import lru_cache
@@ -48,9 +49,12 @@ def content_security_policy(*scripts: str) -> str:
 
 @lru_cache(maxsize=1)
 def _assets() -> tuple[str, str, str, str, str, str]:
-    # pyvis's copy of vis-network, found without importing pyvis (which imports IPython: 70 ms
-    # on every command that draws nothing)
-    lib = Path(str(resources.files("pyvis"))) / "templates" / "lib" / "vis-9.1.2"
+    # pyvis's copy of vis-network, found without importing pyvis (which imports IPython and
+    # jinja2: 0.2-0.4 s; ``resources.files("pyvis")`` would import it)
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed: the page uses its copy of vis-network")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib" / "vis-9.1.2"
     vis_script = (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
     vis_style = (lib / "vis-network.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
     templates = resources.files("newskg.output").joinpath("templates")
