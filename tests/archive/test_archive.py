@@ -365,13 +365,43 @@ def test_a_graph_trig_edited_by_hand_or_written_without_the_store_is_not_copied_
     build_archive([corpus], tmp_path / "out", mode="add")
     assert copied == []
     assert trig.read_bytes() == (tmp_path / "full-out" / "graph.trig").read_bytes()
-    # an addition that writes no files leaves nothing to copy from: the next one dumps every graph
+    # the graph.trig an addition without files kept in the archive, edited: not copied from either
     (corpus / "a-arrest.txt").write_text(TEXTS["a-arrest.txt"] + "\n\nShe was released on bail.", encoding="utf-8")
     build_archive([corpus], tmp_path / "out", mode="add", files=False)
+    kept = archive_location(tmp_path / "out") / "kept-graph.trig"
+    assert not trig.exists() and kept.is_file()
+    kept.write_bytes(kept.read_bytes().replace(b"Strelsau", b"Strelzau"))
     build_archive([corpus], tmp_path / "out", mode="add")
-    assert copied == []
+    assert copied == [] and not kept.exists()
     build([corpus], tmp_path / "again")
     assert trig.read_bytes() == (tmp_path / "again" / "graph.trig").read_bytes()
+
+
+def test_an_addition_after_additions_without_files_copies_the_blocks_of_the_graph_trig_they_kept(tmp_path, monkeypatch):
+    from newskg.graph.iris import document_graph_iri
+
+    corpus = write(tmp_path / "corpus", ["a-arrest.txt"])
+    build([corpus], tmp_path / "out")
+    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    catalog = Catalog(archive_location(tmp_path / "out") / "catalog.sqlite")
+    first = [str(document_graph_iri(d.doc_id)) for d in catalog.documents()]
+    catalog.close()
+    kept = archive_location(tmp_path / "out") / "kept-graph.trig"
+    written = (tmp_path / "out" / "graph.trig").read_bytes()
+    # two additions without files: the build's graph.trig is removed from the build folder (it
+    # would be out of date) and kept in the archive, as it was, for the next addition
+    for name in ("b-court.txt", "c-sanction.txt"):
+        write(corpus, [name])
+        build_archive([corpus], tmp_path / "out", mode="add", files=False)
+        assert not (tmp_path / "out" / "graph.trig").exists()
+        assert kept.read_bytes() == written
+    copied = _copied_blocks(monkeypatch)
+    build_archive([corpus], tmp_path / "out", mode="add")
+    # a-arrest's graph is as it was: copied from the kept file; the two new ones are dumped
+    assert copied == first
+    for name in ("graph.trig", "graph.ttl", "graph.html"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "full-out" / name).read_bytes(), name
+    assert not kept.exists(), "the build's own graph.trig is the one to copy from again"
 
 
 
