@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from newskg.output.page import PageOptions
     from newskg.output.page.state import PageState
 
-__all__ = ["build_archive", "write_outputs", "archive_store"]
+__all__ = ["build_archive", "write_outputs", "archive_store", "draw_page"]
 
 
 def build_archive(
@@ -330,6 +330,33 @@ def _keep_page_state(folder: Path, catalog, keys: dict[str, str], state: PageSta
     atomic_write(path, data)
     catalog.set(_PAGE_STATE, {"fingerprint": catalog.get("fingerprint"), "code": _page_code(), "keys": keys,
                               "sha256": hashlib.sha256(data).hexdigest()})
+
+
+def draw_page(out: str | Path, kg: KnowledgeGraph, options: PageOptions | None = None, *, keep: bool = False) -> str:
+    """The page of the build in ``out``, whose store ``kg`` reads: read on from the state the
+    last drawing kept when every graph it was read from is as it was, with the same options
+    (see :func:`_page_since`: after ``add --no-files`` only the documents added since are read),
+    else read whole. With ``keep`` (the page replaces the build's ``graph.html``), what this read
+    left is kept for the next addition or drawing; a state that cannot be written is not kept.
+    """
+    import sqlite3
+
+    from newskg.archive.update import archive_location, open_catalog
+
+    catalog = open_catalog(out) if kg._view is not None else None
+    if catalog is None:  # a build without an archive, or a graph file
+        return kg.page(options)
+    try:
+        keys = _graph_keys(catalog)
+        html, state = kg._page(options, *(_page_since(archive_location(out), catalog, keys, options, kg) or ()))
+        if keep:
+            try:
+                _keep_page_state(archive_location(out), catalog, keys, state)
+            except (OSError, sqlite3.Error):  # read-only or busy: the next drawing reads whole
+                pass
+    finally:
+        catalog.close()
+    return html
 
 
 #: formats the store writes without Python (Oxigraph's serializers, which let go of its lock)

@@ -399,9 +399,13 @@ def draw(
     from newskg.output.build_folder import atomic_write, write_build
     from newskg.output.page import PageOptions
 
+    from newskg.builds import draw_page
+
     kg = _load(graph)
-    page = kg.page(PageOptions(max_nodes=max_nodes, min_degree=min_degree)).encode("utf-8")
-    if out is None and graph.is_dir():
+    in_place = out is None and graph.is_dir()
+    # from the store, read on from what the last drawing left when the graphs are as they were
+    page = draw_page(graph, kg, PageOptions(max_nodes=max_nodes, min_degree=min_degree), keep=in_place).encode("utf-8")
+    if in_place:
         target = graph / "graph.html"
         write_build(graph, {"graph.html": page}, keep_others=True, version=__version__)  # the build's manifest stays true
     else:

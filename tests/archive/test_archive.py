@@ -455,3 +455,29 @@ def test_the_page_is_read_whole_when_an_addition_moves_mentions_or_the_kept_stat
     assert reads == [(False, 3), (False, 4), (True, 1)]
     build([corpus], tmp_path / "fresh")
     assert (tmp_path / "out" / "graph.html").read_bytes() == (tmp_path / "fresh" / "graph.html").read_bytes()
+
+
+def test_drawing_after_additions_without_files_reads_on_from_the_kept_state(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from newskg.cli import app
+
+    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "b-court.txt"])
+    build([corpus], tmp_path / "out")
+    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    reads = _page_reads(monkeypatch)
+    write(corpus, ["c-sanction.txt"])
+    build_archive([corpus], tmp_path / "out", mode="add", files=False)
+    assert reads == [], "an addition without files draws nothing"
+    drawn = CliRunner().invoke(app, ["draw", "--graph", str(tmp_path / "out")])
+    assert drawn.exit_code == 0, drawn.output
+    # the state kept by the build's drawing: only the document added since is read
+    assert reads == [(True, 1)]
+    assert (tmp_path / "out" / "graph.html").read_bytes() == (tmp_path / "full-out" / "graph.html").read_bytes()
+    # the drawing kept its own state: drawing again reads no document's facts, and a page with
+    # other options, which cannot read on from it, is read whole and written elsewhere
+    assert CliRunner().invoke(app, ["draw", "--graph", str(tmp_path / "out")]).exit_code == 0
+    small = tmp_path / "small.html"
+    assert CliRunner().invoke(app, ["draw", "--graph", str(tmp_path / "out"), "--max-nodes", "2", "--out", str(small)]).exit_code == 0
+    assert reads[1:] == [(True, 0), (False, 3)]
+    assert (tmp_path / "out" / "graph.html").read_bytes() == (tmp_path / "full-out" / "graph.html").read_bytes()
