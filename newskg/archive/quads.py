@@ -158,6 +158,11 @@ class GraphStore:
         self._load_pending()
         return {q.triple for q in self.store.quads_for_pattern(None, None, None, _DEFAULT)}
 
+    def has_graph(self, graph: str) -> bool:
+        """Whether the store holds the named graph ``graph`` (written, and not emptied since)."""
+        self._load_pending()
+        return self.store.contains_named_graph(ox.NamedNode(graph))
+
     def replace_graph(self, graph: str, triples: Iterable[tuple]) -> None:
         """Make the named graph ``graph`` hold exactly ``triples`` (rdflib terms); an empty one is removed."""
         self._load_pending()

@@ -465,7 +465,18 @@ def _write_shared_graphs(catalog: Catalog, store: GraphStore, index: EntityIndex
     from newskg.graph.build import entity_triples, ontology_triples
 
     store.replace_graph(str(ENTITIES_GRAPH), entity_triples(index))
-    store.replace_graph(str(ONTOLOGY_GRAPH), ontology_triples(catalog.user_properties()))
+    # the ontology changes with newskg (which reads every document again, into an emptied store)
+    # or with the users' properties the documents use: else it is as written (parsing it: 0.13 s)
+    properties = catalog.user_properties()
+    written = json.dumps(properties)
+    if catalog.get(_ONTOLOGY_WRITTEN) != written or not store.has_graph(str(ONTOLOGY_GRAPH)):
+        store.replace_graph(str(ONTOLOGY_GRAPH), ontology_triples(properties))
+        with catalog.transaction():
+            catalog.set(_ONTOLOGY_WRITTEN, written)
+
+
+#: the catalog entry that names the users' properties the store's ontology graph was written with
+_ONTOLOGY_WRITTEN = "ontology_properties"
 
 
 def _empty(catalog: Catalog, store: GraphStore) -> None:
@@ -473,6 +484,7 @@ def _empty(catalog: Catalog, store: GraphStore) -> None:
     store.clear()
     with catalog.transaction():
         catalog.set_links({d.path: None for d in catalog.documents()})
+        catalog.set(_ONTOLOGY_WRITTEN, None)
 
 
 def _replay(catalog: Catalog, store: GraphStore) -> None:

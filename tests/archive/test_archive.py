@@ -481,3 +481,32 @@ def test_drawing_after_additions_without_files_reads_on_from_the_kept_state(tmp_
     assert CliRunner().invoke(app, ["draw", "--graph", str(tmp_path / "out"), "--max-nodes", "2", "--out", str(small)]).exit_code == 0
     assert reads[1:] == [(True, 0), (False, 3)]
     assert (tmp_path / "out" / "graph.html").read_bytes() == (tmp_path / "full-out" / "graph.html").read_bytes()
+
+
+def test_the_ontology_graph_is_written_again_only_when_the_users_properties_in_use_change(tmp_path, monkeypatch):
+    from rdflib import RDFS, URIRef
+
+    import newskg.graph.build as graph_build
+    from newskg.graph.iris import ONTOLOGY_GRAPH
+    from newskg.ontology import NKG
+
+    events = tmp_path / "events.yml"
+    events.write_text(
+        "classes:\n  - name: Honour\n    plover: SUPPORT\n    property: honours\n    verbs: [honour, honor]\n    target_preps: []\n",
+        encoding="utf-8",
+    )
+    corpus = write(tmp_path / "corpus", ["a-arrest.txt"])
+    build_archive([corpus], tmp_path / "out", events=[str(events)])
+    made: list[int] = []
+    ontology_triples = graph_build.ontology_triples
+    monkeypatch.setattr(graph_build, "ontology_triples", lambda properties=(): made.append(len(properties)) or ontology_triples(properties))
+    write(corpus, ["b-court.txt"])
+    build_archive([corpus], tmp_path / "out", mode="add")
+    assert made == [], "no document uses the user's property yet: the ontology is as written"
+    (corpus / "d-award.txt").write_text("Lantern Rights Watch honoured Ilsa Vandermeer in Strelsau.", encoding="utf-8")
+    build_archive([corpus], tmp_path / "out", mode="add")
+    assert made == [1], "a document uses it now: the ontology defines it"
+    honours = URIRef(str(NKG._NS) + "honours")
+    assert (honours, RDFS.subPropertyOf, NKG.interactsWith, str(ONTOLOGY_GRAPH)) in quads(tmp_path / "out")
+    build_archive([corpus], tmp_path / "full-out", events=[str(events)])
+    assert (tmp_path / "out" / "graph.trig").read_bytes() == (tmp_path / "full-out" / "graph.trig").read_bytes()
