@@ -6,8 +6,10 @@ every file distinct). Prints, measured in this one run:
 
 - peak memory and time of ``newskg build`` for each corpus size, and the memory a document adds;
 - the same for the in-memory path of 0.1 (``KnowledgeGraph.build`` + ``save``), for comparison;
-- ``newskg add`` of one new document to the largest build, the store only (``--no-files``), with
-  the files written, and once more with ``graph.trig``'s unchanged blocks copied from the last;
+- ``newskg add`` of one new document to the largest build, the store only (``--no-files``), then
+  with the files written (the unchanged graphs' blocks copied from the ``graph.trig`` the first
+  addition kept in the archive, the page read on from the state the build's drawing kept), and once
+  more (copied from the last files, read on from the last state);
 - the page alone on that build (its network read from the store): time and peak memory;
 - ``newskg query`` end to end (process start to first row) on the largest build, against
   parsing its ``graph.trig`` with rdflib;
@@ -213,8 +215,8 @@ def main() -> None:
         added = child("add", extra / "new-article.txt", out)
         print(f"add 1 document to {n}: {added['seconds']:.2f} s (full build {full['seconds']:.1f} s: {full['seconds'] / added['seconds']:.0f}x faster); "
               f"read {added['extracted']}, peak {added['peak_mb']:.0f} MB")
-        # the previous add wrote graph.trig from scratch (the one before it left no files): this one
-        # copies the blocks of the graphs that did not change
+        # the previous add copied from the graph.trig the one before it kept in the archive (it wrote
+        # no files) and read the page on from the build's state; this one copies from the last files
         (extra / "third-article.txt").write_text(text.replace(".", ". That evening.", 1) + "\n\nA third article.", encoding="utf-8")
         again = child("add", extra / "third-article.txt", out)
         print(f"add 1 more document to {n + 2}, graph.trig's unchanged blocks copied from the last: {again['seconds']:.2f} s; "

@@ -197,12 +197,13 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
     key_docs: dict[str, set[str]] = defaultdict(set)
     mention_key: dict[tuple[str, int, int], str] = {}
     preferred: dict[str, str] = {}
+    register = uf.parent.setdefault  # a key's own group until a rule joins it to another
     for names in documents:
         doc_id = names.doc_id
         defined.extend(names.defined)
         spellings.extend(names.spellings)
         for start, end, key, form, label, weight, known_key, known_name, prefer in names.mentions:
-            uf.find(key)
+            register(key, key)
             mention_key[(doc_id, start, end)] = key
             key_forms[key][form] += 1
             key_votes[key][label] += weight
