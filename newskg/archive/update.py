@@ -190,7 +190,7 @@ def _scan(
     stamps: dict[str, tuple[Stamp, str]] = {}
     settled = time.time_ns() - _SETTLED_NS
     for path, key in files:
-        root = next((r for r in roots if _inside(path, r)), None)
+        root = next((r for r in roots if _relative(path, r) is not None), None)
         try:
             info = path.stat()
             stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
@@ -302,18 +302,17 @@ def update_archive(
 
 def _shown(path: Path, root: Path | None) -> str:
     """The path as the build shows it: relative to the folder given, else as given."""
-    if root is not None:
-        text, folder = str(path), str(root).rstrip(os.sep)
-        if text.startswith(folder + os.sep) and folder:
-            return text[len(folder) + 1 :]  # what relative_to gives, without two Paths a file
-        if path.is_relative_to(root):
-            return str(path.relative_to(root))
-    return str(path)
+    relative = _relative(path, root) if root is not None else None
+    return str(path) if relative is None else relative
 
 
-def _inside(path: Path, root: Path) -> bool:
-    folder = str(root).rstrip(os.sep)
-    return (bool(folder) and str(path).startswith(folder + os.sep)) or path.is_relative_to(root)
+def _relative(path: Path, root: Path) -> str | None:
+    """What ``path.relative_to(root)`` gives, ``None`` when ``path`` is not under ``root``: by
+    the strings first, without two Paths a file."""
+    text, folder = str(path), str(root).rstrip(os.sep)
+    if folder and text.startswith(folder + os.sep):
+        return text[len(folder) + 1 :]
+    return str(path.relative_to(root)) if path.is_relative_to(root) else None
 
 
 def _why_all_again(catalog: Catalog, fingerprint: str, settings: dict, on_notice: Callable[[str], None] | None) -> Callable[[int], None]:
