@@ -9,6 +9,9 @@ Tables
     its graph was last written (an update rewrites a document's graph only when they change).
 ``names``
     each folded name key and the canonical actor it stands for.
+``tally_keys``, ``tally_pairs``
+    the names of all documents summed per name key (:class:`newskg.graph.name_tally.NameTally`):
+    what the merge rules read, so an update merges without reading every document's names.
 ``merges``
     every merge of two groups of names, with the rule that made it ("acronym defined in the
     text", "short name" ...): why two names are one actor.
@@ -37,6 +40,7 @@ import zlib
 from newskg.archive.records import pack, unpack
 from newskg.extract.models import DocumentExtraction
 from newskg.graph.canonical import DocumentNames, document_names
+from newskg.graph.name_tally import NameTally
 
 __all__ = ["Catalog", "Archived", "Stamp"]
 
@@ -47,12 +51,17 @@ CREATE TABLE IF NOT EXISTS documents (
     record BLOB NOT NULL, names BLOB NOT NULL, links TEXT, properties TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS names (key TEXT PRIMARY KEY, entity TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tally_keys (key TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tally_pairs (pair TEXT PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS merges (n INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT NOT NULL, rule TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
     inode INTEGER NOT NULL, sha256 TEXT NOT NULL
 );
 """
+
+#: the layout of the kept tally (``meta.tally``): another, or none, and the names are summed again
+_TALLY_FORMAT = 1
 
 #: what a file's ``stat`` must still say for its content hash to be taken from the catalog
 Stamp = tuple[int, int, int, int]
@@ -89,6 +98,7 @@ class Catalog:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        self._tally: NameTally | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -121,11 +131,15 @@ class Catalog:
         from newskg.graph.build import user_properties
 
         doc = extraction.document
+        tally = self.tally()
+        self._untally(key or doc.path)
+        names = document_names(extraction)
         self.db.execute(
             "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
-            (key or doc.path, doc.sha256, doc.doc_id, order, pack(extraction), _pack_names(document_names(extraction)),
+            (key or doc.path, doc.sha256, doc.doc_id, order, pack(extraction), _pack_names(names),
              json.dumps(user_properties(extraction))),
         )
+        tally.add(names)
 
     def user_properties(self) -> list[tuple[str, str | None]]:
         """The properties of users' event vocabularies the documents use (see ``user_properties``)."""
@@ -135,7 +149,14 @@ class Catalog:
         return sorted(found, key=lambda p: (p[0], p[1] or ""))
 
     def drop(self, path: str) -> None:
+        self._untally(path)
         self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
+
+    def _untally(self, path: str) -> None:
+        """Take the names of the document kept under ``path`` (if any) out of the tally."""
+        row = self.db.execute("SELECT names FROM documents WHERE path = ?", (path,)).fetchone()
+        if row is not None:
+            self.tally().remove(_unpack_names(row[0]))
 
     def reorder(self, order: dict[str, int]) -> None:
         """Give each path its place in the corpus order (what a full build would read first)."""
@@ -158,7 +179,58 @@ class Catalog:
     def names(self) -> Iterator[DocumentNames]:
         """Every document's names, keyed as canonicalisation keys them, in corpus order."""
         for (data,) in self.db.execute("SELECT names FROM documents ORDER BY ord, path"):
-            yield DocumentNames.from_json(json.loads(zlib.decompress(data)))
+            yield _unpack_names(data)
+
+    def names_of(self, path: str) -> DocumentNames:
+        """One document's names (see :meth:`names`)."""
+        row = self.db.execute("SELECT names FROM documents WHERE path = ?", (path,)).fetchone()
+        if row is None:
+            raise KeyError(path)
+        return _unpack_names(row[0])
+
+    # -- the names of all documents, summed ------------------------------------------------
+
+    def tally(self) -> NameTally:
+        """The names of every document the catalog holds, summed per key (kept up to date by
+        :meth:`put` and :meth:`drop`; :meth:`save_tally` keeps it). A catalog whose tally was not
+        kept (a run cut short, an older archive) sums its documents' names again."""
+        if self._tally is None:
+            if self.get("tally") == _TALLY_FORMAT:
+                self._tally = NameTally.from_rows(self.db.execute("SELECT key, data FROM tally_keys"), self.db.execute("SELECT pair, n FROM tally_pairs"))
+            else:
+                self._tally = self.sum_names()
+        return self._tally
+
+    def sum_names(self) -> NameTally:
+        """The tally made again from every document's names (the whole of it is saved next)."""
+        self.set("tally", None)
+        tally = NameTally()
+        for names in self.names():
+            tally.add(names)
+        self.db.execute("DELETE FROM tally_keys")
+        self.db.execute("DELETE FROM tally_pairs")
+        tally.touched.update(tally.forms)
+        tally.touched_pairs.update(tally.pairs)
+        self._tally = tally
+        return tally
+
+    def save_tally(self) -> None:
+        """Keep what changed in the tally (inside the transaction that marks the catalog clean)."""
+        tally = self.tally()
+        for key in sorted(tally.touched):
+            data = tally.key_row(key)
+            if data is None:
+                self.db.execute("DELETE FROM tally_keys WHERE key = ?", (key,))
+            else:
+                self.db.execute("INSERT OR REPLACE INTO tally_keys VALUES (?, ?)", (key, data))
+        for pair in sorted(tally.touched_pairs):
+            data, n = tally.pair_row(pair)
+            if n:
+                self.db.execute("INSERT OR REPLACE INTO tally_pairs VALUES (?, ?)", (data, n))
+            else:
+                self.db.execute("DELETE FROM tally_pairs WHERE pair = ?", (data,))
+        tally.mark_saved()
+        self.set("tally", _TALLY_FORMAT)
 
     def stamps(self) -> dict[str, tuple[Stamp, str]]:
         """Each corpus file as last seen: ``path -> ((size, mtime_ns, ctime_ns, inode), sha256)``."""
@@ -177,6 +249,10 @@ class Catalog:
         self.db.executemany("INSERT INTO names VALUES (?, ?)", sorted(by_key.items()))
         self.db.execute("DELETE FROM merges")
         self.db.executemany("INSERT INTO merges (a, b, rule) VALUES (?, ?, ?)", list(merges))
+
+    def by_key(self) -> dict[str, str]:
+        """Each name key's actor, as the entity index was last kept (:meth:`set_index`)."""
+        return dict(self.db.execute("SELECT key, entity FROM names"))
 
     def actor_of(self, key: str) -> str | None:
         """The canonical actor a folded name key stands for."""
@@ -208,6 +284,10 @@ def _checked(record: object) -> DocumentExtraction:
     if not isinstance(record, DocumentExtraction):
         raise ValueError("the archive holds something other than an extraction record")
     return record
+
+
+def _unpack_names(data: bytes) -> DocumentNames:
+    return DocumentNames.from_json(json.loads(zlib.decompress(data)))
 
 
 def _pack_names(names: DocumentNames) -> bytes:

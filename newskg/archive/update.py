@@ -33,7 +33,7 @@ import secrets
 import shutil
 import stat
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,8 +43,9 @@ from newskg.archive.quads import GraphStore
 from newskg.errors import NewskgError
 from newskg.extract.loading import discover_real, read_document
 from newskg.extract.models import DocumentExtraction, Problem
-from newskg.graph.canonical import EntityIndex, merge_names
-from newskg.graph.iris import ENTITIES_GRAPH, ONTOLOGY_GRAPH, document_graph_iri
+from newskg.archive.writing import empty, generation, replay, write_documents, write_shared_graphs
+from newskg.graph.canonical import merge_tally
+from newskg.graph.iris import document_graph_iri
 
 __all__ = ["ARCHIVE", "ARCHIVE_MARKER", "ArchiveReport", "update_archive", "open_catalog", "archive_location"]
 
@@ -55,8 +56,6 @@ ARCHIVE_MARKER = ".newskg-archive"
 _FORMAT = 2  # 2: the catalog keeps keyed names (DocumentNames), not a names view
 #: how long a file must have been left alone before its stamp is trusted (see ``_scan``)
 _SETTLED_NS = 2_000_000_000
-#: documents written between flushes of the store's write buffers
-_FLUSH_EVERY = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +266,7 @@ def update_archive(
                 raise NewskgError("E414", f"{folder} was made by another version of newskg: run `newskg build --out {out}` again")
             roots = list(catalog.get("roots", []))
             if catalog.get("state") != "clean":
-                _replay(catalog, store)  # a run was cut short: the store is rewritten from the records
+                replay(catalog, store)  # a run was cut short: the store is rewritten from the records
         given = [str(Path(p).resolve()) for p in paths]
         roots = roots + [p for p in given if p not in roots] if mode == "add" else given
         notice = _why_all_again(catalog, fingerprint, settings or {}, on_notice)
@@ -349,12 +348,13 @@ def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, 
     key_of = {(_shown(path, root), sha): key for key, path, root, sha in fresh}
     gone = [d for key, d in archived.items() if not same_settings or wanted.get(key) != d.sha256]
 
+    before = catalog.by_key()  # each name's actor when the graphs were last written
     catalog.set("state", "dirty")  # from here on the store may not match the catalog until the end
     if gone and 2 * len(gone) >= len(archived):
         # Most graphs go (other settings, other code, another corpus): taking them out fact by
         # fact is a transaction a quad (an hour at 10,000 documents); emptying the store and
         # writing the graphs that stay from their records is a build's bulk load.
-        _empty(catalog, store)
+        empty(catalog, store)
     else:
         for document in gone:
             store.replace_graph(str(document_graph_iri(document.doc_id)), ())
@@ -390,105 +390,23 @@ def _update(catalog, store, roots, extract, fingerprint, max_bytes, model_name, 
         if extracted:
             catalog.set("model", model_name())
 
-    if not catalog.documents() and on_empty is not None:
+    current = catalog.documents()
+    if not current and on_empty is not None:
         raise on_empty(problems)
-    index = merge_names(catalog.names())
-    rewritten = _write_documents(catalog, store, index)
-    _write_shared_graphs(catalog, store, index)
-    generation = _generation(catalog, index, fingerprint)
+    index = merge_tally(catalog.tally())
+    links = write_documents(catalog, store, index, before, current)
+    write_shared_graphs(catalog, store, index)
+    digest = generation([(d.doc_id, links.get(d.path, d.links)) for d in current], index, fingerprint)
     with catalog.transaction():
+        catalog.save_tally()
         catalog.set_index(index.by_key, index.merges)
-        catalog.set("generation", generation)
+        catalog.set("generation", digest)
         catalog.set("format", _FORMAT)
         catalog.set("entities", len(index.entities))
         catalog.set("by_type", dict(sorted(Counter(e.cls for e in index.entities).items())))
         catalog.set("state", "clean")
-    documents = len(catalog.documents())
     return ArchiveReport(
-        documents=documents, extracted=extracted, dropped=len(gone), rewritten=rewritten,
+        documents=len(current), extracted=extracted, dropped=len(gone), rewritten=len(links),
         entities=len(index.entities), problems=tuple(problems), model=str(catalog.get("model", "")),
-        by_type=dict(Counter(e.cls for e in index.entities)), generation=generation,
+        by_type=dict(Counter(e.cls for e in index.entities)), generation=digest,
     )
-
-
-def _generation(catalog: Catalog, index: EntityIndex, fingerprint: str) -> str:
-    """A digest of what the store holds (the documents, where their mentions went, the actors):
-    the build's files name it, so a reader knows they were written from this store; the same
-    corpus gives the same digest, so the same input still gives the same bytes."""
-    digest = hashlib.sha256(fingerprint.encode())
-    for document in catalog.documents():
-        digest.update(f"{document.doc_id}\0{document.links}\0".encode())
-    for entity in index.entities:
-        digest.update(json.dumps([entity.id, entity.label, entity.cls, entity.alt_labels, entity.mention_count]).encode())
-    return digest.hexdigest()[:32]
-
-
-def _links(index: EntityIndex) -> dict[str, str]:
-    """For each document, a digest of where its mentions went: its graph depends on nothing else
-    of the entity index."""
-    by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for (doc_id, start, end), entity in index.by_mention.items():
-        by_doc[doc_id].append((start, end, entity))
-    return {doc_id: hashlib.sha256(json.dumps(sorted(items)).encode()).hexdigest()[:32] for doc_id, items in by_doc.items()}
-
-
-def _write_documents(catalog: Catalog, store: GraphStore, index: EntityIndex) -> int:
-    """Write the graph of every document that is new or whose mentions changed actor."""
-    from newskg.graph.build import document_graph
-
-    links = _links(index)
-    changed: dict[str, str] = {}
-    replaced = 0
-    for document in catalog.documents():
-        value = links.get(document.doc_id, "")
-        if document.links != value:
-            record = catalog.record(document.path)
-            graph = str(document_graph_iri(document.doc_id))
-            if document.links is None:  # never written: a new document (or a store being rewritten)
-                store.add_graph(graph, document_graph(record, index))
-            else:
-                store.replace_graph(graph, document_graph(record, index))
-                replaced += 1
-                if replaced % _FLUSH_EVERY == 0:
-                    # a transaction's writes wait in memory until flushed: memory stays flat (bulk
-                    # loads write their files directly, and flushing them would stall the writer)
-                    store.flush()
-            changed[document.path] = value
-    with catalog.transaction():
-        catalog.set_links(changed)
-    return len(changed)
-
-
-def _write_shared_graphs(catalog: Catalog, store: GraphStore, index: EntityIndex) -> None:
-    """The entities graph and the ontology (with the properties users' event files add)."""
-    from newskg.graph.build import entity_triples, ontology_triples
-
-    store.replace_graph(str(ENTITIES_GRAPH), entity_triples(index))
-    # the ontology changes with newskg (which reads every document again, into an emptied store)
-    # or with the users' properties the documents use: else it is as written (parsing it: 0.13 s)
-    properties = catalog.user_properties()
-    written = json.dumps(properties)
-    if catalog.get(_ONTOLOGY_WRITTEN) != written or not store.has_graph(str(ONTOLOGY_GRAPH)):
-        store.replace_graph(str(ONTOLOGY_GRAPH), ontology_triples(properties))
-        with catalog.transaction():
-            catalog.set(_ONTOLOGY_WRITTEN, written)
-
-
-#: the catalog entry that names the users' properties the store's ontology graph was written with
-_ONTOLOGY_WRITTEN = "ontology_properties"
-
-
-def _empty(catalog: Catalog, store: GraphStore) -> None:
-    """Empty the store and mark every document's graph as not written yet (so it is bulk loaded)."""
-    store.clear()
-    with catalog.transaction():
-        catalog.set_links({d.path: None for d in catalog.documents()})
-        catalog.set(_ONTOLOGY_WRITTEN, None)
-
-
-def _replay(catalog: Catalog, store: GraphStore) -> None:
-    """Rewrite the whole store from the records (after a run that was cut short)."""
-    _empty(catalog, store)
-    index = merge_names(catalog.names())
-    _write_documents(catalog, store, index)
-    _write_shared_graphs(catalog, store, index)

@@ -30,6 +30,11 @@ Rules, applied with a union-find over name keys, in this order:
 
 Two names are never merged for sharing a word alone: "Equitable Ruritania" stays apart from
 "Ruritania", and "Council of the NMU" from "Harbour Rights Council".
+
+The rules read the names summed over the corpus (a :class:`~newskg.graph.name_tally.NameTally`:
+each key's forms, class votes and documents, and the pairs the texts state), in sorted order, so
+the entities depend on what the documents say and not on the order they are read in; an archive
+keeps the tally, and an addition merges without reading every document's names again.
 """
 
 from __future__ import annotations
@@ -46,9 +51,13 @@ from newskg.graph.name_forms import (
 )
 from newskg.graph.local_names import is_near_spelling, local_names, near_spellings
 from newskg.graph.local_names import state_key as _state_key
+from newskg.graph.name_tally import DEFINED, KNOWN, SPELLING, NameTally
 from newskg.lexicon import Lexicon, load_lexicon
 
-__all__ = ["Entity", "EntityIndex", "DocumentNames", "name_key", "initials", "canonicalize", "document_names", "merge_names", "slugify"]
+__all__ = [
+    "Entity", "EntityIndex", "DocumentNames", "NameTally", "name_key", "initials", "canonicalize", "document_names",
+    "merge_names", "merge_tally", "mention_keys", "with_mentions", "slugify",
+]
 
 #: regions that are not the place named before them: the Vell Valley is not the town of Vell
 _NATURAL_FEATURES = {"valley", "river", "sea", "mountains", "delta", "island", "islands", "gulf", "peninsula", "ocean", "lake", "bay", "coast"}
@@ -186,35 +195,73 @@ def document_names(ex: DocumentExtraction, lexicon: Lexicon | None = None) -> Do
 
 
 def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = None) -> EntityIndex:
-    """Merge the names of every document (in corpus order) into canonical entities: the rules
-    of :func:`canonicalize`, on what :func:`document_names` kept."""
+    """Merge the names of every document into canonical entities: the rules of
+    :func:`canonicalize`, on what :func:`document_names` kept (:func:`merge_tally` on their
+    :class:`NameTally`, with every mention's actor)."""
+    tally = NameTally()
+    mention_key: dict[tuple[str, int, int], str] = {}
+    for names in documents:
+        tally.add(names)
+        for start, end, key, *_ in names.mentions:
+            mention_key[(names.doc_id, start, end)] = key
+    index = merge_tally(tally, lexicon)
+    return with_mentions(index, mention_key)
+
+
+def with_mentions(index: EntityIndex, mention_key: dict[tuple[str, int, int], str]) -> EntityIndex:
+    """``index`` with the actor of each mention given as ``(doc_id, start, end) -> name key``."""
+    by_key = index.by_key
+    by_mention = {mention: by_key[key] for mention, key in mention_key.items() if key in by_key}
+    return EntityIndex(index.entities, by_mention, index.by_id, by_key, index.merges)
+
+
+def mention_keys(names: DocumentNames) -> dict[tuple[str, int, int], str]:
+    """``(doc_id, start, end) -> name key`` for one document's mentions."""
+    return {(names.doc_id, start, end): key for start, end, key, *_ in names.mentions}
+
+
+def merge_tally(tally: NameTally, lexicon: Lexicon | None = None) -> EntityIndex:
+    """The canonical entities of the names a :class:`NameTally` holds (the rules of
+    :func:`canonicalize`), with every name key's actor (``by_key``) but no mentions.
+
+    Keys, forms and pairs are taken in sorted order, so the result depends on the names alone,
+    not on the order their documents were read in.
+
+    Examples
+    --------
+    >>> tally = NameTally()
+    >>> tally.add(DocumentNames("d1", ((0, 15, "ilsa vandermeer", "Ilsa Vandermeer", "Person", 1.0, "", "", False),)))
+    >>> tally.add(DocumentNames("d2", ((4, 14, "vandermeer", "Vandermeer", "Person", 1.0, "", "", False),)))
+    >>> index = merge_tally(tally)
+    >>> index.by_key, index.merges
+    ({'ilsa vandermeer': 'ilsa-vandermeer', 'vandermeer': 'ilsa-vandermeer'}, (('vandermeer', 'ilsa vandermeer', 'short name'),))
+    """
     lexicon = lexicon or load_lexicon()
     uf = _UnionFind()
-    defined: list[tuple[str, str]] = []
-    spellings: list[tuple[str, str]] = []
-    key_forms: dict[str, Counter[str]] = defaultdict(Counter)
-    key_votes: dict[str, Counter[str]] = defaultdict(Counter)
-    key_docs: dict[str, set[str]] = defaultdict(set)
-    mention_key: dict[tuple[str, int, int], str] = {}
+    known = tally.of_kind(KNOWN)
+    # a gazetteer entry's key, name and class are the actor's even where no text writes that name
+    unwritten_forms: dict[str, set[str]] = defaultdict(set)
+    unwritten_votes: dict[str, set[str]] = defaultdict(set)
+    for _, known_key, known_name, label, _ in known:
+        unwritten_forms[known_key].add(known_name)
+        unwritten_votes[known_key].add(label)
+    key_forms: dict[str, Counter[str]] = {}
+    key_votes: dict[str, Counter[str]] = {}
+    for key in sorted(set(tally.forms) | set(unwritten_forms)):
+        forms = dict.fromkeys(unwritten_forms.get(key, ()), 0) | tally.forms.get(key, {})
+        votes = dict.fromkeys(unwritten_votes.get(key, ()), 0.0) | tally.votes.get(key, {})
+        key_forms[key] = Counter(dict(sorted(forms.items())))
+        key_votes[key] = Counter(dict(sorted(votes.items())))
+        uf.parent[key] = key  # a key's own group until a rule joins it to another
+    key_docs = tally.docs
     preferred: dict[str, str] = {}
-    register = uf.parent.setdefault  # a key's own group until a rule joins it to another
-    for names in documents:
-        doc_id = names.doc_id
-        defined.extend(names.defined)
-        spellings.extend(names.spellings)
-        for start, end, key, form, label, weight, known_key, known_name, prefer in names.mentions:
-            register(key, key)
-            mention_key[(doc_id, start, end)] = key
-            key_forms[key][form] += 1
-            key_votes[key][label] += weight
-            key_docs[key].add(doc_id)
-            if known_name:
-                # A gazetteer entry names the actor: its id is the preferred label.
-                uf.union(key, known_key, "known actor")
-                key_forms[known_key][known_name] += 0
-                key_votes[known_key][label] += 0
-                if prefer:
-                    preferred[known_key] = known_name
+    for key, known_key, known_name, _, prefer in known:
+        # A gazetteer entry names the actor: its id is the preferred label.
+        uf.union(key, known_key, "known actor")
+        if prefer:
+            preferred.setdefault(known_key, known_name)
+    defined = tally.of_kind(DEFINED)
+    spellings = tally.of_kind(SPELLING)
 
     families: dict[str, str] = {}
 
@@ -243,7 +290,7 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
         return body_keys[name]
 
     # 2. acronyms defined in the text
-    for short_form, long_form in dict.fromkeys(defined):
+    for short_form, long_form in defined:
         if not is_acronym(short_form):
             continue  # other names a text gives ("Vandermeer", "Section 7") hold in that text only
         short = key_of(short_form)
@@ -252,7 +299,7 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
             uf.union(short, long, "acronym defined in the text")
 
     # 2b. two spellings of one long name in one text
-    for a, b in dict.fromkeys(spellings):
+    for a, b in spellings:
         ka, kb = key_of(a), key_of(b)
         if ka in key_forms and kb in key_forms:
             uf.union(ka, kb, "two spellings in one text")
@@ -358,9 +405,6 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
             uf.union(k, f"{k}@{next(iter(countries))}", "bare name of the one country's body")
 
     # 6. short names
-    by_doc_keys: dict[str, set[str]] = defaultdict(set)
-    for (doc_id, _, _), key in mention_key.items():
-        by_doc_keys[doc_id].add(key)
     containing: dict[str, list[str]] = defaultdict(list)  # word -> longer names with that word
     ending: dict[str, list[str]] = defaultdict(list)  # word -> longer names ending in it
     starting: dict[str, list[str]] = defaultdict(list)  # word -> longer names starting with it
@@ -406,7 +450,6 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
     for k in keys:
         groups[root_of[k]].append(k)
     entities: list[Entity] = []
-    by_mention: dict[tuple[str, int, int], str] = {}
     used_ids: dict[str, str] = {}
     group_entity: dict[str, str] = {}
     for root, members in sorted(groups.items(), key=lambda item: min(item[1])):
@@ -416,7 +459,7 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
         for member in members:
             forms.update(key_forms[member])
             votes.update(key_votes[member])
-            docs |= key_docs[member]
+            docs |= key_docs.get(member, set())
         if not any(is_name(form) for form in forms):
             continue  # only placeholders such as "the government": no actor to name
         cls = vote(votes)
@@ -444,9 +487,6 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
         group_entity[root] = entity_id
         entities.append(Entity(entity_id, label, cls, tuple(alt), sum(forms.values()), tuple(sorted(docs))))
     entity_of = {k: group_entity[root] for k, root in root_of.items() if root in group_entity}
-    for mention_id, key in mention_key.items():
-        if key in entity_of:
-            by_mention[mention_id] = entity_of[key]
     ordered = tuple(sorted(entities, key=lambda e: e.id))
     by_key = {k: entity_of[k] for k in sorted(keys) if k in entity_of}
-    return EntityIndex(ordered, by_mention, {e.id: e for e in ordered}, by_key, tuple(uf.merges))
+    return EntityIndex(ordered, {}, {e.id: e for e in ordered}, by_key, tuple(uf.merges))

@@ -95,6 +95,37 @@ def test_an_update_rewrites_only_the_graphs_whose_actors_changed(tmp_path):
     assert rules, "the entity index keeps why two names are one actor"
 
 
+def test_an_addition_merges_from_the_kept_tally_without_reading_every_documents_names(tmp_path, monkeypatch):
+    corpus = write(tmp_path / "corpus", ["b-court.txt", "c-sanction.txt"])
+    build([corpus], tmp_path / "out")
+    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    read: list[str] = []
+    names_of = Catalog.names_of
+
+    def counted(self, path):
+        read.append(Path(path).name)
+        return names_of(self, path)
+
+    def refused(self):
+        raise AssertionError("an addition reads the tally, not every document's names")
+
+    monkeypatch.setattr(Catalog, "names", refused)
+    monkeypatch.setattr(Catalog, "names_of", counted)
+    write(corpus, ["a-arrest.txt"])
+    _, summary = build_archive([corpus], tmp_path / "out", mode="add")
+    # the new text's names, and b-court's, whose "Vandermeer" changed actor; not c-sanction's
+    assert sorted(set(read)) == ["a-arrest.txt", "b-court.txt"] and summary.rewritten == 2
+    assert quads(tmp_path / "out") == quads(tmp_path / "full-out")
+    catalog = Catalog(archive_location(tmp_path / "out") / "catalog.sqlite")
+    try:
+        kept = catalog.tally()
+        monkeypatch.undo()
+        summed = catalog.sum_names()
+        assert (kept.forms, kept.votes, kept.docs, kept.pairs) == (summed.forms, summed.votes, summed.docs, summed.pairs)
+    finally:
+        catalog.close()
+
+
 def test_files_that_are_gone_or_changed_leave_the_graph(tmp_path):
     corpus = write(tmp_path / "corpus", TEXTS)
     build([corpus], tmp_path / "out")

@@ -10,10 +10,16 @@ zero-width control characters, and is put on screen with ``textContent`` only.
 
 from __future__ import annotations
 
-from newskg.output.page.data import MENTIONS_SHOWN, TYPE_COLORS, PageOptions, page_data
-from newskg.output.page.reading import group_network, page_network, read_page
-from newskg.output.page.render import content_security_policy, render_page, script_json, write_page
-from newskg.output.page.text import clean_text, day_range, search_key
+import importlib
+
+# Each name is imported from its module when first asked for (PEP 562): what draws the page
+# brings networkx and rdflib, which an addition that writes no files never needs for its options.
+_MODULES = {
+    "PageOptions": "options", "MENTIONS_SHOWN": "options", "TYPE_COLORS": "data", "page_data": "data",
+    "page_network": "reading", "read_page": "reading", "group_network": "reading",
+    "render_page": "render", "write_page": "render", "script_json": "render", "content_security_policy": "render",
+    "clean_text": "text", "search_key": "text", "day_range": "text",
+}
 
 __all__ = [
     "PageOptions",
@@ -31,3 +37,15 @@ __all__ = [
     "search_key",
     "day_range",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_MODULES[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
