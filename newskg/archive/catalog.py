@@ -131,7 +131,7 @@ class Catalog:
         from newskg.graph.build import user_properties
 
         doc = extraction.document
-        tally = self.tally()
+        tally = self._changing_tally()
         self._untally(key or doc.path)
         names = document_names(extraction)
         self.db.execute(
@@ -154,9 +154,13 @@ class Catalog:
 
     def _untally(self, path: str) -> None:
         """Take the names of the document kept under ``path`` (if any) out of the tally."""
+        names = self._names_at(path)
+        if names is not None:
+            self._changing_tally().remove(names)
+
+    def _names_at(self, path: str) -> DocumentNames | None:
         row = self.db.execute("SELECT names FROM documents WHERE path = ?", (path,)).fetchone()
-        if row is not None:
-            self.tally().remove(_unpack_names(row[0]))
+        return None if row is None else _unpack_names(row[0])
 
     def reorder(self, order: dict[str, int]) -> None:
         """Give each path its place in the corpus order (what a full build would read first)."""
@@ -183,10 +187,10 @@ class Catalog:
 
     def names_of(self, path: str) -> DocumentNames:
         """One document's names (see :meth:`names`)."""
-        row = self.db.execute("SELECT names FROM documents WHERE path = ?", (path,)).fetchone()
-        if row is None:
+        names = self._names_at(path)
+        if names is None:
             raise KeyError(path)
-        return _unpack_names(row[0])
+        return names
 
     # -- the names of all documents, summed ------------------------------------------------
 
@@ -200,6 +204,14 @@ class Catalog:
             else:
                 self._tally = self.sum_names()
         return self._tally
+
+    def _changing_tally(self) -> NameTally:
+        """The tally, about to change: the kept one stops being trusted until :meth:`save_tally`
+        (with the change, in the same transaction), so a catalog left unsaved sums its names again."""
+        tally = self.tally()
+        if not tally.touched and not tally.touched_pairs and self.get("tally") is not None:
+            self.set("tally", None)
+        return tally
 
     def sum_names(self) -> NameTally:
         """The tally made again from every document's names (the whole of it is saved next)."""

@@ -91,5 +91,17 @@ def test_the_catalog_keeps_its_tally_through_additions_replacements_and_removals
         assert kept.docs["mira ostrova"] == {"c"} and kept.docs["oskar lenz"] == {"c"}
         assert contents(kept) == contents(catalog.sum_names()), "the tally kept is the one the names give"
         assert merge_tally(kept).by_key == merge_names([document_names(doc_) for doc_ in (DOCS[1], edited)]).by_key
+        with catalog.transaction():
+            catalog.save_tally()  # kept again (summing it did not)
+        assert catalog.get("tally") is not None
+        with catalog.transaction():
+            catalog.put(DOCS[0], order=2)  # and never saved: the kept tally is stale
+    finally:
+        catalog.close()
+
+    catalog = Catalog(path)
+    try:
+        assert catalog.get("tally") is None, "a changed tally left unsaved is not trusted"
+        assert catalog.tally().docs["vell"] == {"a"} and catalog.tally().docs["hwo"] == {"b"}
     finally:
         catalog.close()
