@@ -202,8 +202,7 @@ def merge_names(documents: Iterable[DocumentNames], lexicon: Lexicon | None = No
     mention_key: dict[tuple[str, int, int], str] = {}
     for names in documents:
         tally.add(names)
-        for start, end, key, *_ in names.mentions:
-            mention_key[(names.doc_id, start, end)] = key
+        mention_key.update(mention_keys(names))
     index = merge_tally(tally, lexicon)
     return with_mentions(index, mention_key)
 
