@@ -275,7 +275,11 @@ class GraphStore:
                     blocks[graph] = (to_trig.tell(), len(data))
                     to_trig.write(data)
                 if to_turtle is not None:  # the block's lines between "<name> {" and "}"
-                    to_turtle.write(b"".join((b"# graph ", memoryview(data)[: len(name)], b"\n", memoryview(data)[len(name) + 3 : -2])))
+                    view = memoryview(data)
+                    for part in (b"# graph ", view[: len(name)], b"\n", view[len(name) + 3 : -2]):
+                        to_turtle.write(part)
+            for out in filter(None, outs):
+                out.flush()
         if digests is not None:
             digests.update({fmt: out.digest.hexdigest() for fmt, out in (("trig", to_trig), ("turtle", to_turtle)) if out is not None})
         return blocks
@@ -299,16 +303,42 @@ class GraphStore:
             yield from self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
 
 
+#: how many bytes :class:`_Hashed` gathers before writing, and :class:`_Previous` reads ahead
+_CHUNK = 4 << 20
+
+
 class _Hashed:
-    """A file being written, and the SHA-256 of what was written to it (``tell`` is its size)."""
+    """A file being written, and the SHA-256 of what was written to it (``tell`` is its size).
+
+    Writes are gathered into chunks of :data:`_CHUNK` bytes: hashing and writing a chunk lets go
+    of Python's lock once, where each of thousands of small blocks (one a document) would wait to
+    take it back from the thread drawing the page. :meth:`flush` writes what is gathered.
+
+    Examples
+    --------
+    >>> import io
+    >>> out = _Hashed(io.BytesIO()); out.write(b"ab"); out.write(b"c")
+    >>> out.tell(), out.handle.getvalue()
+    (3, b'')
+    >>> out.flush(); out.handle.getvalue(), out.digest.hexdigest() == hashlib.sha256(b"abc").hexdigest()
+    (b'abc', True)
+    """
 
     def __init__(self, handle: BinaryIO) -> None:
         self.handle, self.digest, self._size = handle, hashlib.sha256(), 0
+        self._chunk = bytearray()
 
-    def write(self, data: bytes) -> None:
-        self.digest.update(data)  # lets go of Python's lock for large blocks
-        self.handle.write(data)
+    def write(self, data: bytes | memoryview) -> None:
+        self._chunk += data
         self._size += len(data)
+        if len(self._chunk) >= _CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._chunk:
+            self.digest.update(self._chunk)  # lets go of Python's lock
+            self.handle.write(self._chunk)
+            self._chunk.clear()
 
     def tell(self) -> int:
         return self._size
@@ -369,14 +399,19 @@ class _Previous:
 
     def __init__(self, handle: BinaryIO, header: bytes, blocks: Mapping[str, tuple[int, int]], keep: frozenset[str]) -> None:
         self.handle, self.header, self.blocks, self.keep = handle, header, blocks, keep
+        self._start, self._window = 0, b""
 
     def block(self, graph: str, name: bytes) -> bytes | None:
         where = self.blocks.get(graph) if graph in self.keep else None
         if where is None:
             return None
         offset, length = where
-        self.handle.seek(offset)
-        data = self.handle.read(length)
+        start = offset - self._start
+        if start < 0 or start + length > len(self._window):
+            # the kept blocks come in the order they were written: read ahead, a chunk at a time
+            self.handle.seek(offset)
+            self._start, self._window, start = offset, self.handle.read(max(length, _CHUNK)), 0
+        data = self._window[start : start + length]
         if len(data) != length or not data.startswith(name + b" {\n") or not data.endswith(b"}\n"):
             return None
         return data

@@ -95,12 +95,19 @@ def scratch_file(folder: str | Path, name: str) -> Path:
     return Path(temp)
 
 
+def sync_file(path: str | Path) -> None:
+    """Flush a written file to the disk (``fsync``), as :func:`write_build` does before moving it
+    into place; a writer in a thread of its own calls it as soon as the file is complete, so the
+    wait overlaps other work and the build's commit finds it done."""
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
 def _stage_file(folder: Path, name: str, source: Path, token: str) -> str:
     """Move a file written in ``folder`` to a staged name, fsynced; returns that name."""
     if source.parent.resolve() != folder.resolve():
         raise ValueError(f"{source} is not in {folder}")
-    with source.open("rb+") as handle:
-        os.fsync(handle.fileno())
+    sync_file(source)  # no cost when the writer synced it already
     staged = f"{_STAGED_MARK}{token}-{secrets.token_hex(4)}-{name}"
     os.replace(source, folder / staged)
     return staged

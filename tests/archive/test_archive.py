@@ -408,6 +408,34 @@ def test_a_graph_trig_edited_by_hand_or_written_without_the_store_is_not_copied_
     assert trig.read_bytes() == (tmp_path / "again" / "graph.trig").read_bytes()
 
 
+def test_a_graph_trig_left_as_it_was_written_is_copied_from_without_hashing_it_again(tmp_path, monkeypatch):
+    import os
+
+    from newskg.output import build_folder
+
+    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "c-sanction.txt"])
+    build([corpus], tmp_path / "out")
+    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    hashed: list[Path] = []
+    file_sha256 = build_folder.file_sha256
+    monkeypatch.setattr(build_folder, "file_sha256", lambda path: hashed.append(Path(path)) or file_sha256(path))
+    copied = _copied_blocks(monkeypatch)
+    write(corpus, ["b-court.txt"])
+    build_archive([corpus], tmp_path / "out", mode="add")
+    trig = tmp_path / "out" / "graph.trig"
+    assert len(copied) == 2 and trig not in hashed  # its stamp is the one it was written with
+    assert trig.read_bytes() == (tmp_path / "full-out" / "graph.trig").read_bytes()
+    # touched (its stamp moved, its bytes did not): hashed, found unchanged, and copied from
+    stat = trig.stat()
+    os.utime(trig, ns=(stat.st_atime_ns, stat.st_mtime_ns - 10**9))
+    (corpus / "a-arrest.txt").write_text(TEXTS["a-arrest.txt"] + "\n\nShe was released on bail.", encoding="utf-8")
+    copied.clear()
+    build_archive([corpus], tmp_path / "out", mode="add")
+    assert trig in hashed and len(copied) == 2  # the two unchanged documents' blocks
+    build([corpus], tmp_path / "again")
+    assert trig.read_bytes() == (tmp_path / "again" / "graph.trig").read_bytes()
+
+
 def test_an_addition_after_additions_without_files_copies_the_blocks_of_the_graph_trig_they_kept(tmp_path, monkeypatch):
     from newskg.graph.iris import document_graph_iri
 
