@@ -95,10 +95,17 @@ def test_an_update_rewrites_only_the_graphs_whose_actors_changed(tmp_path):
     assert rules, "the entity index keeps why two names are one actor"
 
 
-def test_an_addition_merges_from_the_kept_tally_without_reading_every_documents_names(tmp_path, monkeypatch):
-    corpus = write(tmp_path / "corpus", ["b-court.txt", "c-sanction.txt"])
+def _built_beside_the_whole_corpus(tmp_path: Path, names: list[str]) -> Path:
+    """A corpus of ``names`` built in ``out``, and every text of TEXTS built in ``full-out`` (what
+    additions to ``out`` should come to); returns the corpus folder."""
+    corpus = write(tmp_path / "corpus", names)
     build([corpus], tmp_path / "out")
     build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    return corpus
+
+
+def test_an_addition_merges_from_the_kept_tally_without_reading_every_documents_names(tmp_path, monkeypatch):
+    corpus = _built_beside_the_whole_corpus(tmp_path, ["b-court.txt", "c-sanction.txt"])
     read: list[str] = []
     names_of = Catalog.names_of
 
@@ -347,9 +354,7 @@ def _dumped_graphs(monkeypatch) -> list[str]:
 def test_an_addition_copies_the_unchanged_graphs_of_graph_trig_and_dumps_the_rest(tmp_path, monkeypatch):
     from newskg.graph.iris import document_graph_iri
 
-    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "c-sanction.txt"])
-    build([corpus], tmp_path / "out")
-    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    corpus = _built_beside_the_whole_corpus(tmp_path, ["a-arrest.txt", "c-sanction.txt"])
     catalog = Catalog(archive_location(tmp_path / "out") / "catalog.sqlite")
     graphs = {Path(d.path).name: str(document_graph_iri(d.doc_id)) for d in catalog.documents()}
     catalog.close()
@@ -384,9 +389,7 @@ def test_graph_ttl_holds_the_union_of_the_documents_graphs_each_under_a_comment_
 
 
 def test_a_graph_trig_edited_by_hand_or_written_without_the_store_is_not_copied_from(tmp_path, monkeypatch):
-    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "c-sanction.txt"])
-    build([corpus], tmp_path / "out")
-    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    corpus = _built_beside_the_whole_corpus(tmp_path, ["a-arrest.txt", "c-sanction.txt"])
     trig = tmp_path / "out" / "graph.trig"
     data = trig.read_bytes()
     assert b"Strelsau" in data
@@ -413,9 +416,7 @@ def test_a_graph_trig_left_as_it_was_written_is_copied_from_without_hashing_it_a
 
     from newskg.output import build_folder
 
-    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "c-sanction.txt"])
-    build([corpus], tmp_path / "out")
-    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    corpus = _built_beside_the_whole_corpus(tmp_path, ["a-arrest.txt", "c-sanction.txt"])
     hashed: list[Path] = []
     file_sha256 = build_folder.file_sha256
     monkeypatch.setattr(build_folder, "file_sha256", lambda path: hashed.append(Path(path)) or file_sha256(path))
@@ -439,9 +440,7 @@ def test_a_graph_trig_left_as_it_was_written_is_copied_from_without_hashing_it_a
 def test_an_addition_after_additions_without_files_copies_the_blocks_of_the_graph_trig_they_kept(tmp_path, monkeypatch):
     from newskg.graph.iris import document_graph_iri
 
-    corpus = write(tmp_path / "corpus", ["a-arrest.txt"])
-    build([corpus], tmp_path / "out")
-    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    corpus = _built_beside_the_whole_corpus(tmp_path, ["a-arrest.txt"])
     catalog = Catalog(archive_location(tmp_path / "out") / "catalog.sqlite")
     first = [str(document_graph_iri(d.doc_id)) for d in catalog.documents()]
     catalog.close()
@@ -485,9 +484,7 @@ def _page_reads(monkeypatch) -> list[tuple[bool, int]]:
 
 
 def test_an_addition_reads_only_the_new_documents_for_the_page_and_draws_the_page_a_full_build_draws(tmp_path, monkeypatch):
-    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "b-court.txt"])
-    build([corpus], tmp_path / "out")
-    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    corpus = _built_beside_the_whole_corpus(tmp_path, ["a-arrest.txt", "b-court.txt"])
     reads = _page_reads(monkeypatch)
     write(corpus, ["c-sanction.txt"])
     _, summary = build_archive([corpus], tmp_path / "out", mode="add")
@@ -521,9 +518,7 @@ def test_drawing_after_additions_without_files_reads_on_from_the_kept_state(tmp_
 
     from newskg.cli import app
 
-    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "b-court.txt"])
-    build([corpus], tmp_path / "out")
-    build([write(tmp_path / "full", TEXTS)], tmp_path / "full-out")
+    corpus = _built_beside_the_whole_corpus(tmp_path, ["a-arrest.txt", "b-court.txt"])
     reads = _page_reads(monkeypatch)
     write(corpus, ["c-sanction.txt"])
     build_archive([corpus], tmp_path / "out", mode="add", files=False)
