@@ -34,6 +34,7 @@ CODES: dict[str, str] = {
     "W202": "the same content as another document",
     "W203": "NUL bytes replaced by spaces",
     "W205": "a folder named like a document, read as a folder",
+    "W206": "a newskg build folder inside the corpus: its own files are not read as documents",
     # the spaCy model
     "E301": "no spaCy pipeline is installed",
     "E302": "the spaCy pipeline cannot be loaded",

@@ -182,6 +182,7 @@ def _scan(
     would otherwise look unchanged).
     """
     files, problems = discover_real(paths)
+    files = _outside_builds(files, problems)
     roots = [Path(p) for p in paths if Path(p).is_dir()]  # a folder the file is in (looked up once, not for every file)
     known = known or {}
     found: list[tuple[str, Path, Path | None, str]] = []
@@ -213,6 +214,46 @@ def _scan(
         seen[sha] = shown
         found.append((key, path, root, sha))
     return found, problems, stamps
+
+
+def _outside_builds(files: list[tuple[Path, str]], problems: list[Problem]) -> list[tuple[Path, str]]:
+    """``files`` less those of a newskg build folder (one that holds an archive):
+    a build's own ``graph.html`` is never a document, and reading it would make a corpus that
+    holds its ``--out`` folder grow at every update (each folder is reported once, W206).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> top = Path(tempfile.mkdtemp()); (top / "kg").mkdir(); (top / "kg" / ARCHIVE).mkdir()
+    >>> _ = (top / "kg" / ARCHIVE / ARCHIVE_MARKER).write_text("{}")
+    >>> problems = []
+    >>> found = [(path, str(path)) for path in (top / "a.txt", top / "kg" / "graph.html")]
+    >>> [path.name for path, _ in _outside_builds(found, problems)]
+    ['a.txt']
+    >>> problems[0].code
+    'W206'
+    """
+    builds: dict[Path, Path | None] = {}  # folder -> the build folder it is in, if any
+
+    def build_of(folder: Path) -> Path | None:
+        if folder not in builds:
+            if (folder / ARCHIVE / ARCHIVE_MARKER).is_file():
+                builds[folder] = folder
+            else:
+                builds[folder] = None if folder.parent == folder else build_of(folder.parent)
+        return builds[folder]
+
+    kept, shown = [], set()
+    for path, real in files:
+        found = build_of(Path(real).parent)
+        if found is None:
+            kept.append((path, real))
+        elif found not in shown:
+            shown.add(found)
+            problems.append(Problem(str(path.parent), "W206", "a newskg build folder: its own files are not read as documents", fatal=False))
+    # nor are the build's other files (its store, graph.ttl) counted as files of other types
+    problems[:] = [p for p in problems if p.code != "E212" or build_of(Path(p.path).parent.resolve()) is None]
+    return kept
 
 
 def update_archive(

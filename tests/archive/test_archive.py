@@ -146,6 +146,22 @@ def test_files_that_are_gone_or_changed_leave_the_graph(tmp_path):
     assert not KnowledgeGraph.load(tmp_path / "out").query("ASK { ?x rdfs:label 'Rudolf Elphberg' }").boolean
 
 
+def test_a_build_folder_inside_the_corpus_is_not_read_as_documents(tmp_path):
+    # `newskg build . --out kg`: the next update would read kg/graph.html as an article (and the
+    # corpus would grow by one "document" at every update)
+    corpus = write(tmp_path / "corpus", ["a-arrest.txt", "c-sanction.txt"])
+    build([corpus], corpus / "kg")
+    assert (corpus / "kg" / "graph.html").is_file()
+    kg, summary = build_archive([corpus], corpus / "kg", mode="update")
+    assert summary.documents == 2 and summary.extracted == 0
+    assert [p.code for p in summary.problems] == ["W206"]  # nor its store and graph.ttl counted as skipped files
+    assert not kg.query("ASK { ?d nkg:fileName ?name FILTER(CONTAINS(STR(?name), 'graph')) }").boolean
+    # an older build elsewhere in the corpus is a build folder too (its archive says so)
+    shutil.copytree(corpus / "kg", corpus / "old-kg")
+    _, summary = build_archive([corpus], corpus / "kg", mode="update")
+    assert summary.documents == 2 and summary.extracted == 0
+
+
 def test_unchanged_files_are_not_read_again_and_an_edit_that_restores_the_time_is_seen(tmp_path, monkeypatch):
     import os
 
