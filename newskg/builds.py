@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from newskg.output.page import PageOptions
     from newskg.output.page.state import PageState
 
-__all__ = ["build_archive", "write_outputs", "archive_store", "draw_page"]
+__all__ = ["build_archive", "write_outputs", "archive_store", "draw_page", "KeptExtractor"]
 
 
 def build_archive(
@@ -47,6 +47,7 @@ def build_archive(
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[DocumentExtraction | Problem], None] | None = None,
     on_notice: Callable[[str], None] | None = None,
+    kept: KeptExtractor | None = None,
 ) -> tuple[KnowledgeGraph, BuildSummary]:
     """Build (``mode="build"``), update (``"update"``: the corpus is now ``paths``) or extend
     (``"add"``) the archive in ``out``, then write ``graph.ttl``, ``graph.trig`` and ``graph.html``
@@ -59,7 +60,9 @@ def build_archive(
     are removed (they would be out of date; ``graph.trig`` is kept in the archive, so that the
     next addition with files copies what did not change): queries, ``stats``, ``path`` and
     ``serve`` read the store, and ``draw`` or ``export`` write files from it when wanted. ``on_notice`` hears why an
-    update or an addition reads every document again, before it starts.
+    update or an addition reads every document again, before it starts. ``kept`` keeps the
+    extractor and its loaded model for the next call in this process (see :class:`KeptExtractor`):
+    a process that builds again and again (``newskg watch``) loads the model once.
     """
     from newskg import __version__
     from newskg.api import KnowledgeGraph
@@ -86,6 +89,7 @@ def build_archive(
         max_bytes=max_bytes if max_bytes is not None else int(previous.get("max_bytes", DEFAULT_MAX_BYTES)),
         workers=workers,
     )
+    fingerprint = settings_fingerprint(settings.model, settings.patterns, settings.events, settings.max_bytes)
     extractors: list[Extractor] = []
     models: list[str] = []
 
@@ -95,8 +99,11 @@ def build_archive(
 
             yield from extract_on_cluster(located, settings, scheduler, on_model=models.append)
             return
-        extractors.append(Extractor(settings))  # its model loads only if this process parses
+        # its model loads only if this process parses
+        extractors.append(kept.extractor(settings, fingerprint) if kept is not None else Extractor(settings))
         yield from extractors[-1].extract_located(located)
+        if kept is not None:
+            kept.parsed += len(located)
 
     def model_name() -> str:
         return models[-1] if models else extractors[-1].model_name if extractors else ""
@@ -104,7 +111,7 @@ def build_archive(
 
     report = update_archive(
         out, paths, extract=extract, mode=mode, max_bytes=settings.max_bytes, model_name=model_name,
-        fingerprint=settings_fingerprint(settings.model, settings.patterns, settings.events, settings.max_bytes),
+        fingerprint=fingerprint,
         settings={"model": settings.model, "patterns": list(settings.patterns), "events": list(settings.events), "max_bytes": settings.max_bytes},
         on_empty=lambda problems: no_documents(paths, problems), on_start=on_start, on_document=on_document,
         on_notice=on_notice,
@@ -141,7 +148,7 @@ def build_archive(
             outputs, blocks, state, digests = write_outputs(kg, out, formats, page, before_page=summarize, reuse=reuse, since=since)
         else:
             summarize(collect=False)
-            kept = _keep_trig(out, folder, catalog)  # before the files are removed
+            kept_trig = _keep_trig(out, folder, catalog)  # before the files are removed
         summary = kg.summary
         kg.written = write_build(out, outputs, version=__version__, extra={"archive": report.generation}, digests=digests)
         if files:
@@ -153,11 +160,47 @@ def build_archive(
         else:
             # the graph.trig just removed stays in the archive for the next addition to copy from;
             # the page state is left as it was: it still describes the graphs it was read from
-            catalog.set(_TRIG_INDEX, kept)
+            catalog.set(_TRIG_INDEX, kept_trig)
     finally:
         gc.unfreeze()
         catalog.close()
+    if kept is not None and scheduler is None and workers == 1:
+        kept.extractor(settings, fingerprint).nlp  # loaded now, for the next call: not when a document comes
     return kg, summary
+
+
+class KeptExtractor:
+    """The extractor (and its loaded spaCy pipeline) that :func:`build_archive` keeps between
+    calls in one process, for as long as the settings' fingerprint (model, pattern and event
+    files, lexicon, newskg's code; see :func:`~newskg.archive.update.settings_fingerprint`) is
+    the same. Other settings, or :attr:`RENEW` documents parsed, give a new one: spaCy's string
+    store grows with every text it reads, and a process that runs for weeks should not.
+
+    Examples
+    --------
+    >>> from newskg.extract.pipeline import ExtractSettings
+    >>> kept = KeptExtractor()
+    >>> first = kept.extractor(ExtractSettings(), "f1")
+    >>> kept.extractor(ExtractSettings(), "f1") is first, kept.extractor(ExtractSettings(), "f2") is first
+    (True, False)
+    """
+
+    #: documents one extractor parses before it is replaced by a fresh one
+    RENEW = 5_000
+
+    def __init__(self) -> None:
+        self._key: str | None = None
+        self._extractor = None
+        #: documents parsed by the kept extractor (counted by :func:`build_archive`)
+        self.parsed = 0
+
+    def extractor(self, settings, fingerprint: str):
+        """The kept extractor for ``settings``, or a new one (kept from now on)."""
+        from newskg.extract.pipeline import Extractor
+
+        if self._extractor is None or self._key != (fingerprint, settings) or self.parsed >= self.RENEW:
+            self._extractor, self._key, self.parsed = Extractor(settings), (fingerprint, settings), 0
+        return self._extractor
 
 
 #: the catalog entry that says where each graph's block is in the build's graph.trig

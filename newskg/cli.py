@@ -172,10 +172,14 @@ def _run_build(mode, paths, out, model, patterns, events, max_bytes, workers, sc
             _report_problems(exc.problems, verbose)
             raise
     _report_problems(summary.problems, verbose)
-    elapsed = time.perf_counter() - started
+    _report_build(summary, mode, time.perf_counter() - started, kg.written if files else None, out)
+
+
+def _report_build(summary, mode: str, elapsed: float, written, out: Path, when: str = "") -> None:
+    """What a build, an update or an addition read and wrote (``written`` is ``None`` without files)."""
     fresh = f" ({summary.extracted} read, {summary.documents - summary.extracted} unchanged)" if mode != "build" else ""
     console.print(
-        f"Read {summary.documents} document{'s' if summary.documents != 1 else ''}{fresh} in {elapsed:.1f}s with {summary.model}: "
+        f"{when}Read {summary.documents} document{'s' if summary.documents != 1 else ''}{fresh} in {elapsed:.1f}s with {summary.model}: "
         f"{_count(summary.entities, 'entity', 'entities')}, {_count(summary.relations, 'relation')} "
         f"({_count(summary.statements, 'supporting sentence')}), {_count(summary.events, 'event')}, {_count(summary.claims, 'claim')}."
     )
@@ -186,10 +190,62 @@ def _run_build(mode, paths, out, model, patterns, events, max_bytes, workers, sc
         failed = len(summary.failed) - quiet_count
         other = f", {_count(quiet_count, 'file')} of other types skipped" if quiet_count else ""
         console.print(f"{failed} document(s) skipped, {len(summary.warnings)} warning(s){other}.")
-    if files:
-        console.print("Wrote " + ", ".join(str(p) for p in kg.written))
+    if written is not None:
+        console.print("Wrote " + ", ".join(str(p) for p in written))
     else:
         console.print(f"Updated the store in {out / 'archive'} (files not written: `newskg draw` and `newskg export` write them).")
+
+
+@app.command()
+@reports_errors
+def watch(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to watch, with the corpus the build in --out has; none: that corpus.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The build folder to keep up to date (built at the first round when empty).")] = DEFAULT_OUT,
+    every: Annotated[float, typer.Option(help="Seconds between two looks at the folders.", min=0.1)] = 2.0,
+    rounds: Annotated[Optional[int], typer.Option(help="Stop after this many rounds (default: until Ctrl-C).", min=1)] = None,
+    model: ModelOption = None,
+    patterns: PatternsOption = None,
+    events: EventsOption = None,
+    max_nodes: MaxNodesOption = 2000,
+    min_degree: MinDegreeOption = 0,
+    files: Annotated[bool, typer.Option("--files/--no-files", help="Rewrite graph.ttl, graph.trig and graph.html at each round (--no-files: the store only).")] = True,
+    verbose: VerboseOption = False,
+) -> None:
+    """Keep a build up to date with its folders: whenever files come, change or go (and then stay
+    as they are for one more look), the build is brought up to date as `newskg add` does, by a
+    process that has its spaCy model loaded already.
+
+    Example: newskg watch ./articles --out ./cambodia-kg
+    """
+    from newskg.output.build_folder import check_writable
+    from newskg.output.page import PageOptions
+    from newskg.watching import RETRY_S
+    from newskg.watching import watch as watch_folders
+
+    check_writable(out)
+
+    def on_round(report) -> None:
+        when = time.strftime("[%H:%M:%S] ")
+        if report.error is not None:
+            err.print(f"{when}[bold red]error[/] {report.error} (tried again when the folders change, or in {RETRY_S:g}s)", markup=True, highlight=False)
+            return
+        _report_problems(report.summary.problems, verbose)
+        _report_build(report.summary, report.mode, report.elapsed_s, report.written if files else None, out, when)
+
+    shown = ", ".join(str(p) for p in paths) if paths else f"the corpus of {out}"
+    err.print(f"Watching {shown} every {every:g}s (Ctrl-C stops).", markup=False, highlight=False)
+    done = 0
+    try:
+        done = watch_folders(
+            paths or [], out, every=every, rounds=rounds, on_round=on_round, model=model,
+            patterns=None if patterns is None else [str(p) for p in patterns],
+            events=None if events is None else [str(e) for e in events],
+            page=PageOptions(max_nodes=max_nodes, min_degree=min_degree), files=files,
+        )
+    except KeyboardInterrupt:
+        err.print("Stopped.", markup=False)
+        return
+    err.print(f"Stopped after {_count(done, 'round')}.", markup=False)
 
 
 def _report_problems(problems, verbose: bool) -> None:

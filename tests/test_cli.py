@@ -19,7 +19,7 @@ def run(*args):
 
 def test_every_command_is_documented_with_an_example():
     commands = app.registered_commands
-    assert {c.callback.__name__ for c in commands} >= {"build", "query", "export", "serve", "validate", "stats", "path", "draw", "evaluate"}
+    assert {c.callback.__name__ for c in commands} >= {"build", "add", "watch", "query", "export", "serve", "validate", "stats", "path", "draw", "evaluate"}
     for command in commands:
         doc = command.callback.__doc__ or ""
         assert doc.strip() and "Example:" in doc, command.callback.__name__
@@ -236,3 +236,19 @@ def test_add_without_files_keeps_the_store_only_and_a_later_add_writes_them(tmp_
     assert run("build", corpus, "--out", tmp_path / "full", "--quiet").exit_code == 0
     for name in ("graph.trig", "graph.ttl", "graph.html"):
         assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
+
+
+def test_watch_builds_an_empty_out_at_its_first_round_and_reports_each_round(tmp_path):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text("The Freedonian government imposed sanctions on Rudolf Elphberg.", encoding="utf-8")
+    out = tmp_path / "kg"
+    result = run("watch", corpus, "--out", out, "--rounds", "1", "--every", "0.1")
+    assert result.exit_code == 0, result.output
+    assert "Watching" in result.output and "Read 1 document in" in result.output and "Stopped after 1 round." in result.output
+    assert (out / "graph.html").is_file()
+    result = run("watch", "--out", out, "--rounds", "1", "--no-files")
+    assert result.exit_code == 0 and "Read 1 document (0 read, 1 unchanged)" in result.output, result.output
+    assert not (out / "graph.trig").exists()
+    result = run("watch", "--out", tmp_path / "nothing", "--rounds", "1")
+    assert result.exit_code == 2 and "E415" in result.output

@@ -182,7 +182,7 @@ def _scan(
     would otherwise look unchanged).
     """
     files, problems = discover_real(paths)
-    files = _outside_builds(files, problems)
+    files = outside_builds(files, problems)
     roots = [Path(p) for p in paths if Path(p).is_dir()]  # a folder the file is in (looked up once, not for every file)
     known = known or {}
     found: list[tuple[str, Path, Path | None, str]] = []
@@ -216,7 +216,7 @@ def _scan(
     return found, problems, stamps
 
 
-def _outside_builds(files: list[tuple[Path, str]], problems: list[Problem]) -> list[tuple[Path, str]]:
+def outside_builds(files: list[tuple[Path, str]], problems: list[Problem]) -> list[tuple[Path, str]]:
     """``files`` less those of a newskg build folder (one that holds an archive):
     a build's own ``graph.html`` is never a document, and reading it would make a corpus that
     holds its ``--out`` folder grow at every update (each folder is reported once, W206).
@@ -228,7 +228,7 @@ def _outside_builds(files: list[tuple[Path, str]], problems: list[Problem]) -> l
     >>> _ = (top / "kg" / ARCHIVE / ARCHIVE_MARKER).write_text("{}")
     >>> problems = []
     >>> found = [(path, str(path)) for path in (top / "a.txt", top / "kg" / "graph.html")]
-    >>> [path.name for path, _ in _outside_builds(found, problems)]
+    >>> [path.name for path, _ in outside_builds(found, problems)]
     ['a.txt']
     >>> problems[0].code
     'W206'
