@@ -185,15 +185,21 @@ class ActorResolver:
             return max(candidates, key=lambda s: s.start) if candidates else None
         return None
 
-    def by_title(self, word: str, before: int) -> Span | None:
-        """The last person named with a title ending in ``word``: "the bishop" -> "Bishop X"."""
+    def by_title(self, word: str, before: int, qualifiers: tuple[str, ...] = ()) -> Span | None:
+        """The last person named with a title ending in ``word`` (after ``qualifiers``, when
+        given): "the bishop" -> "Bishop X", "the foreign minister" -> "Foreign Minister Y" (not
+        "Interior Minister Z": a qualified noun matches a title that has the same words)."""
         titles = titles_of(self.doc)
         if not titles:
             return None
+        wanted = [*qualifiers, word]
         for span in reversed(self.mentioned_before(before)):
             title = titles.get((span.start, span.end))
-            if span.label_ == "Person" and title and title.lower().replace(".", "").split()[-1] == word:
-                return span
+            if span.label_ == "Person" and title:
+                words = title.lower().replace(".", "").split()
+                if words[-1:] == [word] and [self.lexicon.fold_spelling(w) for w in words[-len(wanted):]] == [
+                        self.lexicon.fold_spelling(w) for w in wanted]:
+                    return span
         return None
 
     def main_country(self) -> str | None:
@@ -337,9 +343,11 @@ class ActorResolver:
                 return named  # "A press freedom group called on X ... The Lantern Press Union said"
         definite = any(c.lower_ in {"the", "this", "that", "these", "those"} or c.dep_ == "poss" for c in token.children)
         qualified = any(c.dep_ == "amod" for c in token.children)  # "the ruling party" is not "the party"
-        if token.pos_ == "NOUN" and token.is_lower and definite and not qualified:
-            # "Bishop X ... the bishop", "Judge Y ... the judge": the last person of that title
-            titled = self.by_title(lemma, token.i)
+        if token.pos_ == "NOUN" and token.is_lower and definite:
+            # "Bishop X ... the bishop", "Judge Y ... the judge": the last person of that title;
+            # "Foreign Minister Y ... the foreign minister": its qualifiers are the title's words
+            qualifiers = tuple(c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound"} and c.is_alpha)
+            titled = self.by_title(lemma, token.i, qualifiers) if qualifiers or not qualified else None
             if titled is not None:
                 return titled
         if token.pos_ == "NOUN" and token.is_lower and (definite or token.tag_ != "NNS") and not qualified:

@@ -426,6 +426,19 @@ def test_a_title_refers_back_to_the_person_who_holds_it(invented):
     find(result, "Arrest", sources={"Strelsau police"}, targets={"Tomas Kravik"})
 
 
+def test_a_qualified_title_refers_back_to_the_person_who_holds_that_title_and_no_other(invented):
+    text = (
+        "Freedonian Foreign Minister Anna Vell met Interior Minister Rudolf Elphberg in Strelsau on Monday.\n\n"
+        "The foreign minister condemned the arrest of Anton Varga. The interior minister rejected the criticism of Lantern Rights Watch."
+    )
+    result = invented(text)
+    find(result, "Condemn", sources={"Anna Vell"}, themes={"Anton Varga"})
+    find(result, "Reject", sources={"Rudolf Elphberg"})
+    # a title no one in the text holds refers to no one
+    result = invented("Freedonian Foreign Minister Anna Vell visited Strelsau on Monday.\n\nThe prime minister condemned the arrest of Anton Varga.")
+    assert all(not e.sources for e in result.events if e.event_class == "Condemn")
+
+
 def test_we_is_the_author_named_at_the_top(invented):
     text = (
         "Ruritania: journalist detained in Strelsau\n\n"
