@@ -192,14 +192,14 @@ class ActorResolver:
         titles = titles_of(self.doc)
         if not titles:
             return None
-        wanted = [*qualifiers, word]
+        wanted = [self.lexicon.fold_spelling(w) for w in (*qualifiers, word)]
         for span in reversed(self.mentioned_before(before)):
             title = titles.get((span.start, span.end))
             if span.label_ == "Person" and title:
-                words = title.lower().replace(".", "").split()
-                if words[-1:] == [word] and [self.lexicon.fold_spelling(w) for w in words[-len(wanted):]] == [
-                        self.lexicon.fold_spelling(w) for w in wanted]:
-                    return span
+                # "High Representative/Vice-President": the last title, its hyphen a word of its own
+                words = [self.lexicon.fold_spelling(w) for w in title.split("/")[-1].lower().replace(".", "").replace("-", " - ").split()]
+                if words[-len(wanted):] == wanted and (len(words) == len(wanted) or words[-len(wanted) - 1] != "-"):
+                    return span  # not "the president" for a vice-president
         return None
 
     def main_country(self) -> str | None:
@@ -346,7 +346,7 @@ class ActorResolver:
         if token.pos_ == "NOUN" and token.is_lower and definite:
             # "Bishop X ... the bishop", "Judge Y ... the judge": the last person of that title;
             # "Foreign Minister Y ... the foreign minister": its qualifiers are the title's words
-            qualifiers = tuple(c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound"} and c.is_alpha)
+            qualifiers = tuple(c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound"} and c.is_alpha or c.text == "-" and c.i == token.i - 1)
             titled = self.by_title(lemma, token.i, qualifiers) if qualifiers or not qualified else None
             if titled is not None:
                 return titled

@@ -437,6 +437,22 @@ def test_a_qualified_title_refers_back_to_the_person_who_holds_that_title_and_no
     # a title no one in the text holds refers to no one
     result = invented("Freedonian Foreign Minister Anna Vell visited Strelsau on Monday.\n\nThe prime minister condemned the arrest of Anton Varga.")
     assert all(not e.sources for e in result.events if e.event_class == "Condemn")
+    # nor is "the president" the vice-president, whose title is kept whole
+    result = invented("Freedonian Vice-President Anna Vell visited Strelsau on Monday.\n\nThe president condemned the arrest of Anton Varga.")
+    assert [m.title for m in result.mentions if m.text == "Anna Vell"] == ["Vice-President"]
+    assert all(not e.sources for e in result.events if e.event_class == "Condemn")
+
+
+def test_two_titles_joined_by_a_slash_are_the_persons_title_and_the_office_alone_refers_to_her(invented):
+    text = (
+        "Speech by High Representative/Vice-President Anna Vell at the debate.\n\n"
+        "The High Representative issued a statement calling for the release of Anton Varga."
+    )
+    result = invented(text)
+    assert [m.title for m in result.mentions if m.text == "Anna Vell"] == ["High Representative/Vice-President"]
+    offices = {(a.short, a.long_form) for a in result.acronyms}
+    assert ("High Representative", "Anna Vell") in offices
+    find(result, "Demand", sources={"High Representative"}, themes={"Anton Varga"})
 
 
 def test_we_is_the_author_named_at_the_top(invented):

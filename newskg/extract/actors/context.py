@@ -60,14 +60,22 @@ def attributive(span: Span, lexicon: Lexicon) -> bool:
 
 def title_before(span: Span, lexicon: Lexicon) -> str | None:
     """A capitalised honorific or title written right before a name ("Judge" in "Judge Anna
-    Lorne"), kept as the mention's title."""
+    Lorne", "Vice-President", two titles joined by a slash), kept as the mention's title."""
     doc = span.doc
-    for n in (3, 2, 1):
+
+    def joiner(t) -> bool:  # "Vice-President", "High Representative/Vice-President": written without spaces
+        return t.text in {"-", "/"} and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_
+
+    for n in (7, 6, 5, 4, 3, 2, 1):
         start = span.start - n
         if start < 0:
             continue
         words = doc[start : span.start]
-        if words[0].is_title and all(t.is_title or t.is_lower and t.lower_ in {"of", "de", "the"} for t in words) and is_title_word(words.text, lexicon):
+        if not words[0].is_title or not all(t.is_title or t.is_lower and t.lower_ in {"of", "de", "the"} or joiner(t) for t in words):
+            continue
+        if n > 3 and not any(t.text == "/" for t in words):
+            continue
+        if all(is_title_word(part, lexicon) for part in words.text.split("/")):
             return words.text
     return None
 

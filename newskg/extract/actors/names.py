@@ -18,9 +18,17 @@ _FOOTNOTE = re.compile(r"^(?:\[\d{1,3}\]?|\(\d{1,3}\)?|\*+|†|‡|\d{1,3})$")
 
 
 def _phrase_at(tokens: list[str], i: int, phrases: frozenset[str], longest: int = 4) -> int:
-    """Length of the longest phrase of ``phrases`` starting at ``tokens[i]`` (0 if none)."""
+    """Length of the longest phrase of ``phrases`` starting at ``tokens[i]`` (0 if none); a
+    hyphen the tokenizer split off is joined back ("vice - president" is "vice-president").
+
+    Examples
+    --------
+    >>> _phrase_at(["the", "vice", "-", "president"], 1, frozenset({"vice-president"}))
+    3
+    """
     for n in range(min(longest, len(tokens) - i), 0, -1):
-        if " ".join(tokens[i : i + n]) in phrases:
+        phrase = " ".join(tokens[i : i + n])
+        if phrase in phrases or (" - " in phrase and phrase.replace(" - ", "-") in phrases):
             return n
     return 0
 
