@@ -94,6 +94,9 @@ def test_a_capital_the_ner_takes_for_an_organisation_is_a_city_with_or_without_i
         ("Rights group Promo-Vell Watchers said the verdict was unfair.", "Promo-Vell Watchers", "NGO"),
         ("She told the newspaper Kessa Evening Ledger that she would appeal.", "Kessa Evening Ledger", "MediaOrganization"),
         ("The opposition party Orrin Forward boycotted the vote.", "Orrin Forward", "PoliticalParty"),
+        ("The rights group Lantern Watchers condemned the arrest.", "Lantern Watchers", "NGO"),
+        # a modifier before an association's generic word says what it is: a business, not an NGO
+        ("Protesters blocked the entrance of the mining group Vellcorp Resources in Strelsau.", "Vellcorp Resources", "Organization"),
     ],
 )
 def test_a_name_a_descriptor_introduces_is_an_actor_of_its_class(extractor, text, name, cls):
