@@ -176,10 +176,11 @@ class ActorResolver:
         found = next((s for s in reversed(self._last_words().get(word, ())) if s.end <= before), None)
         if found is not None:
             return found
-        if word in self.lexicon.state_institutions:
-            # "the authorities" may be a government named as such, and the other way round.
+        if word in self.lexicon.government_nouns:
+            # "the authorities" may be a government named as such, and the other way round; not
+            # the ministry or the court last named ("the government" is not "the Interior Ministry")
             candidates = [
-                s for w in self.lexicon.state_institutions for s in self._last_words().get(w, ())
+                s for w in self.lexicon.government_nouns for s in self._last_words().get(w, ())
                 if s.end <= before and s.label_ == "GovernmentBody"
             ]
             return max(candidates, key=lambda s: s.start) if candidates else None

@@ -62,6 +62,14 @@ def test_passive_with_agent(invented):
     assert names(event.sources) == {"Strelsau police"} and event.rule == "verb-passive"
 
 
+def test_the_agent_the_parse_hung_on_a_gerund_is_the_passives(invented):
+    event = find(invented("Ilsa Vandermeer was banned from leaving the country by the Strelsau District Court."), "Ban", targets={"Ilsa Vandermeer"})
+    assert names(event.sources) == {"Strelsau District Court"}
+    # "by" a place or a means is no agent
+    for text in ("Ilsa Vandermeer was barred from travelling by car.", "Ilsa Vandermeer was barred from travelling by Strelsau."):
+        assert find(invented(text), "Ban", targets={"Ilsa Vandermeer"}).sources == ()
+
+
 def test_agentless_state_act_has_a_target_and_no_source(invented):
     event = find(invented("Mirela Dobrescu was sentenced to four years in prison."), "Sentence", targets={"Mirela Dobrescu"})
     assert event.sources == ()
@@ -409,6 +417,45 @@ def test_bulleted_demands_continue_the_open_sentence(invented):
 
 
 # -- across sentences ----------------------------------------------------------------------
+
+
+def test_the_government_is_not_the_police_or_the_court_last_named(invented):
+    result = invented(
+        "Ruritania has seen protests for weeks. The Strelsau police arrested Karl Osterhaus on Monday. "
+        "Lantern Rights Watch accused the government of silencing dissent. "
+        "A court sentenced Petr Halloran to two years."
+    )
+    accusation = find(result, "Accuse", sources={"Lantern Rights Watch"})
+    (government,) = accusation.targets
+    assert government.canonical and "Ruritan" in government.canonical and government.canonical.endswith("government")
+    sentence = find(result, "Sentence", targets={"Petr Halloran"})
+    assert "Strelsau police" not in names(sentence.sources)
+
+
+def test_an_act_joined_to_a_demand_is_done_not_asked_for(invented):
+    result = invented(
+        "Lantern Rights Watch called for the release of Karl Osterhaus and accused the Ruritanian government "
+        "of silencing dissent. The Freedonian Parliament urged the Ruritanian authorities to free Tomas Kravik and drop the charges."
+    )
+    accusation = find(result, "Accuse", sources={"Lantern Rights Watch"}, targets={"Ruritanian government"})
+    assert accusation.mode == "asserted"
+    assert find(result, "Release", targets={"Karl Osterhaus"}).mode == "demanded"
+    assert find(result, "Release", targets={"Tomas Kravik"}).mode == "demanded"
+
+
+def test_a_name_before_its_generic_head_is_the_subject_a_pronoun_refers_back_to(invented):
+    result = invented(
+        "Ruritania has seen protests for weeks. Lantern Rights Watch said police used force. "
+        "The opposition Free Voices Collective party said its supporters had been detained. "
+        "Its leader, Petr Halloran, was questioned by the Strelsau police for six hours."
+    )
+    leads = {(r.subject.text, r.object.text) for r in result.relations if r.predicate == "leads"}
+    assert ("Petr Halloran", "Free Voices Collective") in leads
+    assert not {o for s, o in leads if s == "Petr Halloran"} - {"Free Voices Collective"}
+    # questioning a person is an interrogation, questioning a decision a doubt
+    find(result, "Charge", sources={"Strelsau police"}, targets={"Petr Halloran"})
+    doubt = invented("Lantern Rights Watch questioned the Ruritanian government over the arrests.")
+    find(doubt, "Concern", sources={"Lantern Rights Watch"}, targets={"Ruritanian government"})
 
 
 def test_pronoun_to_the_last_compatible_actor(invented):

@@ -97,6 +97,14 @@ def test_a_capital_the_ner_takes_for_an_organisation_is_a_city_with_or_without_i
         ("The rights group Lantern Watchers condemned the arrest.", "Lantern Watchers", "NGO"),
         # a modifier before an association's generic word says what it is: a business, not an NGO
         ("Protesters blocked the entrance of the mining group Vellcorp Resources in Strelsau.", "Vellcorp Resources", "Organization"),
+        # a descriptor in apposition, before or after the name
+        ("His party, the Movement for Orrin Renewal, called for his release.", "Movement for Orrin Renewal", "PoliticalParty"),
+        ("The Vell Solidarity Alliance, the main opposition party, condemned the arrest.", "Vell Solidarity Alliance", "PoliticalParty"),
+        ("The Vell Civic Forum, a leading rights group, condemned the arrest.", "Vell Civic Forum", "NGO"),
+        # ... or as the head the name modifies
+        ("The opposition Vell Renewal Front party said its supporters had been detained.", "Vell Renewal Front", "PoliticalParty"),
+        # ... where the words before a one-word association's descriptor say it is none
+        ("The Vell Liberation Movement, an armed movement, attacked the town.", "Vell Liberation Movement", "NGO"),
     ],
 )
 def test_a_name_a_descriptor_introduces_is_an_actor_of_its_class(extractor, text, name, cls):

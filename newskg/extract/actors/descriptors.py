@@ -145,6 +145,9 @@ def retype_by_descriptor(spans: list[Span], lexicon: Lexicon) -> list[Span]:
     for span in spans:
         misread = span.label_ in _MISREAD and span.kb_id_ == "ner"
         if span.label_ != "Organization" and not misread:
+            cls = (_apposed_descriptor(span, descriptors) or _head_descriptor(span, descriptors)) if span.label_ == "NGO" else None
+            if cls is not None and cls != span.label_:
+                span = Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
             out.append(span)
             continue
         end = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
@@ -156,10 +159,53 @@ def retype_by_descriptor(spans: list[Span], lexicon: Lexicon) -> list[Span]:
             modified = start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ in {"ADJ", "NOUN", "PROPN", "VERB"}
             if cls == "NGO" and end - start == 1 and modified:
                 found = None
+        if found is None and not misread:
+            cls = _apposed_descriptor(span, descriptors) or _head_descriptor(span, descriptors)
+            found = (span.start, cls) if cls is not None else None
         if found is not None and found[1] != span.label_:
             span = Span(doc, span.start, span.end, label=found[1], kb_id=span.kb_id_, span_id=span.id_)
         out.append(span)
     return out
+
+
+def _head_descriptor(span: Span, descriptors: dict[str, str]) -> str | None:
+    """The class the lower-case noun right after a name gives it, when the name is that noun's
+    modifier: "the opposition Vell Front party" is a party, "the Vell Courier newspaper" a medium
+    (not an association's generic word: "the Vell Metals group" may be a business)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return None
+    head = doc[span.end]
+    cls = descriptors.get(head.lower_)
+    if cls is None or cls == "NGO" or not head.is_lower or head.pos_ != "NOUN" or span.root.head.i != head.i:
+        return None
+    return cls
+
+
+def _apposed_descriptor(span: Span, descriptors: dict[str, str]) -> str | None:
+    """The class a descriptor in apposition gives a name: "His party, the Vell Front," and "the
+    Vell Front, the main opposition party," are parties; "X, an independent weekly," a medium.
+
+    The descriptor is the common noun with the lower-case words before it; words before a medium's
+    or a party's descriptor only describe it ("the main opposition party"), but those before a
+    one-word association ("an armed group") change what it is, so an ``NGO`` descriptor counts
+    only whole or as a phrase of its own ("a leading rights group")."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or not noun.is_lower or span.start <= noun.i < span.end:
+            continue
+        first = noun.i
+        while first > 0 and noun.doc[first - 1].is_lower and noun.doc[first - 1].is_alpha and noun.doc[first - 1].head.i in range(first, noun.i + 1) and noun.doc[first - 1].dep_ in {"amod", "compound", "nmod"}:
+            first -= 1
+        words = [t.lower_ for t in noun.doc[first : noun.i + 1]]
+        for k in range(len(words)):
+            cls = descriptors.get(" ".join(words[k:]))
+            if cls is not None and (k == 0 or cls != "NGO" or len(words) - k > 1):
+                return cls
+    return None
 
 
 def conjoined_names(doc: Doc, spans: list[Span], lexicon: Lexicon, classify: Callable[[str], str | None]) -> list[Span]:

@@ -258,19 +258,23 @@ def sentence_events(
     nested: dict[int, list[Token]] = {}
     for trigger in triggers:
         args: Arguments = arguments_of(trigger, resolver, vocab, by_token)
+        cls = trigger.cls
+        sense = vocab.person_senses.get(trigger.token.lemma_.lower()) if trigger.kind == "verb" else None
+        if sense is not None and args.targets and all(t.label_ == "Person" for t in args.targets):
+            cls = vocab.classes[sense]  # "police questioned X": not a doubt about X
         event = SpanEvent(
-            cls=trigger.cls, trigger=trigger, sentence=sent, rule=args.rule,
+            cls=cls, trigger=trigger, sentence=sent, rule=args.rule,
             sources=args.sources, targets=args.targets, themes=args.themes, places=args.places,
             date=_event_date(trigger.token, dates), negated=_negated(trigger.token, vocab.undoing_verbs, resolver.lexicon.denial_verbs, vocab.refusal_verbs),
             mode=_mode(trigger.token, vocab, resolver.lexicon.speech_verbs),
         )
-        if trigger.cls.name in _DEMANDS:
+        if event.cls.name in _DEMANDS:
             event.content = _content(trigger.token)
-        if trigger.cls.stance or trigger.cls.name in _DEMANDS:
+        if event.cls.stance or event.cls.name in _DEMANDS:
             # what a demand or a condemnation is about, to set it beside the other side's claims
             event.topics = topics_of(sent, sent.start_char, sent.end_char)
         if recent and trigger.kind == "noun" and not (event.sources or event.targets or event.themes) and _definite(trigger.token) and not args.nested and not any(c.dep_ == "prep" and c.lower_ in {"of", "against", "on", "by", "into"} for c in trigger.token.children):
-            earlier = recent.get(trigger.cls.name)
+            earlier = recent.get(event.cls.name)
             if earlier is not None:
                 event.sources, event.targets = list(earlier.sources), list(earlier.targets)
                 event.rule = "noun-coreference"
@@ -280,7 +284,7 @@ def sentence_events(
         events[trigger.token.i] = event
         nested[trigger.token.i] = [n for n in args.nested if n.i in by_token and n.i != trigger.token.i]
         if recent is not None and event.rule == "noun-include" and not event.sources:
-            earlier = recent.get(trigger.cls.name)  # "The new listings include X": whose listings
+            earlier = recent.get(event.cls.name)  # "The new listings include X": whose listings
             if earlier is not None:
                 event.sources = list(earlier.sources)
     # Links and demanded doers top-down (a demand's addressee does what it asks, and so on
@@ -391,6 +395,8 @@ def _governing_demand(token: Token, events: dict[int, SpanEvent]) -> SpanEvent |
             return None  # a finite clause of its own
         event = events.get(ancestor.i)
         if event is not None and event.cls.name in _DEMANDS:
+            if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and ancestor.pos_ in {"VERB", "AUX"}:
+                return None  # "X called for Y's release and accused Z": two acts of X, one asked for
             return event
         child = ancestor
     return None

@@ -69,12 +69,21 @@ def is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not any(c.dep_ == "nsubj" for c in verb.children)
 
 def agents_of(verb: Token, resolver: ActorResolver) -> list[Span]:
+    """Who did what a passive verb says: its "by" phrase, or, in "X was banned from leaving the
+    country by the court", the "by" phrase the parse hung on the gerund after it (a gerund with no
+    subject of its own has no agent; the phrase must name an actor, not "by car")."""
     found: list[Span] = []
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and is_passive(verb)):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found += resolver.resolve_all(pobj) or actor_inside(pobj, resolver)
+    if not found and any(c.dep_ == "auxpass" for c in verb.children):
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ != "by"):
+            for gerund in (g for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBG" and not any(c.dep_ in {"nsubj", "auxpass"} for c in g.children)):
+                for by in (c for c in gerund.children if c.dep_ == "prep" and c.lower_ == "by"):
+                    for pobj in (p for p in by.children if p.dep_ == "pobj"):
+                        found += [s for s in resolver.resolve_all(pobj) if s.label_ not in NON_ACTORS | PLACES]
     return found
 
 def actor_inside(token: Token, resolver: ActorResolver) -> list[Span]:

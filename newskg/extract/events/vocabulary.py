@@ -71,6 +71,9 @@ class EventVocabulary:
     #: verbs whose subject draws a stance from others ("the arrest drew condemnation from X")
     drawing_verbs: frozenset[str] = frozenset()
     descriptions: dict[str, str] = field(default_factory=dict)
+    #: verbs that name another act when what they are done to is a person ("police questioned
+    #: X" is an interrogation, "X questioned the ruling" a doubt): lemma -> that act's class
+    person_senses: dict[str, str] = field(default_factory=dict)
 
     def description_class(self, key: str) -> EventClass | None:
         """The class of calling something ``key``.
@@ -127,6 +130,9 @@ def _merge(data: dict[str, Any], into: dict[str, Any], source: str) -> None:
     for key in ("light_verbs", "object_control", "deontic", "hypothetical", "describing_verbs", "undoing_verbs", "confirming_verbs", "intention_verbs", "refusal_verbs", "drawing_verbs"):
         into.setdefault(key, [])
         into[key] += _words(data.get(key))
+    senses = into.setdefault("person_senses", {})
+    for lemma, name in (data.get("person_senses") or {}).items():
+        senses[" ".join(str(lemma).lower().split())] = str(name)
     classes = into.setdefault("classes", {})
     for entry in data.get("classes") or []:
         if not isinstance(entry, dict) or not entry.get("name"):
@@ -192,6 +198,7 @@ def _build(raw: dict[str, Any]) -> EventVocabulary:
         refusal_verbs=frozenset(raw.get("refusal_verbs", ())),
         drawing_verbs=frozenset(raw.get("drawing_verbs", ())),
         descriptions=descriptions,
+        person_senses={lemma: name for lemma, name in (raw.get("person_senses") or {}).items() if name in classes},
     )
 
 
