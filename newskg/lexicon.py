@@ -100,6 +100,7 @@ class Lexicon:
     association_heads: frozenset[str] = frozenset()  # "... Journalists Syndicate": not a medium
     part_nouns: frozenset[str] = frozenset()  # "X, the youth wing of Y": X partOf Y
     name_descriptors: dict[str, str] = field(default_factory=dict)  # descriptor before a name -> its class
+    kind_modifiers: frozenset[str] = frozenset()  # "armed" in "an armed group": no association of citizens
     denial_verbs: frozenset[str] = frozenset()  # speech verbs whose claim is negated ("denied that ...")
     entity_patterns: tuple[dict[str, Any], ...] = field(default=())
     capitals: dict[str, str] = field(default_factory=dict)  # lower-cased capital -> country
@@ -314,6 +315,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         not_actors=frozenset(str(w).lower() for w in types.get("not_actors", [])),
         name_heads=frozenset(str(w).lower() for w in types.get("name_heads", [])),
         association_heads=frozenset(str(w).lower() for w in types.get("association_heads", [])),
+        kind_modifiers=frozenset(str(w).lower() for w in types.get("kind_modifiers", [])),
         context_words={
             str(word).lower(): str(cls)
             for cls, words in (types.get("context_words") or {}).items()

@@ -30,7 +30,7 @@ from newskg.extract.actors.aliases import quoted_aliases
 from newskg.extract.actors.collectives import collective_spans, office_spans
 from newskg.extract.actors.instruments import numbered_instruments
 from newskg.extract.actors.bounds import extend_names, peer_names, region_names, repair_pattern_match, role_anchored_people
-from newskg.extract.actors.descriptors import conjoined_names, described_names, retype_by_descriptor, subject_names
+from newskg.extract.actors.descriptors import apposed_names, conjoined_names, described_names, retype_by_descriptor, subject_names
 from newskg.extract.actors.context import (
     attributive,
     in_headline,
@@ -346,7 +346,7 @@ class EntityTyper:
         kept = retype_by_staff(retype_by_descriptor(retype_by_act(retype_by_company(retype_role_owners(retype_by_apposition(kept, lex), lex)), lex), lex), lex)
         kept = retype_dateline(doc, kept)
         kept = extend_names(doc, kept, lex)
-        kept = described_names(doc, kept, lex)
+        kept = apposed_names(doc, described_names(doc, kept, lex), lex)
         kept = conjoined_names(doc, kept, lex, lambda text: self.classify(text, "ORG"))
         kept = subject_names(doc, kept, lex, lambda text: self.classify(text, "ORG"), self._doers_verbs)
         kept = region_names(doc, kept, lex)

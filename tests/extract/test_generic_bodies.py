@@ -101,6 +101,8 @@ def test_a_capital_the_ner_takes_for_an_organisation_is_a_city_with_or_without_i
         ("His party, the Movement for Orrin Renewal, called for his release.", "Movement for Orrin Renewal", "PoliticalParty"),
         ("The Vell Solidarity Alliance, the main opposition party, condemned the arrest.", "Vell Solidarity Alliance", "PoliticalParty"),
         ("The Vell Civic Forum, a leading rights group, condemned the arrest.", "Vell Civic Forum", "NGO"),
+        # ... naming a body the NER missed, or saw only a place of
+        ("Clean Ballot Malawi, a local election watchdog, said the vote was rigged.", "Clean Ballot Malawi", "NGO"),
         # ... or as the head the name modifies
         ("The opposition Vell Renewal Front party said its supporters had been detained.", "Vell Renewal Front", "PoliticalParty"),
         # ... where the words before a one-word association's descriptor say it is none

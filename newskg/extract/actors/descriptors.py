@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newskg.extract.classes import NON_STATE_ORGANISATIONS
 from newskg.lexicon import Lexicon
 
-__all__ = ["described_names", "retype_by_descriptor", "conjoined_names", "subject_names"]
+__all__ = ["described_names", "apposed_names", "retype_by_descriptor", "conjoined_names", "subject_names"]
 
 #: the most words a name after a descriptor has
 _NAME_WORDS = 6
@@ -145,7 +145,7 @@ def retype_by_descriptor(spans: list[Span], lexicon: Lexicon) -> list[Span]:
     for span in spans:
         misread = span.label_ in _MISREAD and span.kb_id_ == "ner"
         if span.label_ != "Organization" and not misread:
-            cls = (_apposed_descriptor(span, descriptors) or _head_descriptor(span, descriptors)) if span.label_ == "NGO" else None
+            cls = (_apposed_descriptor(span, descriptors, lexicon.kind_modifiers) or _head_descriptor(span, descriptors)) if span.label_ == "NGO" else None
             if cls is not None and cls != span.label_:
                 span = Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
             out.append(span)
@@ -160,7 +160,7 @@ def retype_by_descriptor(spans: list[Span], lexicon: Lexicon) -> list[Span]:
             if cls == "NGO" and end - start == 1 and modified:
                 found = None
         if found is None and not misread:
-            cls = _apposed_descriptor(span, descriptors) or _head_descriptor(span, descriptors)
+            cls = _apposed_descriptor(span, descriptors, lexicon.kind_modifiers) or _head_descriptor(span, descriptors)
             found = (span.start, cls) if cls is not None else None
         if found is not None and found[1] != span.label_:
             span = Span(doc, span.start, span.end, label=found[1], kb_id=span.kb_id_, span_id=span.id_)
@@ -182,14 +182,15 @@ def _head_descriptor(span: Span, descriptors: dict[str, str]) -> str | None:
     return cls
 
 
-def _apposed_descriptor(span: Span, descriptors: dict[str, str]) -> str | None:
+def _apposed_descriptor(span: Span, descriptors: dict[str, str], kind_modifiers: frozenset[str] = frozenset()) -> str | None:
     """The class a descriptor in apposition gives a name: "His party, the Vell Front," and "the
     Vell Front, the main opposition party," are parties; "X, an independent weekly," a medium.
 
     The descriptor is the common noun with the lower-case words before it; words before a medium's
-    or a party's descriptor only describe it ("the main opposition party"), but those before a
-    one-word association ("an armed group") change what it is, so an ``NGO`` descriptor counts
-    only whole or as a phrase of its own ("a leading rights group")."""
+    or a party's descriptor only describe it ("the main opposition party"); before a one-word
+    association they may change what it is ("an armed group"), so an ``NGO`` descriptor counts
+    whole, as a phrase of its own ("a leading rights group"), or after words none of which is in
+    ``kind_modifiers`` ("a local anti-corruption watchdog")."""
     root = span.root
     nouns = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
@@ -198,12 +199,13 @@ def _apposed_descriptor(span: Span, descriptors: dict[str, str]) -> str | None:
         if noun.pos_ != "NOUN" or not noun.is_lower or span.start <= noun.i < span.end:
             continue
         first = noun.i
-        while first > 0 and noun.doc[first - 1].is_lower and noun.doc[first - 1].is_alpha and noun.doc[first - 1].head.i in range(first, noun.i + 1) and noun.doc[first - 1].dep_ in {"amod", "compound", "nmod"}:
+        doc = noun.doc
+        while first > 0 and doc[first - 1].is_lower and (doc[first - 1].is_alpha or doc[first - 1].text == "-") and doc[first - 1].head.i in range(first, noun.i + 1) and doc[first - 1].dep_ in {"amod", "compound", "nmod", "punct"}:
             first -= 1
-        words = [t.lower_ for t in noun.doc[first : noun.i + 1]]
+        words = [t.lower_ for t in doc[first : noun.i + 1]]
         for k in range(len(words)):
             cls = descriptors.get(" ".join(words[k:]))
-            if cls is not None and (k == 0 or cls != "NGO" or len(words) - k > 1):
+            if cls is not None and (k == 0 or cls != "NGO" or len(words) - k > 1 or not set(words[:k]) & kind_modifiers):
                 return cls
     return None
 
@@ -307,3 +309,62 @@ def subject_names(doc: Doc, spans: list[Span], lexicon: Lexicon, classify: Calla
         found.append(Span(doc, start, end, label=cls, kb_id="rule"))
         taken.update(range(start, end))
     return spans + found
+
+
+def apposed_names(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """``spans`` and the names a descriptor in apposition after them introduces: "Harbour Vell
+    Watch, a local anti-corruption watchdog, said" is a body even where the NER saw only the
+    country at its end ("... Ruritania") or nothing at all.
+
+    The name is the run of capitalised words the descriptor's noun hangs on, right before the
+    comma; a place the NER found inside the run gives way to it. The class is the descriptor's
+    (see :func:`retype_by_descriptor`).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from newskg.lexicon import load_lexicon
+    >>> words = ["Vell", "Harbour", "Monitor", ",", "a", "local", "watchdog", ",", "said", "so"]
+    >>> heads = [2, 2, 8, 2, 6, 6, 2, 2, 8, 8]
+    >>> deps = ["compound", "compound", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT", "advmod"]
+    >>> pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB", "ADV"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    >>> [(s.text, s.label_) for s in apposed_names(doc, [Span(doc, 0, 1, label="City", kb_id="ner")], load_lexicon())]
+    [('Vell Harbour Monitor', 'NGO')]
+    """
+    descriptors = lexicon.name_descriptors
+    if not descriptors:
+        return spans
+    by_token = {i: span for span in spans for i in range(span.start, span.end)}
+    out = list(spans)
+    for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "NOUN" or not token.is_lower:
+            continue
+        head = token.head
+        if head.i + 1 >= len(doc) or doc[head.i + 1].text != "," or head.i >= token.i or not _capitalised(head):
+            continue
+        start = head.i
+        while start > head.sent.start and head.i - start < _NAME_WORDS and (
+            _capitalised(doc[start - 1]) or (doc[start - 1].lower_ in {"of", "for", "&"} and start - 2 >= head.sent.start and _capitalised(doc[start - 2]))
+        ):
+            start -= 1
+        if doc[start].lower_ == "the" or (doc[start].is_sent_start and doc[start].lower_ in {"the", "a", "an"}):
+            start += 1
+        if head.i + 1 - start < 2:
+            continue  # one word alone ("Vell, a rights group") is the NER's to read
+        inside = list(dict.fromkeys(by_token[i] for i in range(start, head.i + 1) if i in by_token))
+        if any(s.start < start or s.end > head.i + 1 for s in inside):
+            continue  # a name that goes on past the run
+        if any(s.label_ not in _MISREAD | {"Country", "Region"} or s.kb_id_ != "ner" for s in inside):
+            continue  # a name the text or the patterns gave: kept
+        name = doc[start : head.i + 1]
+        if any(t.ent_type_ in _NOT_NAMES or t.lower_ in _CALENDAR for t in name) or name.text.lower() in lexicon.not_actors:
+            continue
+        cls = _apposed_descriptor(Span(doc, start, head.i + 1), descriptors, lexicon.kind_modifiers)
+        if cls is None:
+            continue
+        out = [s for s in out if s not in inside]
+        out.append(Span(doc, start, head.i + 1, label=cls, kb_id="rule"))
+        by_token.update({i: out[-1] for i in range(start, head.i + 1)})
+    return out
