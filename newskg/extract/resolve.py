@@ -22,6 +22,8 @@ _FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
 _OPENING_QUOTES = {"“", "‘"}
 _CLOSING_QUOTES = {"”", "’"}
 _GENERIC_HEADS = {"programme", "program", "scheme", "project", "initiative", "law", "act", "agreement", "treaty", "plan"}
+#: institutions a city has of its own: "a court in Strelsau" is the Strelsau court
+_LOCAL_INSTITUTIONS = {"court", "courts", "police"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _PLACES = {"Country", "City", "Region", "Place"}
 _NON_ACTORS = {"Law", "Programme", "Event"}
@@ -331,10 +333,13 @@ class ActorResolver:
                     return self.last_author
         if token.pos_ in {"NOUN", "PROPN"} and (lemma in self.lexicon.state_institutions or token.lower_ in self.lexicon.state_institutions):
             country = self._country_in(token)
-            if country is not None:
-                # "a court in Moldova", "Authorities in Ruritania": that country's institution
+            city = self._city_in(token) if country is None and lemma in _LOCAL_INSTITUTIONS else None
+            if country is not None or city is not None:
+                # "a court in Moldova", "Authorities in Ruritania": that country's institution;
+                # "a court in Strelsau": the city's court (but "the government in Strelsau" is
+                # the country's, which the city does not say)
                 label = "Court" if lemma in {"court", "courts"} else "GovernmentBody"
-                name = f"{self.lexicon.demonym_of.get(country, country)} {token.lower_}"
+                name = f"{city} {token.lower_}" if city else f"{self.lexicon.demonym_of.get(country, country)} {token.lower_}"
                 span = Span(self.doc, token.i, token.i + 1, label=label, kb_id="coref", span_id=name)
                 self.at[token.i] = span
                 return span
@@ -412,6 +417,16 @@ class ActorResolver:
                     place = self.entity(pobj) if pobj.dep_ == "pobj" else None
                     if place is not None and place.label_ == "Country":
                         return self.lexicon.country_of(place.text) or place.text
+        return None
+
+    def _city_in(self, token: Token) -> str | None:
+        """The city of "<institution> in <city>", when the phrase names one."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for pobj in child.children:
+                    place = self.entity(pobj) if pobj.dep_ == "pobj" else None
+                    if place is not None and place.label_ == "City":
+                        return place.text
         return None
 
     def resolve_actor(self, token: Token, *, depth: int = 0) -> Span | None:

@@ -458,6 +458,16 @@ def test_a_name_before_its_generic_head_is_the_subject_a_pronoun_refers_back_to(
     find(doubt, "Concern", sources={"Lantern Rights Watch"}, targets={"Ruritanian government"})
 
 
+def test_a_court_in_a_city_is_that_citys_court(invented):
+    sentence = find(invented("A court in Strelsau on Tuesday sentenced Ilsa Vandermeer to nine years in prison."), "Sentence", targets={"Ilsa Vandermeer"})
+    assert [s.canonical for s in sentence.sources] == ["Strelsau court"]
+    arrest = find(invented("Police in Strelsau arrested Karl Osterhaus."), "Arrest", targets={"Karl Osterhaus"})
+    assert [s.canonical for s in arrest.sources] == ["Strelsau police"]
+    # a government sits in its capital, but is the country's: the city does not name it
+    held = find(invented("The government in Strelsau arrested Karl Osterhaus."), "Arrest", targets={"Karl Osterhaus"})
+    assert all(s.canonical != "Strelsau government" for s in held.sources)
+
+
 def test_pronoun_to_the_last_compatible_actor(invented):
     result = invented("The Strelsau District Court heard the case on Monday. It sentenced Karl Osterhaus to two years.")
     find(result, "Sentence", sources={"Strelsau District Court"}, targets={"Karl Osterhaus"})

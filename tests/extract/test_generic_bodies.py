@@ -124,6 +124,10 @@ def test_an_association_of_the_press_is_no_medium():
     typer = EntityTyper(spacy.blank("en"), "t")
     assert typer.classify("Orrin Journalists Syndicate", "ORG") == "NGO"
     assert typer.classify("Vell Press Association", "ORG") == "NGO"
+    # a campaign named for what it sets out to do, whoever it speaks for
+    assert typer.classify("Committee to Defend Orrin Journalists", "ORG") == "NGO"
+    assert typer.classify("International Campaign to Ban Vell Mines", "ORG") == "NGO"
+    assert typer.classify("Committee to the Vell Ministry", "ORG") == "GovernmentBody"
     # a medium whatever it is called
     assert typer.classify("Vell News Network", "ORG") == "MediaOrganization"
     assert typer.classify("Vell Daily Times", "ORG") == "MediaOrganization"
