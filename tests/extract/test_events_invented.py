@@ -468,6 +468,14 @@ def test_a_court_in_a_city_is_that_citys_court(invented):
     assert all(s.canonical != "Strelsau government" for s in held.sources)
 
 
+def test_a_person_listed_among_those_detained_was_arrested(invented):
+    result = invented("Among those detained by the Strelsau police were Karl Osterhaus and Ilsa Vandermeer.")
+    find(result, "Arrest", sources={"Strelsau police"}, targets={"Karl Osterhaus", "Ilsa Vandermeer"})
+    told = invented("Among those detained was Petr Halloran, a leader of the opposition, Lantern Rights Watch said.")
+    arrest = find(told, "Arrest", targets={"Petr Halloran"})
+    assert arrest.mode == "asserted" and arrest.reported_by is not None and arrest.reported_by.text == "Lantern Rights Watch"
+
+
 def test_pronoun_to_the_last_compatible_actor(invented):
     result = invented("The Strelsau District Court heard the case on Monday. It sentenced Karl Osterhaus to two years.")
     find(result, "Sentence", sources={"Strelsau District Court"}, targets={"Karl Osterhaus"})

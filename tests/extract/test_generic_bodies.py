@@ -101,6 +101,9 @@ def test_a_capital_the_ner_takes_for_an_organisation_is_a_city_with_or_without_i
         ("His party, the Movement for Orrin Renewal, called for his release.", "Movement for Orrin Renewal", "PoliticalParty"),
         ("The Vell Solidarity Alliance, the main opposition party, condemned the arrest.", "Vell Solidarity Alliance", "PoliticalParty"),
         ("The Vell Civic Forum, a leading rights group, condemned the arrest.", "Vell Civic Forum", "NGO"),
+        # "the opposition X": a party, whatever its name's words say
+        ("Among those detained was Nika Orrin, a leader of the opposition United Vell Movement, his lawyer said.", "United Vell Movement", "PoliticalParty"),
+        ("The rights group Free Vell Movement condemned the arrests.", "Free Vell Movement", "NGO"),
         # ... naming a body the NER missed, or saw only a place of
         ("Clean Ballot Malawi, a local election watchdog, said the vote was rigged.", "Clean Ballot Malawi", "NGO"),
         # ... or as the head the name modifies

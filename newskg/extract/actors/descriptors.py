@@ -145,7 +145,14 @@ def retype_by_descriptor(spans: list[Span], lexicon: Lexicon) -> list[Span]:
     for span in spans:
         misread = span.label_ in _MISREAD and span.kb_id_ == "ner"
         if span.label_ != "Organization" and not misread:
-            cls = (_apposed_descriptor(span, descriptors, lexicon.kind_modifiers) or _head_descriptor(span, descriptors)) if span.label_ == "NGO" else None
+            cls = None
+            if span.label_ == "NGO":
+                # what its name's words said ("... Movement") gives way to a party's or a medium's
+                # descriptor: "the opposition Free Vell Movement", "His party, the X Movement,"
+                end = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
+                before = _descriptor_before(doc, end, descriptors, longest)
+                cls = before[1] if before is not None and before[1] != "NGO" else None
+                cls = cls or _apposed_descriptor(span, descriptors, lexicon.kind_modifiers) or _head_descriptor(span, descriptors)
             if cls is not None and cls != span.label_:
                 span = Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
             out.append(span)

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from newskg.extract.classes import PRIVATE_ACTORS
 from newskg.extract.events.arguments import Arguments, arguments_of, opens_paragraph
-from newskg.extract.events.phrases import actors_in
+from newskg.extract.events.phrases import actors_in, agents_of
 from newskg.extract.events.triggers import Trigger, find_triggers
 from newskg.extract.events.vocabulary import EventClass, EventVocabulary
 from newskg.extract.topics import topics_of
@@ -160,6 +160,19 @@ class EventFrames:
         self.after_mark = False
         events = sentence_events(sent, self.resolver, self.vocab, self.dates, claims, self.recent)
         events = self._continue_list(events, bullet)
+        listed, clause = _listed_as_held(sent, self.resolver, self.vocab)
+        if listed and clause is not None and not any(e.trigger.token.i == clause.i for e in events):
+            # "Among those detained was X": X's arrest, by whoever the clause says did it
+            cls = self.vocab.verb_class(clause.lemma_.lower())
+            cls = cls if cls is not None and cls.name == "Arrest" else self.vocab.classes.get("Arrest")
+            if cls is not None:
+                events.append(SpanEvent(
+                    cls=cls, trigger=Trigger(clause, cls, "verb", None, (clause.i,)), sentence=sent, rule="listed-as-held",
+                    sources=[s for s in agents_of(clause, self.resolver) if s not in listed], targets=list(listed),
+                    date=_event_date(clause, self.dates),
+                    reported_by=next((speaker for start, end, speaker in claims if start <= clause.idx < end), None),
+                ))
+                listed = []  # counted as detained below, with the other arrests
         for event in events:
             if event.sources or event.targets:
                 self.recent[event.cls.name] = event
@@ -167,7 +180,7 @@ class EventFrames:
                 self.resolver.recent_people += [t for t in event.targets if t.label_ == "Person"]
             if event.cls.name == "Arrest" and event.mode == "asserted" and not event.negated:
                 self.detained += [t for t in event.targets if t.label_ == "Person"]
-        self.detained += _listed_as_held(sent, self.resolver, self.vocab)
+        self.detained += listed
         waiting = [e for e in events if e.group or any(w.group and w.parent is e for w in events)]
         held = [e for e in waiting if not (e.targets or e.themes)]
         self.waiting += held
@@ -422,9 +435,9 @@ def _link(outer: SpanEvent, inner: SpanEvent) -> None:
             outer.targets = [s for s in inner.sources if s not in outer.sources]
 
 
-def _listed_as_held(sent: Span, resolver: ActorResolver, vocab: EventVocabulary) -> list[Span]:
-    """People a sentence lists as detained: "Among those held are A, B and C", "Those detained
-    include A and B"."""
+def _listed_as_held(sent: Span, resolver: ActorResolver, vocab: EventVocabulary) -> tuple[list[Span], Token | None]:
+    """People a sentence lists as detained, and the verb that says so: "Among those held are A, B
+    and C", "Those detained include A and B"."""
     for token in sent:
         if token.lower_ != "those":
             continue
@@ -433,14 +446,17 @@ def _listed_as_held(sent: Span, resolver: ActorResolver, vocab: EventVocabulary)
         hold = clause is not None and clause.lemma_.lower() == "hold"
         if not (hold or (cls is not None and cls.name == "Arrest")):
             continue
-        root = sent.root
+        # the verb of "Among those held are ...", also inside what someone said ("..., his lawyer said")
+        root = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+        if root.lemma_.lower() not in {"be", "include"}:
+            root = sent.root
         if root.lemma_.lower() not in {"be", "include"}:
             continue
         # the list, however the parser hung its names (in apposition, in coordination)
         people = [s for c in root.children if c.dep_ in {"nsubj", "attr", "dobj"} for s in actors_in(c, resolver, people_only=True) if s.label_ == "Person"]
         if people:
-            return people
-    return []
+            return people, clause
+    return [], None
 
 
 def _lift(outer: SpanEvent, inner: SpanEvent) -> None:
