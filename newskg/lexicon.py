@@ -90,7 +90,6 @@ class Lexicon:
     lede_nouns: dict[str, frozenset[str]]  # head of "a rights group" -> the classes of the actor named after it
     proxy_nouns: frozenset[str]
     state_institutions: frozenset[str]
-    government_nouns: frozenset[str]  # nouns for a state's government as a whole ("the authorities")
     roles: dict[str, str]  # title -> property name (leads, spokespersonOf, memberOf, relativeOf)
     former_words: frozenset[str]
     state_titles: frozenset[str]
@@ -338,7 +337,6 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         proxy_nouns=frozenset(str(w).lower() for w in relations.get("proxy_nouns", [])),
         part_nouns=frozenset(str(w).lower() for w in relations.get("part_nouns", [])),
         state_institutions=frozenset(institutions),
-        government_nouns=frozenset(str(w).lower() for w in relations.get("government_nouns", [])),
         speech_verbs=frozenset(str(w).lower() for w in [*relations.get("speech", []), *relations.get("denials", [])]),
         denial_verbs=frozenset(str(w).lower() for w in relations.get("denials", [])),
         speech_nouns=frozenset(str(w).lower() for w in relations.get("speech_nouns", [])),

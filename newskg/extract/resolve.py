@@ -23,7 +23,7 @@ _OPENING_QUOTES = {"“", "‘"}
 _CLOSING_QUOTES = {"”", "’"}
 _GENERIC_HEADS = {"programme", "program", "scheme", "project", "initiative", "law", "act", "agreement", "treaty", "plan"}
 #: institutions a city has of its own: "a court in Strelsau" is the Strelsau court
-_LOCAL_INSTITUTIONS = {"court", "courts", "police"}
+_LOCAL_INSTITUTIONS = {"court", "courts", "police", "prosecutor", "prosecutors"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _PLACES = {"Country", "City", "Region", "Place"}
 _NON_ACTORS = {"Law", "Programme", "Event"}
@@ -178,15 +178,21 @@ class ActorResolver:
         found = next((s for s in reversed(self._last_words().get(word, ())) if s.end <= before), None)
         if found is not None:
             return found
-        if word in self.lexicon.government_nouns:
+        whole = self._government_heads()
+        if word in whole:
             # "the authorities" may be a government named as such, and the other way round; not
             # the ministry or the court last named ("the government" is not "the Interior Ministry")
             candidates = [
-                s for w in self.lexicon.government_nouns for s in self._last_words().get(w, ())
+                s for w in whole for s in self._last_words().get(w, ())
                 if s.end <= before and s.label_ == "GovernmentBody"
             ]
             return max(candidates, key=lambda s: s.start) if candidates else None
         return None
+
+    def _government_heads(self) -> frozenset[str]:
+        """The one-word names of a government as a whole (``government_words``), not "state",
+        which ends "Department of State"."""
+        return frozenset(w for w in self.lexicon.government_words if " " not in w) - {"state"}
 
     def by_title(self, word: str, before: int, qualifiers: tuple[str, ...] = ()) -> Span | None:
         """The last person named with a title ending in ``word`` (after ``qualifiers``, when
@@ -365,13 +371,16 @@ class ActorResolver:
             cls = self.lexicon.generic_nouns.get(lemma)
             if cls is not None and determined:
                 return self.by_class(cls, token.i)
-            if determined and (lemma in self.lexicon.state_institutions or token.lower_ in self.lexicon.state_institutions):
+            # "a court acquitted X": a court of the country the document is about, as "the court"
+            unnamed_court = lemma == "court" and any(c.lower_ in {"a", "an"} for c in token.children)
+            if (determined or unnamed_court) and (lemma in self.lexicon.state_institutions or token.lower_ in self.lexicon.state_institutions):
                 # "the government" with no government named yet: the government of the country the
                 # document is about ("Belarusian authorities"); with no country, a placeholder the
                 # graph stage drops.
                 country = self.main_country()
                 name = f"{self.lexicon.demonym_of.get(country, country)} {token.lower_}" if country else ""
-                span = Span(self.doc, token.i, token.i + 1, label="GovernmentBody", kb_id="coref", span_id=name)
+                label = "Court" if lemma == "court" else "GovernmentBody"
+                span = Span(self.doc, token.i, token.i + 1, label=label, kb_id="coref", span_id=name)
                 self.at[token.i] = span
                 return span
         phrase = " ".join(t.lower_ for t in [*(c for c in token.lefts if c.dep_ == "compound"), token])

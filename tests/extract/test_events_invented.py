@@ -429,7 +429,9 @@ def test_the_government_is_not_the_police_or_the_court_last_named(invented):
     (government,) = accusation.targets
     assert government.canonical and "Ruritan" in government.canonical and government.canonical.endswith("government")
     sentence = find(result, "Sentence", targets={"Petr Halloran"})
-    assert "Strelsau police" not in names(sentence.sources)
+    # "a court", named no further, is a court of the country the text is about
+    (court,) = sentence.sources
+    assert court.label == "Court" and court.canonical.startswith("Ruritan") and court.canonical.endswith("court")
 
 
 def test_an_act_joined_to_a_demand_is_done_not_asked_for(invented):
@@ -463,6 +465,8 @@ def test_a_court_in_a_city_is_that_citys_court(invented):
     assert [s.canonical for s in sentence.sources] == ["Strelsau court"]
     arrest = find(invented("Police in Strelsau arrested Karl Osterhaus."), "Arrest", targets={"Karl Osterhaus"})
     assert [s.canonical for s in arrest.sources] == ["Strelsau police"]
+    charge = find(invented("Prosecutors in Strelsau charged Karl Osterhaus with treason."), "Charge", targets={"Karl Osterhaus"})
+    assert [s.canonical for s in charge.sources] == ["Strelsau prosecutors"]
     # a government sits in its capital, but is the country's: the city does not name it
     held = find(invented("The government in Strelsau arrested Karl Osterhaus."), "Arrest", targets={"Karl Osterhaus"})
     assert all(s.canonical != "Strelsau government" for s in held.sources)
