@@ -262,6 +262,30 @@ def _to_name(doc: Doc, k: int, end: int, resolver: ActorResolver) -> int:
     return k
 
 
+def _title_after(doc: Doc, j: int, end: int, resolver: ActorResolver, lexicon: Lexicon) -> tuple[str, int, bool] | None:
+    """The title written from token ``j``, with the describing words before it ("operations
+    director", "deputy director", "long-time adviser") and a capitalised word no name starts at
+    ("Europe programme coordinator"): (the title as written, its end, whether a part of the body
+    holds it: "programme" is one of ``units``)."""
+    start = j
+    if j + 1 < end and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j + 1].is_lower and _title_at(doc, j, lexicon.roles) is None:
+        found = resolver.entity(doc[j])
+        if found is None or found.label_ in {"Region", "Place"}:
+            j += 1
+    part = False
+    first = j
+    while j < end and j - first < 3 and _title_at(doc, j, lexicon.roles) is None and (doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].is_lower):
+        part = part or doc[j].lower_ in lexicon.units
+        j += 1
+    hit = _title_at(doc, j, lexicon.roles) if j < end else None
+    if hit is None:
+        return None
+    title, k = hit
+    if j > start:
+        title = title_text(doc[start:k])  # keep the whole title as written
+    return title, k, part
+
+
 def _body_at(doc: Doc, k: int, end: int, resolver: ActorResolver, units: frozenset[str]) -> tuple[Span | None, bool]:
     """The body named at token ``k``, and whether the text names one of its parts first: "the
     Brannock branch of X", "the regional office of X" are X's (``units`` are the part words)."""
@@ -311,21 +335,18 @@ def title_relations(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> li
                 k = org.end
                 if k < sent.end and doc[k].lower_ in {"'s", "’s"}:
                     k += 1
-                hit = _title_at(doc, k, roles) if k < sent.end else None
-                if hit is not None:
-                    found.append(_role(person, org, hit[0], roles, sent, former))
-            start_title = j
-            while j < sent.end and j - start_title < 3 and _title_at(doc, j, roles) is None and (doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].is_lower):
-                j += 1  # "operations director", "deputy director", "long-time adviser"
-            hit = _title_at(doc, j, roles) if j < sent.end else None
-            if hit is not None:
-                title, k = hit
-                if j > start_title:
-                    title = title_text(doc[start_title:k])  # keep the whole title as written
+                # "P, ORG's TITLE", "P, ORG's Europe programme coordinator" (a member: the title is
+                # held in one of ORG's parts)
+                held = _title_after(doc, k, sent.end, resolver, lexicon) if k < sent.end else None
+                if held is not None:
+                    found.append(_role(person, org, held[0], roles, sent, former, part=held[2]))
+            held = _title_after(doc, j, sent.end, resolver, lexicon) if j < sent.end else None
+            if held is not None:
+                title, k, _ = held
                 if k < sent.end and doc[k].lower_ in {"of", "at", "for", "in", "with"}:
                     org, part = _body_at(doc, _to_name(doc, k + 1, sent.end, resolver), sent.end, resolver, lexicon.units)
                     if org is not None and org.label_ in ORGANISATIONS | {"Country", "Programme"}:
-                        found.append(_role(person, org, title, roles, sent, former, part=part))
+                        found.append(_role(person, org, title, roles, sent, former, part=part or held[2]))
         # Before the name: "ORG['s] TITLE P", "his|her FAMILY P", "ORG and its TITLE, P"
         j = person.start - 1
         if j >= sent.start and doc[j].text == ",":

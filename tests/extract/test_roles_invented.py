@@ -112,5 +112,22 @@ def test_a_title_in_a_part_of_a_body_makes_a_member_of_the_whole(roles):
     assert ("Anneli Sorvari", "memberOf", "Free Voices Collective") in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This sentence is outrageous," said Mirela Dobrescu, Lantern Rights Watch\'s Europe programme coordinator.',
+        '"This sentence is outrageous," said Mirela Dobrescu, Europe programme coordinator at Lantern Rights Watch.',
+    ],
+)
+def test_a_title_after_a_region_and_a_part_of_a_body_makes_a_member(roles, text):
+    found = roles(text)
+    assert ("Mirela Dobrescu", "memberOf", "Lantern Rights Watch") in found
+    assert ("Mirela Dobrescu", "leads", "Lantern Rights Watch") not in found  # she coordinates a programme of it
+
+
+def test_a_title_after_a_bodys_possessive_is_held_in_it(roles):
+    assert ("Mirela Dobrescu", "leads", "Lantern Rights Watch") in roles("Mirela Dobrescu, Lantern Rights Watch's executive director, spoke.")
+
+
 def test_a_commander_leads(roles):
     assert ("Petr Halloran", "leads", "Free Voices Collective") in roles("Petr Halloran, the commander of the Free Voices Collective, was charged.")
