@@ -67,7 +67,10 @@ def choose_label(forms: Counter[str], cls: str, lexicon: Lexicon, *, steady: boo
             return (proper, len(words), spelled_out, forms[form], -len(form))
         # a short form of another name in the group ("Council" of "NMU Council") is not the label
         part = len(words) == 1 and any(other != form and len(other) > len(form) and other.lower().endswith(" " + form.lower()) for other in forms if forms[other])
-        return (proper and not acronym, not part, count(form), -qualified, len(form)) + ((alphabetically_first(form),) if steady else ())
+        # a name as written before a description in lower case ("Vellish government" before
+        # "government of Vell", "authorities of Vell")
+        capitalised = form[:1].isupper()
+        return (proper and not acronym, not part, capitalised, count(form), -qualified, len(form)) + ((alphabetically_first(form),) if steady else ())
 
     return max(forms, key=score)
 

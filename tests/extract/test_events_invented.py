@@ -480,6 +480,13 @@ def test_a_person_listed_among_those_detained_was_arrested(invented):
     assert arrest.mode == "asserted" and arrest.reported_by is not None and arrest.reported_by.text == "Lantern Rights Watch"
 
 
+def test_a_government_named_by_a_person_or_written_before_its_country_is_a_body(invented):
+    condemned = find(invented("Lantern Rights Watch condemned the Osterhaus regime's crackdown on the press."), "Condemn", sources={"Lantern Rights Watch"})
+    assert [(t.text, t.label) for t in condemned.targets] == [("Osterhaus regime", "GovernmentBody")]
+    urged = find(invented("Lantern Rights Watch urged the government of Freedonia to free Tomas Kravik."), "Urge", sources={"Lantern Rights Watch"})
+    assert [(t.text, t.label) for t in urged.targets] == [("government of Freedonia", "GovernmentBody")]
+
+
 def test_pronoun_to_the_last_compatible_actor(invented):
     result = invented("The Strelsau District Court heard the case on Monday. It sentenced Karl Osterhaus to two years.")
     find(result, "Sentence", sources={"Strelsau District Court"}, targets={"Karl Osterhaus"})

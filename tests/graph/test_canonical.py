@@ -218,3 +218,9 @@ def test_an_actor_keeps_its_id_when_near_equal_spellings_trade_places():
     assert before[0] == after[0] == "strelsau-centre-for-labour-rights", "the id does not move with it"
     # a spelling written many times more often is the id's name too
     assert index(1, 8) == ("strelsau-center-for-labor-rights", american)
+
+
+def test_a_state_is_labelled_by_its_capitalised_name_not_a_lower_case_description():
+    found = groups(doc("a", m("authorities of Moldova", "GovernmentBody", "rule"), m("government of Moldova", "GovernmentBody", "rule"),
+                       m("Moldovan government", "GovernmentBody", "ruler")))
+    assert found == {"Moldovan government": ("GovernmentBody", {"authorities of Moldova", "government of Moldova"})}

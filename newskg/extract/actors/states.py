@@ -78,20 +78,29 @@ def institution_spans(doc: Doc, spans: list[Span], lexicon: Lexicon) -> list[Spa
             widened[id(span)] = new
         elif not any(start < s.end and s.start < j + n for s in spans):
             out.append(new)
+    for span in spans:
+        # "the Vost regime", "the Kessel administration": the government a person heads, named by
+        # them (not the government of the country the text is about: that may be the writer's)
+        if span.label_ == "Person" and id(span) not in widened and span.end < len(doc) and span.root.head.i == span.end:
+            word = doc[span.end]
+            if word.is_lower and word.lower_ in lexicon.government_words and not (span.end + 1 < len(doc) and doc[span.end + 1].pos_ in {"NOUN", "PROPN"} and word.dep_ == "compound"):
+                widened[id(span)] = Span(doc, span.start, span.end + 1, label="GovernmentBody", kb_id="rule", span_id="")
     for span in bodies:
         # "the Vell Union delegation": a body's representation acts for it
         n = _phrase_after(doc, span.end, lexicon.representations, longest=2)
         if n and doc[span.end].is_lower and id(span) not in widened:
             widened[id(span)] = Span(doc, span.start, span.end + n, label="GovernmentBody", kb_id="rule", span_id="")
     for span in spans:
-        # "the interior ministry of Vell", "the police of Strelsau": the institution before its place
+        # "the interior ministry of Vell", "the police of Strelsau", "the government of Vell": the
+        # institution before its place
         if span.label_ in PLACES and id(span) not in widened and span.start >= 3 and doc[span.start - 1].lower_ == "of":
             for n in (3, 2, 1):
                 start = span.start - 1 - n
                 words = doc[max(start, 0) : span.start - 1]
                 phrase = " ".join(t.lower_.replace("’", "'") for t in words)
-                if start >= 1 and doc[start - 1].lower_ == "the" and all(t.is_lower for t in words) and phrase in lexicon.institutions:
-                    widened[id(span)] = Span(doc, start, span.end, label=lexicon.institutions[phrase], kb_id="rule", span_id="")
+                cls = lexicon.institutions.get(phrase) or ("GovernmentBody" if phrase in lexicon.government_words else None)
+                if start >= 1 and doc[start - 1].lower_ == "the" and all(t.is_lower for t in words) and cls is not None:
+                    widened[id(span)] = Span(doc, start, span.end, label=cls, kb_id="rule", span_id="")
                     break
     countries = {name for demonym, name in local.items() if name != demonym}
     # a nationality word alone ("the Vellish opposition") is not an actor, as for known demonyms
