@@ -235,6 +235,13 @@ class ActorResolver:
         """The actor ``token`` stands for, or ``None``."""
         span = self.entity(token)
         if span is not None:
+            doc = token.doc
+            if token.dep_ in {"nsubj", "nsubjpass"} and span.end + 1 < len(doc) and doc[span.end].lower_ in {"'s", "’s"}:
+                owned = self.entity(doc[span.end + 1])
+                if owned is not None and owned.start == span.end + 1 and owned.label_ not in _PLACES | _NON_ACTORS | {"Person"}:
+                    # "the Treasury Department's Office of X is sanctioning ...", parsed with the
+                    # owner as the subject: the office acts
+                    return owned
             return span
         low = token.lower_
         if token.i + 1 < len(token.doc) and (low in self.lexicon.roles or token.lemma_.lower() in self.lexicon.roles):

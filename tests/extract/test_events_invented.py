@@ -352,6 +352,17 @@ def test_legal_basis_is_a_theme(invented):
     assert "Executive Order 40211" in names(event.themes) and event.theme_predicate == "designatesUnder"
 
 
+def test_an_office_of_a_ministry_sanctions_under_an_order(invented):
+    result = invented(
+        "Concurrently, the Department of the Vell Exchequer's Office of Harbour Assets Control (OHAC) is sanctioning "
+        "three Moldovan companies pursuant to Executive Order 40211."
+    )
+    # the office acts, though the parser made its owner the subject; "pursuant to", though the
+    # parser made it a clause of its own, gives the legal basis
+    event = find(result, "Sanction", sources={"Office of Harbour Assets Control"})
+    assert "Executive Order 40211" in names(event.themes)
+
+
 def test_detention_place(invented):
     result = invented("Petr Halloran is imprisoned in Zenda Prison.")
     event = find(result, "Arrest", targets={"Petr Halloran"})

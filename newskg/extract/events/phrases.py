@@ -181,8 +181,8 @@ def legal_basis(token: Token, resolver: ActorResolver) -> list[Span]:
     stack = list(token.children)
     while stack:
         t = stack.pop()
-        if t.dep_ in {"relcl", "ccomp", "advcl"}:
-            continue
+        if t.dep_ in {"relcl", "ccomp", "advcl"} and not (t.dep_ == "advcl" and t.lower_ in {"pursuant", "according"}):
+            continue  # ("pursuant to X", which the parser may hang on the verb as a clause, is no clause)
         clause.append(t)
         stack.extend(t.children)
     for child in sorted(clause, key=lambda t: t.i):
