@@ -199,8 +199,9 @@ def repair_pattern_match(ent: Span, lexicon: Lexicon) -> list[Span]:
 
 def role_anchored_people(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """Names the NER missed but a title anchors: "Ilsa Vandermeer, Executive Director of ...",
-    "spokesperson Tomas Brandt", "Mara Quill, a political analyst"."""
-    roles = lexicon.roles
+    "spokesperson Tomas Brandt", "Mara Quill, a political analyst", "human rights defender Leyla
+    Orrin" (the titles are ``roles.yml``'s and ``names.yml``'s)."""
+    roles = lexicon.person_titles
     longest = max((len(t.split()) for t in roles), default=1)
     people: list[Span] = []
 
