@@ -460,7 +460,7 @@ class EntityTyper:
             cls = context.get(word.strip())
             if cls is None:
                 continue
-            if cls == "NGO" and _modified_word_before(span, word.strip()):
+            if cls == "NGO" and _modified_word_before(span, word.strip(), self.lexicon.kind_modifiers):
                 continue  # "the mining group X", "an armed group": the modifier says what it is
             if span.label_ == "Organization" and cls != "Region":
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
@@ -477,14 +477,12 @@ class EntityTyper:
                 return Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
         return span
 
-def _modified_word_before(span: Span, word: str) -> bool:
-    """Whether ``word`` is the one word right before ``span`` and a lower-case modifier comes
-    before it ("mining" in "the mining group X"), as :func:`~newskg.extract.actors.descriptors.retype_by_descriptor` reads it."""
+def _modified_word_before(span: Span, word: str, kind_modifiers: frozenset[str]) -> bool:
+    """Whether ``word`` is the one word right before ``span`` and a modifier that makes it
+    something else comes before it ("mining" in "the mining group X", not "civic" in "the civic
+    group X": ``kind_modifiers``), as :func:`~newskg.extract.actors.descriptors.retype_by_descriptor` reads it."""
     doc, i = span.doc, span.start - 1
-    return (
-        i >= 1 and doc[i].lower_ == word and doc[i - 1].is_lower and doc[i - 1].is_alpha
-        and doc[i - 1].pos_ in {"ADJ", "NOUN", "PROPN", "VERB"}
-    )
+    return i >= 1 and doc[i].lower_ == word and doc[i - 1].lower_ in kind_modifiers
 
 
 def _in_brackets(span: Span) -> bool:

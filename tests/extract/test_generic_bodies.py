@@ -101,6 +101,11 @@ def test_a_capital_the_ner_takes_for_an_organisation_is_a_city_with_or_without_i
         ("His party, the Movement for Orrin Renewal, called for his release.", "Movement for Orrin Renewal", "PoliticalParty"),
         ("The Vell Solidarity Alliance, the main opposition party, condemned the arrest.", "Vell Solidarity Alliance", "PoliticalParty"),
         ("The Vell Civic Forum, a leading rights group, condemned the arrest.", "Vell Civic Forum", "NGO"),
+        # a describing word that does not change what an association is
+        ("Marko Vellic, who heads the civic group Glas Naroda, was detained on Friday.", "Glas Naroda", "NGO"),
+        # ... and a name of a person's shape with "who" after it is a person's
+        ("Marko Vellic, who heads the civic group Glas Naroda, was detained on Friday.", "Marko Vellic", "Person"),
+        ("The bloc's foreign policy chief, Kaja Lind, said the trial was unfair.", "Kaja Lind", "Person"),
         # "the opposition X": a party, whatever its name's words say
         ("Among those detained was Nika Orrin, a leader of the opposition United Vell Movement, his lawyer said.", "United Vell Movement", "PoliticalParty"),
         ("The rights group Free Vell Movement condemned the arrests.", "Free Vell Movement", "NGO"),

@@ -212,7 +212,9 @@ def retype_by_apposition(spans: list[Span], lexicon: Lexicon) -> list[Span]:
     words ("Brannock, a major port" is no major).
 
     Only a name the NER took for a place, or for an organisation when the name has the shape of a
-    person's and the title is not one a body can hold too ("Vell Metals, the market leader").
+    person's and the title is not one a body can hold too ("Vell Metals, the market leader"). A
+    name of that shape followed by ", who" is a person too ("Marko Vell, who heads the group,"), and
+    so is one in apposition after a title ("the bloc's foreign policy chief, Kaja Vell,").
 
     Examples
     --------
@@ -233,8 +235,21 @@ def retype_by_apposition(spans: list[Span], lexicon: Lexicon) -> list[Span]:
         doc = span.doc
         place = span.label_ in {"City", "Place", "Region"}
         organisation = span.label_ == "Organization" and 2 <= len(span) <= 4 and looks_like_person(span)
+        titled_before = (
+            span.kb_id_ == "ner" and (place or organisation) and span.start > 1 and doc[span.start - 1].text == ","
+            and span.root.dep_ == "appos" and span.root.head.i < span.start and span.root.head.pos_ == "NOUN"
+            and any(" ".join(t.lower_ for t in doc[span.root.head.i - n + 1 : span.root.head.i + 1]) in lexicon.person_titles for n in (1, 2, 3))
+        )
+        if titled_before:
+            # "the bloc's foreign policy chief, Kaja Vell, said": the name a title introduces
+            out.append(Span(doc, span.start, span.end, label="Person", kb_id=span.kb_id_, span_id=span.id_))
+            continue
         if span.kb_id_ != "ner" or not (place or organisation) or span.end >= len(doc) or doc[span.end].text != ",":
             out.append(span)
+            continue
+        if organisation and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"who", "whom", "whose"}:
+            # "Marko Vell, who heads the group, ...": a body is "which"
+            out.append(Span(doc, span.start, span.end, label="Person", kb_id=span.kb_id_, span_id=span.id_))
             continue
         title = None
         for head in (t for t in span.root.children if t.dep_ == "appos" and t.i > span.end and t.pos_ == "NOUN"):

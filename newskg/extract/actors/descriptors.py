@@ -120,9 +120,9 @@ def retype_by_descriptor(spans: list[Span], lexicon: Lexicon) -> list[Span]:
     Only a generic ``Organization``, or a name the NER took for a person or a place (which a
     descriptor never introduces, unless it is the subject of a clause of its own: "the party
     Anna Vell founded"). Words before a medium's or a party's descriptor only describe it ("the
-    state-run daily", "the far-right party"); before the generic words of an association they
-    change what it is ("the armed group", "a business association"), so a one-word ``NGO``
-    descriptor counts only right after a determiner or a comma.
+    state-run daily", "the far-right party"); before the generic words of an association some
+    change what it is ("the armed group", "a business association": ``kind_modifiers``), so a
+    one-word ``NGO`` descriptor does not count after one of those ("the civic group X" is one).
 
     Examples
     --------
@@ -163,7 +163,7 @@ def retype_by_descriptor(spans: list[Span], lexicon: Lexicon) -> list[Span]:
             found = None  # "the party Anna Vell founded", "told the newspaper Anna Vell was freed"
         if found is not None:
             start, cls = found
-            modified = start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ in {"ADJ", "NOUN", "PROPN", "VERB"}
+            modified = start > 0 and doc[start - 1].lower_ in lexicon.kind_modifiers
             if cls == "NGO" and end - start == 1 and modified:
                 found = None
         if found is None and not misread:
