@@ -272,7 +272,10 @@ class ActorResolver:
             if low in {"who", "whom", "whose"} and (found is None or found.label_ != "Person"):
                 # "Vasquell, a correspondent for the newspaper X, who was sentenced": a person
                 people = [s for s in self.spans_in(token.sent.start, token.i) if s.label_ == "Person"]
-                return people[-1] if people else found
+                if people:
+                    return people[-1]
+                # "... to Vell who can be arrested": a place is no one
+                return found if found is None or found.label_ not in _PLACES else None
             return found
         if token.pos_ not in {"NOUN", "PROPN"} or depth > 2:
             return None

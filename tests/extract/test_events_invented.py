@@ -498,6 +498,11 @@ def test_a_government_named_by_a_person_or_written_before_its_country_is_a_body(
     assert [(t.text, t.label) for t in urged.targets] == [("government of Freedonia", "GovernmentBody")]
 
 
+def test_who_never_stands_for_a_place(invented):
+    result = invented('"No one will dictate to Freedonia who can be arrested," Karl Osterhaus told the Strelsau Morning Courier.')
+    assert not [e for e in result.events if e.event_class == "Arrest" and "Freedonia" in names(e.targets)]
+
+
 def test_pronoun_to_the_last_compatible_actor(invented):
     result = invented("The Strelsau District Court heard the case on Monday. It sentenced Karl Osterhaus to two years.")
     find(result, "Sentence", sources={"Strelsau District Court"}, targets={"Karl Osterhaus"})
