@@ -90,6 +90,7 @@ class Lexicon:
     lede_nouns: dict[str, frozenset[str]]  # head of "a rights group" -> the classes of the actor named after it
     proxy_nouns: frozenset[str]
     state_institutions: frozenset[str]
+    act_object_verbs: frozenset[str]  # "overturn it": "it" is a verdict or a decision, no actor
     roles: dict[str, str]  # title -> property name (leads, spokespersonOf, memberOf, relativeOf)
     former_words: frozenset[str]
     state_titles: frozenset[str]
@@ -337,6 +338,7 @@ def load_lexicon(extra_patterns: tuple[str, ...] = ()) -> Lexicon:
         proxy_nouns=frozenset(str(w).lower() for w in relations.get("proxy_nouns", [])),
         part_nouns=frozenset(str(w).lower() for w in relations.get("part_nouns", [])),
         state_institutions=frozenset(institutions),
+        act_object_verbs=frozenset(str(w).lower() for w in relations.get("act_object_verbs", [])),
         speech_verbs=frozenset(str(w).lower() for w in [*relations.get("speech", []), *relations.get("denials", [])]),
         denial_verbs=frozenset(str(w).lower() for w in relations.get("denials", [])),
         speech_nouns=frozenset(str(w).lower() for w in relations.get("speech_nouns", [])),

@@ -91,6 +91,8 @@ class ActorResolver:
     def antecedent(self, token: Token) -> Span | None:
         """A pronoun's antecedent: the last fitting actor in subject position, else mentioned."""
         low = token.lower_
+        if low in {"it", "this", "that"} and token.dep_ == "dobj" and token.head.lemma_.lower() in self.lexicon.act_object_verbs:
+            return None  # "called on the court to overturn it": the verdict
         if low in _PERSON_PRONOUNS:
             fits = lambda s: s.label_ == "Person"  # noqa: E731
         elif low in _THING_PRONOUNS:

@@ -503,6 +503,14 @@ def test_who_never_stands_for_a_place(invented):
     assert not [e for e in result.events if e.event_class == "Arrest" and "Freedonia" in names(e.targets)]
 
 
+def test_it_after_a_verb_of_decisions_is_the_decision_not_an_actor(invented):
+    result = invented(
+        "The Strelsau District Court sentenced Ilsa Vandermeer to nine years. Lantern Rights Watch described the verdict "
+        "as an attempt to silence the press and called on the Ruritanian authorities to overturn it."
+    )
+    assert not [e for e in result.events if "Lantern Rights Watch" in names(e.targets) | names(e.themes)]
+
+
 def test_pronoun_to_the_last_compatible_actor(invented):
     result = invented("The Strelsau District Court heard the case on Monday. It sentenced Karl Osterhaus to two years.")
     find(result, "Sentence", sources={"Strelsau District Court"}, targets={"Karl Osterhaus"})
