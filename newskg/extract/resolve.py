@@ -430,25 +430,25 @@ class ActorResolver:
                     return span
         return None
 
-    def _country_in(self, token: Token) -> str | None:
-        """The country of "<institution> in <country>", when the phrase names one."""
+    def _place_in(self, token: Token, label: str) -> Span | None:
+        """The place of class ``label`` named in "<institution> in <place>", if any."""
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "in":
                 for pobj in child.children:
                     place = self.entity(pobj) if pobj.dep_ == "pobj" else None
-                    if place is not None and place.label_ == "Country":
-                        return self.lexicon.country_of(place.text) or place.text
+                    if place is not None and place.label_ == label:
+                        return place
         return None
+
+    def _country_in(self, token: Token) -> str | None:
+        """The country of "<institution> in <country>", when the phrase names one."""
+        place = self._place_in(token, "Country")
+        return (self.lexicon.country_of(place.text) or place.text) if place is not None else None
 
     def _city_in(self, token: Token) -> str | None:
         """The city of "<institution> in <city>", when the phrase names one."""
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "in":
-                for pobj in child.children:
-                    place = self.entity(pobj) if pobj.dep_ == "pobj" else None
-                    if place is not None and place.label_ == "City":
-                        return place.text
-        return None
+        place = self._place_in(token, "City")
+        return place.text if place is not None else None
 
     def resolve_actor(self, token: Token, *, depth: int = 0) -> Span | None:
         """Like :meth:`resolve`, but look through laws, programmes and places inside the phrase to
