@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -180,7 +181,7 @@ class ActorResolver:
         found = next((s for s in reversed(self._last_words().get(word, ())) if s.end <= before), None)
         if found is not None:
             return found
-        whole = self._government_heads()
+        whole = self._government_heads
         if word in whole:
             # "the authorities" may be a government named as such, and the other way round; not
             # the ministry or the court last named ("the government" is not "the Interior Ministry")
@@ -191,6 +192,7 @@ class ActorResolver:
             return max(candidates, key=lambda s: s.start) if candidates else None
         return None
 
+    @cached_property
     def _government_heads(self) -> frozenset[str]:
         """The one-word names of a government as a whole (``government_words``), not "state",
         which ends "Department of State"."""

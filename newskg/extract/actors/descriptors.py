@@ -144,17 +144,7 @@ def retype_by_descriptor(spans: list[Span], lexicon: Lexicon) -> list[Span]:
     out = []
     for span in spans:
         misread = span.label_ in _MISREAD and span.kb_id_ == "ner"
-        if span.label_ != "Organization" and not misread:
-            cls = None
-            if span.label_ == "NGO":
-                # what its name's words said ("... Movement") gives way to a party's or a medium's
-                # descriptor: "the opposition Free Vell Movement", "His party, the X Movement,"
-                end = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
-                before = _descriptor_before(doc, end, descriptors, longest)
-                cls = before[1] if before is not None and before[1] != "NGO" else None
-                cls = cls or _apposed_descriptor(span, descriptors, lexicon.kind_modifiers) or _head_descriptor(span, descriptors)
-            if cls is not None and cls != span.label_:
-                span = Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
+        if span.label_ not in {"Organization", "NGO"} and not misread:
             out.append(span)
             continue
         end = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
@@ -166,11 +156,13 @@ def retype_by_descriptor(spans: list[Span], lexicon: Lexicon) -> list[Span]:
             modified = start > 0 and doc[start - 1].lower_ in lexicon.kind_modifiers
             if cls == "NGO" and end - start == 1 and modified:
                 found = None
-        if found is None and not misread:
+        # an NGO by its name's words ("... Movement") gives way to a party's or a medium's
+        # descriptor: "the opposition Free Vell Movement", "His party, the X Movement,"
+        cls = found[1] if found is not None and found[1] != span.label_ else None
+        if cls is None and not misread:
             cls = _apposed_descriptor(span, descriptors, lexicon.kind_modifiers) or _head_descriptor(span, descriptors)
-            found = (span.start, cls) if cls is not None else None
-        if found is not None and found[1] != span.label_:
-            span = Span(doc, span.start, span.end, label=found[1], kb_id=span.kb_id_, span_id=span.id_)
+        if cls is not None and cls != span.label_:
+            span = Span(doc, span.start, span.end, label=cls, kb_id=span.kb_id_, span_id=span.id_)
         out.append(span)
     return out
 
@@ -189,7 +181,7 @@ def _head_descriptor(span: Span, descriptors: dict[str, str]) -> str | None:
     return cls
 
 
-def _apposed_descriptor(span: Span, descriptors: dict[str, str], kind_modifiers: frozenset[str] = frozenset()) -> str | None:
+def _apposed_descriptor(span: Span, descriptors: dict[str, str], kind_modifiers: frozenset[str]) -> str | None:
     """The class a descriptor in apposition gives a name: "His party, the Vell Front," and "the
     Vell Front, the main opposition party," are parties; "X, an independent weekly," a medium.
 
