@@ -100,7 +100,7 @@ def test_a_capital_the_ner_takes_for_an_organisation_is_a_city_with_or_without_i
         # a descriptor in apposition, before or after the name
         ("His party, the Movement for Orrin Renewal, called for his release.", "Movement for Orrin Renewal", "PoliticalParty"),
         ("The Vell Solidarity Alliance, the main opposition party, condemned the arrest.", "Vell Solidarity Alliance", "PoliticalParty"),
-        ("The Vell Civic Forum, a leading rights group, condemned the arrest.", "Vell Civic Forum", "NGO"),
+        ("Vellmark Ledger Partners, a leading rights group, condemned the arrest.", "Vellmark Ledger Partners", "NGO"),
         # a describing word that does not change what an association is
         ("Marko Vellic, who heads the civic group Glas Naroda, was detained on Friday.", "Glas Naroda", "NGO"),
         # ... and a name of a person's shape with "who" after it is a person's
@@ -114,7 +114,7 @@ def test_a_capital_the_ner_takes_for_an_organisation_is_a_city_with_or_without_i
         # ... or as the head the name modifies
         ("The opposition Vell Renewal Front party said its supporters had been detained.", "Vell Renewal Front", "PoliticalParty"),
         # ... where the words before a one-word association's descriptor say it is none
-        ("The Vell Liberation Movement, an armed movement, attacked the town.", "Vell Liberation Movement", "NGO"),
+        ("The Orrin Kessa Brigades, an armed group, attacked the town.", "Orrin Kessa Brigades", "Organization"),
     ],
 )
 def test_a_name_a_descriptor_introduces_is_an_actor_of_its_class(extractor, text, name, cls):
